@@ -1,0 +1,31 @@
+import type { Category, Finding, Severity } from './finding';
+import type { Model } from './model';
+
+export interface CheckSummary {
+  /** The profile in force (hedemora, flen, standard). */
+  profile: string;
+  kommun: string | null;
+  /** Report period as written, e.g. "2025-08", or null. */
+  period: string | null;
+  counts: {
+    total: number;
+    byCategory: Record<Category, number>;
+    bySeverity: Record<Severity, number>;
+  };
+  /** Number of active rules. */
+  ruleCount: number;
+  /** Plain Swedish notes: missing sheets and skipped rule families, an assumed sign convention … */
+  notes: string[];
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  summary: CheckSummary;
+  model: Model;
+}
+
+export interface CheckProgress {
+  phase: 'indata' | 'regler' | 'klart';
+  done: number;
+  total: number;
+}

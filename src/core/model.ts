@@ -1,0 +1,149 @@
+/**
+ * The typed model the core builds from a snapshot (src/core/input). Rules get their facts from it.
+ * Amounts are normalised to the net-cost convention: positive = cost, whatever `Tecken` says.
+ */
+
+/** Where a contract sheet was found and which column holds which field (1-based columns). */
+export interface SheetLocation {
+  /** Sheet name as written in the workbook. */
+  name: string;
+  /** 1-based row of the header row. */
+  headerRow: number;
+  /** field key (e.g. "budget", "prognos") → 1-based column; absent when the column is missing. */
+  columns: Record<string, number>;
+  /** Header text as written, per field key (for messages). */
+  headers: Record<string, string>;
+}
+
+export type BudgetTyp = 'kostnad' | 'intakt';
+
+export interface BudgetLine {
+  row: number;
+  namnd: string;
+  verksamhet: string | null;
+  konto: string | null;
+  /** The type as written; amounts below are already net cost. */
+  typ: BudgetTyp;
+  budget: number | null;
+  utfall: number | null;
+  prognos: number | null;
+  /** Deviation computed by Styrkoll: budget − prognos (or − utfall without a Prognos column). Negative = deficit. */
+  avvikelse: number | null;
+  /** The Avvikelse column as written in the sheet (deficit negative), when present. */
+  avvikelseAngiven: number | null;
+  kommentar: string | null;
+  /** Plan years: year → amount (net cost), from columns like `Plan 2027`. */
+  plan: Record<number, number | null>;
+}
+
+export interface TotalRow {
+  row: number;
+  label: string;
+}
+
+export interface BudgetSheet {
+  location: SheetLocation;
+  lines: BudgetLine[];
+  totals: TotalRow[];
+  /** True when the sheet has a Prognos column (otherwise deviations use Utfall: bokslut). */
+  hasPrognos: boolean;
+  /** Years of the plan columns present, ascending. */
+  planYears: number[];
+}
+
+export type GoalPrognos = 'uppnas' | 'delvis' | 'uppnas-ej';
+
+export interface Goal {
+  row: number;
+  id: string;
+  /** Nivå as written (trimmed). Profiles map it to a level in the chain. */
+  niva: string;
+  text: string;
+  parentId: string | null;
+  namnd: string | null;
+  perspektiv: string | null;
+  prognos: GoalPrognos | null;
+  kraverMedel: number | null;
+}
+
+export type Riktning = 'hogre' | 'lagre';
+
+export interface Indicator {
+  row: number;
+  id: string;
+  goalId: string;
+  text: string;
+  koladaId: string | null;
+  baseline: number | null;
+  baselineYear: number | null;
+  target: number | null;
+  targetYear: number | null;
+  outcome: number | null;
+  outcomeYear: number | null;
+  riktning: Riktning;
+}
+
+export interface Uppdrag {
+  row: number;
+  id: string;
+  text: string;
+  givetAv: string | null;
+  ansvarig: string | null;
+  kostnad: number | null;
+  finansierad: boolean | null;
+  status: string | null;
+  /** ISO date yyyy-mm-dd. */
+  klartSenast: string | null;
+}
+
+export interface Atgard {
+  row: number;
+  namnd: string;
+  text: string;
+  belopp: number | null;
+  ansvarig: string | null;
+  klartSenast: string | null;
+  status: string | null;
+}
+
+export interface TableSheet<T> {
+  location: SheetLocation;
+  items: T[];
+}
+
+export interface SettingEntry {
+  row: number;
+  /** Key as written. */
+  key: string;
+  value: string | number | boolean | null;
+}
+
+export interface Settings {
+  kommun: string | null;
+  kommunkod: string | null;
+  profil: string | null;
+  budgetar: number | null;
+  /** Report period, e.g. { year: 2025, month: 8 } from `2025-08`. */
+  period: { year: number; month: number } | null;
+  beloppI: 'kr' | 'tkr' | null;
+  tecken: 'kostnad positiv' | 'kostnad negativ' | null;
+  namnd: string | null;
+  koladaUrl: string | null;
+  /** Every key/value, keyed by the normalised key (see normalizeHeader), for rule thresholds. */
+  entries: Record<string, SettingEntry>;
+  /** Sheet name as written, or null when there is no Inställningar sheet. */
+  sheet: string | null;
+}
+
+export interface Model {
+  budget: BudgetSheet | null;
+  goals: TableSheet<Goal> | null;
+  indicators: TableSheet<Indicator> | null;
+  uppdrag: TableSheet<Uppdrag> | null;
+  atgarder: TableSheet<Atgard> | null;
+  settings: Settings;
+  /** The sign convention in force, and whether it was assumed from the data. */
+  tecken: { value: 'kostnad positiv' | 'kostnad negativ'; assumed: boolean };
+  /** Plain Swedish notes for the summary (e.g. a sheet that is missing, a sign convention assumed). */
+  notes: string[];
+}

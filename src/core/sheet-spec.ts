@@ -1,0 +1,74 @@
+/**
+ * A plain description of a sheet to write: the Kontroll sheet and the report sheets are built as
+ * SheetSpecs in the core, and each adapter (xlsx package writer, Office.js) renders them.
+ * Values are always written as values: a string is text even when it starts with "=", "+", "-"
+ * or "@". Only `f` is a formula, and only code (never workbook text) puts one there.
+ */
+import type { CellValue } from './snapshot';
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  fontSize?: number;
+  /** ARGB hex, e.g. "FF1F3864". */
+  color?: string;
+  /** Solid fill, ARGB hex. */
+  fill?: string;
+  /** Excel number format code (en-US syntax, as stored in the file), e.g. "#,##0" or "0.0%". */
+  numFmt?: string;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle' | 'bottom';
+  border?: 'thin' | 'bottom' | 'top' | 'medium-bottom';
+  /** Cells are locked by default; an unlocked cell can be edited on a protected sheet. */
+  locked?: boolean;
+  underline?: boolean;
+}
+
+export interface SpecCell {
+  v: CellValue;
+  /** Formula without the leading "=", e.g. "SUM(C5:C20)"; `v` is then its cached value. */
+  f?: string;
+  style?: CellStyle;
+  /** Internal link to a cell (e.g. a finding's cell), or an external URL. */
+  link?: { sheet: string; cell: string } | { url: string };
+  /** A stable id for a fill-in field (kept across regeneration and read back by collect). */
+  id?: string;
+  /** Date values (`v` a serial number) are written with a date format when true. */
+  date?: boolean;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** rows[r][c] → cell at row r+1, column c+1. */
+  rows: (SpecCell | null)[][];
+  /** Column widths in characters, index 0 = column A. */
+  columnWidths?: (number | undefined)[];
+  /** Merged ranges, "A1:F1". */
+  merges?: string[];
+  /** Freeze the first `rows` rows (and `cols` columns). */
+  freeze?: { rows: number; cols?: number };
+  /** Protect the sheet without a password (unlocked cells stay editable). */
+  protect?: boolean;
+  print?: {
+    orientation?: 'portrait' | 'landscape';
+    /** A4, fit all columns to one page wide. */
+    fitToWidth?: boolean;
+    /** Rows repeated at the top of each printed page, 1-based inclusive. */
+    repeatRows?: [number, number];
+  };
+  tabColor?: string;
+  /** Dropdown lists: range → allowed values. */
+  validations?: { ref: string; list: string[] }[];
+}
+
+/** A mark on a user's cell: a fill and a note. Never changes the cell's value. */
+export interface CellMark {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  severity: 'fel' | 'varning' | 'info';
+  /** Note text (Swedish), one line per finding on this cell. */
+  note: string;
+}
