@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'PROFIL'
   | 'MALL'
   | 'ARGUMENT'
-  | 'FIL';
+  | 'FIL'
+  | 'KOLADA';
 
 export class StyrkollError extends Error {
   readonly code: ErrorCode;

@@ -45,6 +45,10 @@ export interface SheetSpec {
   rows: (SpecCell | null)[][];
   /** Column widths in characters, index 0 = column A. */
   columnWidths?: (number | undefined)[];
+  /** Row heights in points, keyed by 1-based row (wrapped text needs them: LibreOffice does not grow rows). */
+  rowHeights?: Record<number, number>;
+  /** 1-based columns to hide (e.g. a column of stable ids). */
+  hiddenColumns?: number[];
   /** Merged ranges, "A1:F1". */
   merges?: string[];
   /** Freeze the first `rows` rows (and `cols` columns). */

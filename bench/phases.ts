@@ -1,0 +1,138 @@
+/**
+ * One measured phase per process, so each peak RSS belongs to that phase alone:
+ *
+ *   node dist/bench/phases.js read <xlsx> <snapshot.bin>      Styrkoll's reader; saves the snapshot
+ *   node dist/bench/phases.js check <snapshot.bin> <out.bin>   core checkWorkbook; saves Kontroll + marks
+ *   node dist/bench/phases.js reference <snapshot.bin>         the hand-written loop over the line rules
+ *   node dist/bench/phases.js write <xlsx> <out.bin>           package writer
+ *   node dist/bench/phases.js exceljs <xlsx>                   exceljs load + writeBuffer, no checking
+ *
+ * Inputs prepared by an earlier phase are passed as v8-serialised files and are not timed.
+ * Prints one line `BENCH_RESULT {json}`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import * as v8 from 'node:v8';
+import type ExcelJSType from 'exceljs';
+import { buildKontrollSheet, buildMarks, buildModel, checkWorkbook, loadRuleSet, type CheckProgress, type WorkbookSnapshot } from '../src/core';
+import type { CellMark, SheetSpec } from '../src/core/sheet-spec';
+import { readRuleFiles } from '../src/node/rule-files';
+import { readWorkbook } from '../src/xlsx/read';
+import { writeCheckedWorkbook } from '../src/xlsx/write';
+import { LINE_RULES, lineThresholds, referenceLoop, type RuleJson } from './reference-loop';
+
+/** The contract sheets (../shared/workbook-format.md), as the CLI asks the reader for them. */
+export const CONTRACT_SHEETS = ['Budget', 'Mål', 'Indikatorer', 'Uppdrag', 'Åtgärder', 'Inställningar'];
+
+export interface PhaseResult {
+  ms: number;
+  maxRssMb: number;
+  [extra: string]: unknown;
+}
+
+const rssMb = () => process.resourceUsage().maxRSS / 1024;
+
+function done(result: Omit<PhaseResult, 'maxRssMb'>): void {
+  process.stdout.write(`BENCH_RESULT ${JSON.stringify({ ...result, maxRssMb: rssMb() })}\n`);
+}
+
+async function read(file: string, out: string): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(file));
+  const t0 = performance.now();
+  const snapshot = await readWorkbook(bytes, { sheetNames: CONTRACT_SHEETS });
+  const ms = performance.now() - t0;
+  const rows = Object.fromEntries(snapshot.sheets.map((s) => [s.name, s.rows.length]));
+  writeFileSync(out, v8.serialize(snapshot));
+  done({ ms, rows });
+}
+
+async function ruleSet() {
+  return loadRuleSet(await readRuleFiles());
+}
+
+async function check(snapshotFile: string, out: string): Promise<void> {
+  const snapshot = v8.deserialize(readFileSync(snapshotFile)) as WorkbookSnapshot;
+  const rules = await ruleSet();
+  let modelDone = 0;
+  const onProgress = (p: CheckProgress) => {
+    if (p.phase === 'indata' && p.done === 1) modelDone = performance.now();
+  };
+  const t0 = performance.now();
+  const result = await checkWorkbook(snapshot, { ruleSet: rules, onProgress });
+  const t1 = performance.now();
+  const kontroll = buildKontrollSheet(result);
+  const marks = buildMarks(result.findings);
+  const t2 = performance.now();
+  writeFileSync(out, v8.serialize({ kontroll, marks }));
+  const byRule: Record<string, number> = {};
+  for (const f of result.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  done({
+    ms: t1 - t0,
+    modelMs: modelDone ? modelDone - t0 : null,
+    rulesMs: modelDone ? t1 - modelDone : null,
+    kontrollMs: t2 - t1,
+    findings: result.findings.length,
+    ruleCount: result.summary.ruleCount,
+    lines: result.model.budget?.lines.length ?? 0,
+    byRule,
+  });
+}
+
+async function reference(snapshotFile: string): Promise<void> {
+  const snapshot = v8.deserialize(readFileSync(snapshotFile)) as WorkbookSnapshot;
+  const files = await readRuleFiles();
+  const rulesJson: RuleJson[] = files.rules
+    .filter((f) => f.path.includes('/budget/'))
+    .flatMap((f) => {
+      const j = f.json as RuleJson | RuleJson[] | { rules: RuleJson[] };
+      return Array.isArray(j) ? j : 'rules' in j ? j.rules : [j];
+    });
+  const fileLineRules = rulesJson.filter((r) => r.scope === 'budgetrad').map((r) => r.id ?? '?').sort();
+  const { model } = buildModel(snapshot);
+  const profile = files.profiles.map((p) => p.json as { name: string; thresholds?: Record<string, number> }).find((p) => p.name === (model.settings.profil ?? 'standard'));
+  const thresholds = lineThresholds(rulesJson, profile?.thresholds);
+  const lines = model.budget?.lines ?? [];
+  const t0 = performance.now();
+  const hits = referenceLoop(lines, thresholds);
+  const ms = performance.now() - t0;
+  const byRule: Record<string, number> = {};
+  for (const h of hits) byRule[h.rule] = (byRule[h.rule] ?? 0) + 1;
+  done({ ms, hits: hits.length, byRule, lines: lines.length, thresholds, mirrors: [...LINE_RULES].sort(), fileLineRules });
+}
+
+async function write(file: string, resultFile: string): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(file));
+  const { kontroll, marks } = v8.deserialize(readFileSync(resultFile)) as { kontroll: SheetSpec; marks: CellMark[] };
+  const t0 = performance.now();
+  const out = writeCheckedWorkbook(bytes, { kontroll, marks });
+  const ms = performance.now() - t0;
+  done({ ms, marks: marks.length, bytesOut: out.byteLength });
+}
+
+async function exceljs(file: string): Promise<void> {
+  // Loaded here only: the other phases must not pay for exceljs in time or memory.
+  const ExcelJS = require('exceljs') as typeof ExcelJSType;
+  const bytes = readFileSync(file);
+  const t0 = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJSType.Buffer);
+  const t1 = performance.now();
+  const out = await wb.xlsx.writeBuffer();
+  const t2 = performance.now();
+  done({ ms: t2 - t0, loadMs: t1 - t0, writeMs: t2 - t1, bytesOut: out.byteLength });
+}
+
+const PHASES: Record<string, (...args: string[]) => Promise<void>> = { read, check, reference, write, exceljs };
+
+if (require.main === module) {
+  const [phase, ...args] = process.argv.slice(2);
+  const fn = PHASES[phase];
+  if (!fn) {
+    process.stderr.write(`okänd fas: ${phase}\n`);
+    process.exit(2);
+  }
+  fn(...args).catch((err) => {
+    process.stderr.write(`${phase}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+    process.exit(1);
+  });
+}

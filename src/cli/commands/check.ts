@@ -1,0 +1,64 @@
+import { checkWorkbook } from '../../core';
+import { buildKontrollSheet, buildMarks } from '../../core/kontroll';
+import { writeCheckedWorkbook } from '../../xlsx/write';
+import { writeFileAtomic } from '../../node/atomic-write';
+import { loadRules, loadWorkbook } from '../workbook-io';
+import { createProgress } from '../progress';
+import { formatSummary, toPublicJson } from '../print';
+import { EXIT_FAIL_ON, EXIT_OK } from '../errors';
+import { StyrkollError } from '../../core/errors';
+
+export interface CheckCommandOptions {
+  output?: string;
+  json?: boolean;
+  profile?: string;
+  failOn?: string;
+  force?: boolean;
+  all?: boolean;
+  quiet?: boolean;
+  timeout?: number;
+}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export async function runCheck(file: string, opts: CheckCommandOptions, io: CliIo): Promise<number> {
+  if (opts.failOn !== undefined && opts.failOn !== 'fel') {
+    throw new StyrkollError('ARGUMENT', `--fail-on tar bara värdet "fel" (fick "${opts.failOn}").`);
+  }
+  const progress = createProgress(!opts.quiet && !opts.json);
+  try {
+    progress.phase('Läser arbetsboken');
+    const { bytes, snapshot } = await loadWorkbook(file, { contractOnly: true, timeoutSeconds: opts.timeout });
+    progress.update(1);
+
+    const ruleSet = await loadRules();
+    progress.phase('Kontrollerar', 1);
+    const result = await checkWorkbook(snapshot, {
+      ruleSet,
+      profile: opts.profile,
+      onProgress: (p) => progress.update(p.done, Math.max(p.total, 1)),
+    });
+
+    if (opts.output) {
+      progress.phase('Skriver resultatet');
+      const out = writeCheckedWorkbook(bytes, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) });
+      await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
+      progress.update(1);
+    }
+    progress.stop();
+
+    if (opts.json) {
+      io.out(toPublicJson(result.findings));
+    } else {
+      io.out(formatSummary(result, { maxFindings: opts.all ? Number.MAX_SAFE_INTEGER : 25 }));
+      if (opts.output) io.out(`\nResultatet finns i ${opts.output} (bladet Kontroll; markerade celler har en anteckning).`);
+    }
+    const hasFel = result.summary.counts.bySeverity.fel > 0;
+    return opts.failOn === 'fel' && hasFel ? EXIT_FAIL_ON : EXIT_OK;
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,77 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { buildModel } from '../../core';
+import { StyrkollError, isStyrkollError } from '../../core/errors';
+import { collectAnswers } from '../../core/report';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import { addSheets, setCellValues } from '../../xlsx/write';
+import { writeFileAtomic, describeFsError } from '../../node/atomic-write';
+import { loadWorkbook } from '../workbook-io';
+import { toPublicJson } from '../print';
+import type { CliIo } from './check';
+import { EXIT_OK } from '../errors';
+
+export interface CollectCommandOptions {
+  into: string;
+  output: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** Files to collect: .xlsx files given directly, or found (not recursively) in the folders given. */
+export async function listReturnedFiles(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch (err) {
+      throw new StyrkollError('FIL', `Kan inte läsa ${input}: ${describeFsError(err)}.`);
+    }
+    if (stat.isDirectory()) {
+      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort((a, b) => a.localeCompare(b, 'sv'));
+      files.push(...names.map((n) => path.join(input, n)));
+    } else {
+      files.push(input);
+    }
+  }
+  if (files.length === 0) throw new StyrkollError('ARGUMENT', 'Inga .xlsx-filer att samla in – ange filerna eller mappen med de returnerade rapporterna.');
+  return files;
+}
+
+export async function runCollect(inputs: string[], opts: CollectCommandOptions, io: CliIo): Promise<number> {
+  const master = await loadWorkbook(opts.into, { contractOnly: false });
+  const masterModel = buildModel(master.snapshot).model;
+  const returned: { name: string; snapshot: WorkbookSnapshot }[] = [];
+  const unreadable: string[] = [];
+  for (const file of await listReturnedFiles(inputs)) {
+    if (path.resolve(file) === path.resolve(opts.into)) continue;
+    try {
+      returned.push({ name: path.basename(file), snapshot: (await loadWorkbook(file, { contractOnly: false })).snapshot });
+    } catch (err) {
+      // One unreadable return must not stop the others: say which and why.
+      if (!isStyrkollError(err)) throw err;
+      unreadable.push(`${path.basename(file)}: ${err.message}`);
+    }
+  }
+
+  const collected = collectAnswers({ master: masterModel, masterSnapshot: master.snapshot, returned });
+  let bytes = setCellValues(master.bytes, collected.edits);
+  if (collected.sheets.length > 0) bytes = addSheets(bytes, collected.sheets, { replaceExisting: true });
+  await writeFileAtomic(opts.output, bytes, { force: opts.force, protect: [opts.into] });
+
+  if (opts.json) {
+    io.out(toPublicJson(collected.findings));
+    return EXIT_OK;
+  }
+  io.out(`Insamlat från ${returned.length} arbetsböcker till ${opts.output}: ${collected.answers.length} svar, ${collected.edits.length} celler ändrade.`);
+  for (const line of collected.summary) io.out(`  – ${line}`);
+  for (const line of unreadable) io.out(`  – Kunde inte läsas: ${line}`);
+  if (collected.findings.length > 0) {
+    io.out(`\nSaknas eller behöver granskas (${collected.findings.length}):`);
+    for (const f of collected.findings) io.out(`  ${f.severity.toUpperCase().padEnd(8)} ${f.rule.padEnd(22)} ${f.namnd ?? ''}: ${f.message}`);
+  } else {
+    io.out('\nAllt som efterfrågades är besvarat.');
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,67 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildModel, checkWorkbook } from '../../core';
+import { StyrkollError } from '../../core/errors';
+import { runKolada } from '../../kolada';
+import { FileCache } from '../../kolada/node-cache';
+import { readWorkbook } from '../../xlsx/read';
+import { CONTRACT_SHEET_NAMES } from '../../core/input';
+import { setCellValues } from '../../xlsx/write';
+import { writeFileAtomic } from '../../node/atomic-write';
+import { loadRules, loadWorkbook } from '../workbook-io';
+import type { CliIo } from './check';
+import { EXIT_OK } from '../errors';
+
+export interface KoladaCommandOptions {
+  output: string;
+  koladaUrl?: string;
+  overwrite?: boolean;
+  offline?: boolean;
+  cacheDir?: string;
+  force?: boolean;
+  timeout?: number;
+}
+
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'styrkoll', 'kolada');
+}
+
+export async function runKoladaCommand(file: string, opts: KoladaCommandOptions, io: CliIo): Promise<number> {
+  const input = await loadWorkbook(file, { contractOnly: true });
+  const { model } = buildModel(input.snapshot);
+  if (!model.indicators) throw new StyrkollError('ARGUMENT', 'Arbetsboken saknar bladet Indikatorer – det finns inget att hämta från Kolada.');
+
+  const run = await runKolada({
+    model,
+    snapshot: input.snapshot,
+    baseUrl: opts.koladaUrl,
+    overwrite: opts.overwrite,
+    offline: opts.offline,
+    cache: new FileCache(opts.cacheDir ?? defaultCacheDir()),
+    timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
+    onProgress: (p) => io.err(p.message),
+  });
+  if (run.offline) {
+    // Nothing could be fetched: nothing is written, and the run says so.
+    throw new StyrkollError('KOLADA', run.warnings[0] ?? 'Kolada kunde inte nås – inga värden ändrades.');
+  }
+  for (const w of run.warnings) io.out(`Obs: ${w}`);
+  if (run.edits.length === 0) {
+    io.out('Inga värden att ändra – alla indikatorer med Kolada-ID har redan utfall (använd --overwrite för att ersätta dem).');
+    return EXIT_OK;
+  }
+  const edits = run.edits.map((e) => ({ ...e, value: typeof e.value === 'boolean' ? String(e.value) : e.value }));
+  const out = setCellValues(input.bytes, edits);
+  await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
+  io.out(`Ändrat i ${opts.output} (${run.edits.length} celler):`);
+  for (const c of run.changes) io.out(`  – ${c}`);
+
+  // The indicator rules then run on the fetched values.
+  const updated = await readWorkbook(out, { sheetNames: [...CONTRACT_SHEET_NAMES] });
+  const result = await checkWorkbook(updated, { ruleSet: await loadRules() });
+  const mal = result.findings.filter((f) => f.category === 'mal' && f.sheet === model.indicators!.location.name);
+  io.out(mal.length === 0 ? '\nAlla indikatorer med utfall ligger i fas.' : `\nIndikatorer efter hämtningen (${mal.length} fynd):`);
+  for (const f of mal) io.out(`  ${f.severity.toUpperCase().padEnd(8)} ${f.cell ?? ''} ${f.message}`);
+  return EXIT_OK;
+}

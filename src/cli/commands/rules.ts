@@ -1,0 +1,18 @@
+import { listRules } from '../../core';
+import { loadRules } from '../workbook-io';
+import type { CliIo } from './check';
+import { EXIT_OK } from '../errors';
+
+export async function runRules(opts: { profile?: string; json?: boolean }, io: CliIo): Promise<number> {
+  const ruleSet = await loadRules();
+  const rows = listRules(ruleSet, opts.profile ?? 'standard');
+  if (opts.json) {
+    io.out(JSON.stringify(rows, null, 2));
+    return EXIT_OK;
+  }
+  io.out(`Aktiva regler för profilen ${opts.profile ?? 'standard'} (${rows.length} st):\n`);
+  for (const r of rows) {
+    io.out(`${r.id}  [${r.category}, ${r.severity}]\n  ${r.description}\n  Källa: ${r.source}\n`);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,108 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { runCheck, type CliIo } from './commands/check';
+import { runRules } from './commands/rules';
+import { runReport } from './commands/report';
+import { runCollect } from './commands/collect';
+import { runKoladaCommand } from './commands/kolada';
+import { errorLine, EXIT_OK, EXIT_UNUSABLE } from './errors';
+
+const defaultIo: CliIo = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('ange ett positivt heltal');
+  return n;
+}
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('styrkoll')
+    .description('Styrkoll – kontrollerar kommunens budget, mål och medel i en Excel-arbetsbok')
+    .helpOption('-h, --help', 'visa hjälp')
+    .version(require('../../../package.json').version, '-V, --version', 'visa versionen')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => undefined });
+
+  program
+    .command('check')
+    .description('kontrollera en arbetsbok (.xlsx) och skriv fynden, eventuellt till en kopia med bladet Kontroll')
+    .argument('<fil>', 'arbetsboken som ska kontrolleras (ändras aldrig)')
+    .option('-o, --output <fil>', 'skriv en kopia med bladet Kontroll och markerade celler')
+    .option('--json', 'skriv fynden som JSON på standard ut')
+    .option('--profile <namn>', 'styrmodell: hedemora, flen eller standard (annars Profil i Inställningar)')
+    .option('--fail-on <allvar>', 'avsluta med kod 1 om något fynd har detta allvar (fel)')
+    .option('-f, --force', 'skriv över en befintlig utfil')
+    .option('--all', 'visa alla fynd i terminalen, inte bara de första')
+    .option('-q, --quiet', 'ingen förloppsindikator')
+    .option('--timeout <sekunder>', 'längsta tid för att läsa filen', positiveInt, 60)
+    .action(async (file, opts) => setExit(await runCheck(file, opts, io)));
+
+  program
+    .command('rules')
+    .description('lista de aktiva reglerna med källan i styrmodellen')
+    .option('--profile <namn>', 'profil: hedemora, flen eller standard', 'standard')
+    .option('--json', 'som JSON')
+    .action(async (opts) => setExit(await runRules(opts, io)));
+
+  program
+    .command('report')
+    .description('skapa förifyllda rapportblad per nämnd (i en kopia av arbetsboken eller en arbetsbok per nämnd)')
+    .argument('<fil>', 'huvudarbetsboken (ändras aldrig)')
+    .requiredOption('-t, --type <typ>', 'manadsrapport, namndrapport-1 … namndrapport-4, delarsrapport, arsredovisning eller atgardsplan')
+    .option('-o, --output <fil>', 'rapportbladen läggs till i en kopia av arbetsboken')
+    .option('--per-namnd <mapp>', 'en arbetsbok per nämnd i mappen, döpt efter nämnden')
+    .option('--namnd <namn>', 'bara denna nämnd')
+    .option('--profile <namn>', 'styrmodell för kontrollen som fyller i iakttagelserna')
+    .option('-f, --force', 'skriv över befintliga filer (det som redan skrivits i de gula fälten behålls)')
+    .action(async (file, opts) => setExit(await runReport(file, opts, io)));
+
+  program
+    .command('collect')
+    .description('samla in nämndernas ifyllda rapporter till huvudarbetsboken')
+    .argument('<filer...>', 'returnerade arbetsböcker eller mappar med dem')
+    .requiredOption('--into <fil>', 'huvudarbetsboken (ändras aldrig)')
+    .requiredOption('-o, --output <fil>', 'den sammanställda kopian')
+    .option('-f, --force', 'skriv över en befintlig utfil')
+    .option('--json', 'skriv det som saknas som JSON-fynd')
+    .action(async (files, opts) => setExit(await runCollect(files, opts, io)));
+
+  program
+    .command('kolada')
+    .description('hämta indikatorernas utfall från Kolada och fyll i Indikatorer')
+    .argument('<fil>', 'arbetsboken (ändras aldrig)')
+    .requiredOption('-o, --output <fil>', 'kopian med ifyllda utfall')
+    .option('--kolada-url <url>', 'Koladas adress (annars Kolada-URL i Inställningar, annars https://api.kolada.se/v3)')
+    .option('--overwrite', 'ersätt utfall som redan är ifyllda')
+    .option('--offline', 'använd bara det som redan hämtats (cachen)')
+    .option('--cache-dir <mapp>', 'var hämtade svar sparas')
+    .option('--timeout <sekunder>', 'längsta väntan per anrop', positiveInt)
+    .option('-f, --force', 'skriv över en befintlig utfil')
+    .action(async (file, opts) => setExit(await runKoladaCommand(file, opts, io)));
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Never throws, never prints a stack trace. */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT_OK;
+    }
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) {
+      return EXIT_OK;
+    }
+    io.err(`styrkoll: ${errorLine(err)}`);
+    return EXIT_UNUSABLE;
+  }
+}

@@ -1,0 +1,66 @@
+import type { CheckResult } from '../core/check-types';
+import { CATEGORIES, SEVERITIES, type Finding } from '../core/finding';
+
+const CATEGORY_LABEL: Record<string, string> = {
+  budget: 'Budget',
+  mal: 'Mål',
+  'mal-medel': 'Mål och medel',
+  'rod-trad': 'Röd tråd',
+  arshjul: 'Årshjul',
+  indata: 'Indata',
+};
+const SEVERITY_LABEL: Record<string, string> = { fel: 'Fel', varning: 'Varning', info: 'Info' };
+
+/** The public --json shape: the contract's keys first, in the contract's order, then extensions. */
+export function toPublicJson(findings: Finding[]): string {
+  const rows = findings.map((f) => ({
+    rule: f.rule,
+    category: f.category,
+    severity: f.severity,
+    sheet: f.sheet,
+    row: f.row,
+    cell: f.cell,
+    namnd: f.namnd,
+    message: f.message,
+    source: f.source,
+    suggestion: f.suggestion,
+  }));
+  return JSON.stringify(rows, null, 2);
+}
+
+/** A plain Swedish summary for a person at a terminal. */
+export function formatSummary(result: CheckResult, options: { maxFindings: number }): string {
+  const { summary, findings } = result;
+  const lines: string[] = [];
+  const head = [`Styrkoll – kontroll${summary.kommun ? ` av ${summary.kommun}` : ''}`];
+  const meta = [`profil ${summary.profile}`];
+  if (summary.period) meta.push(`period ${summary.period}`);
+  meta.push(`${summary.ruleCount} regler`);
+  lines.push(`${head.join('')} (${meta.join(', ')})`, '');
+
+  const w = 15;
+  lines.push(`${''.padEnd(w)}${SEVERITIES.map((s) => SEVERITY_LABEL[s].padStart(9)).join('')}`);
+  for (const c of CATEGORIES) {
+    const n = findings.filter((f) => f.category === c);
+    lines.push(`${CATEGORY_LABEL[c].padEnd(w)}${SEVERITIES.map((s) => String(n.filter((f) => f.severity === s).length).padStart(9)).join('')}`);
+  }
+  lines.push(`${'Totalt'.padEnd(w)}${SEVERITIES.map((s) => String(summary.counts.bySeverity[s]).padStart(9)).join('')}`);
+
+  if (summary.notes.length > 0) {
+    lines.push('', 'Att notera:');
+    for (const n of summary.notes) lines.push(`  – ${n}`);
+  }
+  if (findings.length === 0) {
+    lines.push('', 'Inga avvikelser hittades.');
+    return lines.join('\n');
+  }
+  lines.push('', 'Fynd:');
+  for (const f of findings.slice(0, options.maxFindings)) {
+    const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : 'arbetsboken';
+    lines.push(`  ${SEVERITY_LABEL[f.severity].toUpperCase().padEnd(8)} ${f.rule.padEnd(24)} ${where.padEnd(18)} ${f.message}`);
+  }
+  if (findings.length > options.maxFindings) {
+    lines.push(`  … och ${findings.length - options.maxFindings} till (alla finns i bladet Kontroll med -o, eller med --json).`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,128 @@
+/**
+ * checkWorkbook: snapshot → model → rules → sorted findings and a summary. The rule families
+ * whose sheets are missing are skipped and named in summary.notes.
+ */
+import type { CheckProgress, CheckResult, CheckSummary } from './check-types';
+import { CATEGORIES, SEVERITIES, compareFindings, type Category, type Finding, type Severity } from './finding';
+import { buildModel } from './input';
+import type { Model } from './model';
+import { evaluateRules } from './rules/evaluate';
+import { buildFactObjects, type FactObject } from './rules/facts';
+import { toFinding } from './rules/findings';
+import type { RuleSet } from './rules/load';
+import { resolveParams } from './rules/params';
+import type { Family, Param, Scope } from './rules/rule-schema';
+import { activeRules, selectProfile } from './rules/select';
+import type { WorkbookSnapshot } from './snapshot';
+
+export interface CheckOptions {
+  ruleSet: RuleSet;
+  /** Profile name; overrides the workbook's Profil. */
+  profile?: string;
+  onProgress?: (p: CheckProgress) => void;
+  /** Awaited every few thousand evaluations so a page can render progress. */
+  yieldToHost?: () => Promise<void>;
+}
+
+const FAMILY_LABEL: Record<Family, string> = {
+  budget: 'budget',
+  mal: 'mål',
+  'mal-medel': 'mål och medel',
+  'rod-trad': 'röd tråd',
+  arshjul: 'årshjul',
+};
+
+/** The sheets a family needs that the workbook lacks ("Mål eller Uppdrag" counts as one). */
+export function missingSheets(family: Family, model: Model): string[] {
+  switch (family) {
+    case 'budget':
+      return model.budget ? [] : ['Budget'];
+    case 'mal':
+      return model.goals || model.indicators ? [] : ['Mål eller Indikatorer'];
+    case 'mal-medel':
+      return [...(model.budget ? [] : ['Budget']), ...(model.goals || model.uppdrag ? [] : ['Mål eller Uppdrag'])];
+    case 'rod-trad':
+      return model.goals ? [] : ['Mål'];
+    case 'arshjul':
+      return model.settings.sheet !== null ? [] : ['Inställningar'];
+  }
+}
+
+function skipNote(family: Family, missing: string[]): string {
+  const sheets = missing.length === 1 ? `bladet ${missing[0]}` : `bladen ${missing.join(' och ')}`;
+  return `Reglerna för ${FAMILY_LABEL[family]} kördes inte eftersom ${sheets} saknas.`;
+}
+
+function counts(findings: Finding[]): CheckSummary['counts'] {
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) {
+    byCategory[f.category]++;
+    bySeverity[f.severity]++;
+  }
+  return { total: findings.length, byCategory, bySeverity };
+}
+
+/** The check on an already built model (checkWorkbook without the input step). */
+export async function checkModel(model: Model, indataFindings: Finding[], options: CheckOptions): Promise<CheckResult> {
+  const { ruleSet } = options;
+  const profile = selectProfile(ruleSet, options.profile, model.settings.profil);
+  const notes = [...model.notes];
+
+  const runnable = [];
+  const skipped = new Set<Family>();
+  for (const rule of activeRules(ruleSet, profile)) {
+    const missing = missingSheets(rule.category, model);
+    if (missing.length === 0) runnable.push(rule);
+    else if (!skipped.has(rule.category)) {
+      skipped.add(rule.category);
+      notes.push(skipNote(rule.category, missing));
+    }
+  }
+
+  const used: Record<string, Param> = {};
+  for (const rule of runnable) for (const name of Object.keys(rule.params ?? {})) used[name] = ruleSet.params[name];
+  const params = resolveParams(used, profile, model.settings);
+
+  const cache = new Map<Scope, FactObject[]>();
+  const objectsOf = (scope: Scope) => {
+    let objects = cache.get(scope);
+    if (!objects) cache.set(scope, (objects = buildFactObjects(model, scope, profile)));
+    return objects;
+  };
+  let lastTotal = 0;
+  const hits = await evaluateRules(runnable, objectsOf, params.values, {
+    yieldToHost: options.yieldToHost,
+    onProgress: (done, total) => {
+      lastTotal = total;
+      options.onProgress?.({ phase: 'regler', done, total });
+    },
+  });
+
+  const beloppI = model.settings.beloppI;
+  const findings = [...indataFindings, ...params.findings, ...hits.map((h) => toFinding(h, params.values, profile.name, beloppI))];
+  findings.sort(compareFindings);
+  options.onProgress?.({ phase: 'klart', done: lastTotal, total: lastTotal });
+
+  const period = model.settings.period;
+  return {
+    findings,
+    model,
+    summary: {
+      profile: profile.name,
+      kommun: model.settings.kommun,
+      period: period ? `${period.year}-${String(period.month).padStart(2, '0')}` : null,
+      counts: counts(findings),
+      ruleCount: runnable.length,
+      notes,
+    },
+  };
+}
+
+export async function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions): Promise<CheckResult> {
+  options.onProgress?.({ phase: 'indata', done: 0, total: 1 });
+  const { model, findings } = buildModel(snapshot);
+  options.onProgress?.({ phase: 'indata', done: 1, total: 1 });
+  if (options.yieldToHost) await options.yieldToHost();
+  return checkModel(model, findings, options);
+}

@@ -1,0 +1,216 @@
+/**
+ * The Budget sheet: one line per data row, total rows checked, amounts as written (the sign is
+ * normalised afterwards by budget-sign.ts). Written for speed: one pass over the rows, numbers
+ * that are already numbers are taken as they are, and nothing is allocated per cell.
+ */
+import type { BudgetLine, BudgetSheet, BudgetTyp, TotalRow } from '../model';
+import type { CellErrorRef, CellValue, SheetSnapshot } from '../snapshot';
+import { errorsByRow, type RowContext, reportErrorCell, reportUnreadableNumber } from './cells';
+import { parseTyp } from './enums';
+import { AVSNITT, type FindingSink } from './findings';
+import { parseSwedishNumber } from './numbers';
+import { detectHeader } from './header';
+import { BUDGET_COLUMNS, fieldTitle } from './header-specs';
+import { reportMissingHeaders } from './sheet-reader';
+import { cellText } from './text';
+import { isTotalLabel, type TotalColumn, TotalsChecker } from './totals';
+
+/** Fixed slots of the numeric columns; plan years follow from slot 4. */
+export const SLOT = { budget: 0, utfall: 1, prognos: 2, avvikelse: 3, plan: 4 } as const;
+
+export interface RawBudget {
+  sheet: BudgetSheet;
+  /** Rows whose Typ was not understood (reported only when Typ matters, under kostnad positiv). */
+  unknownTyp: { row: number; col: number; raw: CellValue; namnd: string }[];
+  /** How many lines have a negative and a positive budget amount as written. */
+  budgetSigns: { negative: number; positive: number };
+}
+
+const NOT_BLANK = /\S/;
+const EMPTY_ROW: CellValue[] = [];
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && !NOT_BLANK.test(v));
+}
+
+export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null, sink: FindingSink): RawBudget | null {
+  const required = settingsNamnd ? ['budget'] : ['budget', 'namnd'];
+  const header = detectHeader(sheet, BUDGET_COLUMNS, required);
+  if (!header.found) {
+    const hint = header.missing.includes('namnd') ? ' Nämnden kan i stället anges en gång som Nämnd i bladet Inställningar.' : '';
+    reportMissingHeaders(sink, sheet.name, BUDGET_COLUMNS, header.missing, AVSNITT.budget, hint);
+    return null;
+  }
+  const rows = sheet.rows;
+  const cols = header.columns;
+  const idx = (key: string): number => (key in cols ? cols[key] - 1 : -1);
+  const cNamnd = idx('namnd');
+  const cVerksamhet = idx('verksamhet');
+  const cKonto = idx('konto');
+  const cTyp = idx('typ');
+  const cKommentar = idx('kommentar');
+
+  const slotKeys = ['budget', 'utfall', 'prognos', 'avvikelse', ...header.planYears.map((y) => 'plan' + y)];
+  const nSlots = slotKeys.length;
+  const slotCol = new Int32Array(nSlots);
+  const slotTitle: string[] = [];
+  for (let k = 0; k < nSlots; k++) {
+    slotCol[k] = idx(slotKeys[k]);
+    slotTitle.push(header.headers[slotKeys[k]] ?? fieldTitle(BUDGET_COLUMNS, slotKeys[k]));
+  }
+  const columnTitle = new Map<number, string>();
+  for (const key of Object.keys(cols)) columnTitle.set(cols[key], header.headers[key] ?? key);
+  const usedCols = Object.values(cols);
+  const scanEnd = Math.max(...usedCols);
+  const scanStart = Math.min(header.firstCol, scanEnd - 1);
+
+  // Slots of absent columns are always empty, so the checker never reports them.
+  const totalColumns: TotalColumn[] = slotKeys.map((_, k) => ({ col: slotCol[k] + 1, title: slotTitle[k] }));
+  const checker = new TotalsChecker(totalColumns, sink, sheet.name);
+  const errors = errorsByRow(sheet, header.headerRow + 1, header.dataEnd, usedCols);
+
+  const values = new Float64Array(nSlots);
+  const bad = new Uint8Array(nSlots);
+  const lines: BudgetLine[] = [];
+  const totals: TotalRow[] = [];
+  const unknownTyp: RawBudget['unknownTyp'] = [];
+  const ctx: RowContext = { sink, sheet: sheet.name, row: 0, namnd: null, avsnitt: AVSNITT.budget };
+  // Merged or grouped Nämnd cells leave the cells below empty: the nämnd carries down until a total row.
+  let carriedNamnd: string | null = null;
+  const budgetSigns = { negative: 0, positive: 0 };
+  const typCache = new Map<string, BudgetTyp | null | undefined>();
+
+  for (let r = header.dataStart; r < header.dataEnd; r++) {
+    const errs: CellErrorRef[] | undefined = errors?.get(r + 1);
+    let row = rows[r];
+    if (!Array.isArray(row)) {
+      if (!errs) continue;
+      row = EMPTY_ROW;
+    }
+    let first = -1;
+    const end = Math.min(row.length, scanEnd);
+    for (let c = scanStart; c < end; c++) {
+      if (!isBlank(row[c])) {
+        first = c;
+        break;
+      }
+    }
+    if (first === -1 && !errs) continue;
+    const rowNo = r + 1;
+    ctx.row = rowNo;
+    const total = first !== -1 && isTotalLabel(row[first]);
+
+    const namndText = cNamnd >= 0 && !total ? cellText(row[cNamnd]) : null;
+    if (namndText !== null) carriedNamnd = namndText;
+    const namnd = total ? null : namndText ?? (cNamnd >= 0 ? carriedNamnd : null) ?? settingsNamnd;
+    ctx.namnd = namnd;
+
+    for (let k = 0; k < nSlots; k++) {
+      bad[k] = 0;
+      const c = slotCol[k];
+      const v = c >= 0 && c < row.length ? row[c] : null;
+      if (typeof v === 'number' && v - v === 0) values[k] = v;
+      else if (v === null || v === undefined) values[k] = NaN;
+      else {
+        const n = parseSwedishNumber(v);
+        if (n === undefined) {
+          reportUnreadableNumber(ctx, v, c + 1, slotTitle[k]);
+          values[k] = NaN;
+          bad[k] = 1;
+        } else values[k] = n === null ? NaN : n;
+      }
+    }
+    if (errs) {
+      for (const e of errs) {
+        reportErrorCell(sink, sheet.name, e, columnTitle.get(e.col) ?? '', namnd);
+        for (let k = 0; k < nSlots; k++) if (slotCol[k] === e.col - 1) bad[k] = 1;
+      }
+    }
+
+    if (total) {
+      const label = String(row[first]).trim();
+      checker.addTotalRow(rowNo, label, null, values, bad);
+      totals.push({ row: rowNo, label });
+      carriedNamnd = null;
+      continue;
+    }
+
+    let anyNumber = false;
+    for (let k = 0; k < nSlots; k++) {
+      if (bad[k] || values[k] === values[k]) {
+        anyNumber = true;
+        break;
+      }
+    }
+    // A row without amounts is a heading (e.g. a nämnd's name above its rows), not a line.
+    if (!anyNumber) continue;
+
+    checker.addDataRow(values, bad);
+
+    if (namnd === null) reportMissingNamnd(sink, sheet.name, rowNo, cNamnd + 1);
+    let typ: BudgetTyp = 'kostnad';
+    if (cTyp >= 0) {
+      const rawTyp = row[cTyp];
+      let t: BudgetTyp | null | undefined;
+      // Typ holds a handful of distinct texts: parse each once.
+      if (typeof rawTyp === 'string') {
+        t = typCache.get(rawTyp);
+        if (t === undefined && !typCache.has(rawTyp)) {
+          t = parseTyp(rawTyp);
+          if (typCache.size < 1000) typCache.set(rawTyp, t);
+        }
+      } else t = parseTyp(rawTyp);
+      if (t) typ = t;
+      else if (t === undefined) unknownTyp.push({ row: rowNo, col: cTyp + 1, raw: row[cTyp], namnd: namnd ?? '' });
+    }
+    const b = values[SLOT.budget];
+    if (b < 0) budgetSigns.negative++;
+    else if (b > 0) budgetSigns.positive++;
+    const plan: Record<number, number | null> = {};
+    for (let k = SLOT.plan; k < nSlots; k++) plan[header.planYears[k - SLOT.plan]] = num(values[k]);
+    lines.push({
+      row: rowNo,
+      namnd: namnd ?? '',
+      verksamhet: cVerksamhet >= 0 ? cellText(row[cVerksamhet]) : null,
+      konto: cKonto >= 0 ? cellText(row[cKonto]) : null,
+      typ,
+      budget: num(values[SLOT.budget]),
+      utfall: num(values[SLOT.utfall]),
+      prognos: num(values[SLOT.prognos]),
+      avvikelse: null,
+      avvikelseAngiven: num(values[SLOT.avvikelse]),
+      kommentar: cKommentar >= 0 ? cellText(row[cKommentar]) : null,
+      plan,
+    });
+  }
+
+  return {
+    sheet: {
+      location: { name: sheet.name, headerRow: header.headerRow, columns: { ...cols }, headers: { ...header.headers } },
+      lines,
+      totals,
+      hasPrognos: 'prognos' in cols,
+      planYears: header.planYears.slice(),
+    },
+    unknownTyp,
+    budgetSigns,
+  };
+}
+
+function num(v: number): number | null {
+  return v === v ? v : null;
+}
+
+function reportMissingNamnd(sink: FindingSink, sheet: string, row: number, col: number): void {
+  if (sink.skip('IN-NAMND-SAKNAS', sheet, 'varning', AVSNITT.budget)) return;
+  sink.push({
+    rule: 'IN-NAMND-SAKNAS',
+    severity: 'varning',
+    sheet,
+    row,
+    col: col > 0 ? col : null,
+    message: `Raden ${row} i bladet ${sheet} saknar nämnd, så beloppen kan inte knytas till någon nämnd.`,
+    suggestion: 'Fyll i nämnden på raden, eller ange Nämnd i bladet Inställningar om hela arbetsboken gäller en nämnd.',
+    avsnitt: AVSNITT.budget,
+  });
+}

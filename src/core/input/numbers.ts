@@ -1,0 +1,94 @@
+/**
+ * Swedish number text, as ekonomisystem export it: "1 234 567", "1 234,5", "-12,5 %", "(1 200)",
+ * "1 234 tkr", "12 kr", with U+00A0/U+202F/U+2009 spaces and U+2212 or en-dash minus.
+ *
+ * The ambiguous "1.234" is read as 1.234 (a decimal point): Swedish exports group thousands with
+ * spaces, and "1234.5" is how English-locale tools write decimals. A dot is read as a thousands
+ * separator only in a strict pattern: two or more groups ("1.234.567") or followed by a decimal
+ * comma ("1.234,5"). Likewise "1,234" is a decimal comma (1.234), while "1,234,567" and
+ * "1,234.5" are English thousands separators.
+ */
+import type { CellValue } from '../snapshot';
+
+const UNIT_SUFFIX = /\s*(?:tkr|mnkr|mkr|msek|ksek|sek|kr|:-|%)\.?$/i;
+const LEADING_SIGN = /^([-+\u2212\u2013\u2014])\s*/;
+const TRAILING_MINUS = /\s*[-\u2212]$/;
+const DASH_ONLY = /^[-\u2212\u2013\u2014]+$/;
+
+const PLAIN_INT = /^\d+$/;
+const SPACE_GROUPED = /^\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?:[,.]\d+)?$/;
+const SPACES = /[ \u00a0\u202f\u2009\u2007]/g;
+const DECIMAL_COMMA = /^\d*,\d+$/;
+const DECIMAL_POINT = /^\d*\.\d+$/;
+const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+,\d+$/;
+const COMMA_THOUSANDS = /^\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?$|^\d{1,3}(?:,\d{3})+\.\d+$/;
+const EXPONENT = /^\d+(?:[.,]\d+)?e[+-]?\d+$/i;
+
+/**
+ * A cell as a number: the number itself for numeric cells, null for an empty cell (or a lone
+ * dash, which reports use for "nothing"), undefined when the cell cannot be read as a number.
+ * Percent text keeps its written value ("-12,5 %" → -12.5).
+ */
+export function parseSwedishNumber(v: CellValue | undefined): number | null | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string') return undefined;
+  return parseNumberText(v);
+}
+
+function parseNumberText(text: string): number | null | undefined {
+  let t = text.trim();
+  if (t === '') return null;
+  if (DASH_ONLY.test(t)) return null;
+  let negative = false;
+  t = t.replace(UNIT_SUFFIX, '');
+  const sign = LEADING_SIGN.exec(t);
+  if (sign) {
+    negative = sign[1] !== '+';
+    t = t.slice(sign[0].length);
+  }
+  if (t.length > 1 && t.charCodeAt(0) === 40 /* ( */ && t.charCodeAt(t.length - 1) === 41 /* ) */) {
+    if (negative) return undefined;
+    negative = true;
+    t = t.slice(1, -1).trim().replace(UNIT_SUFFIX, '');
+  } else if (!sign && TRAILING_MINUS.test(t)) {
+    // SAP-style trailing minus: "1 234-"
+    negative = true;
+    t = t.replace(TRAILING_MINUS, '');
+  }
+  const canonical = canonicalDigits(t);
+  if (canonical === null) return undefined;
+  const n = Number(canonical);
+  if (!Number.isFinite(n)) return undefined;
+  return negative ? -n : n;
+}
+
+/** The body without sign as a JavaScript number literal, or null when it is not a number. */
+function canonicalDigits(t: string): string | null {
+  if (PLAIN_INT.test(t)) return t;
+  if (SPACE_GROUPED.test(t)) return t.replace(SPACES, '').replace(',', '.');
+  if (DECIMAL_COMMA.test(t)) return t.replace(',', '.');
+  if (DECIMAL_POINT.test(t)) return t;
+  if (DOT_THOUSANDS.test(t)) return t.replace(/\./g, '').replace(',', '.');
+  if (COMMA_THOUSANDS.test(t)) return t.replace(/,/g, '');
+  if (EXPONENT.test(t)) return t.replace(',', '.');
+  return null;
+}
+
+const GROUPS = /\B(?=(\d{3})+(?!\d))/g;
+
+/**
+ * sv-SE number text: U+00A0 between thousands, decimal comma, hyphen-minus; `decimals` fixed
+ * decimals (rounded half away from zero as `toFixed` does). Never "-0".
+ */
+export function formatSwedishNumber(n: number, decimals = 0): string {
+  if (!Number.isFinite(n)) return '';
+  const d = Math.min(20, Math.max(0, Math.floor(Number.isFinite(decimals) ? decimals : 0)));
+  const fixed = Math.abs(n).toFixed(d);
+  if (fixed.includes('e')) return (n < 0 ? '-' : '') + fixed;
+  const dot = fixed.indexOf('.');
+  const intPart = dot === -1 ? fixed : fixed.slice(0, dot);
+  const frac = dot === -1 ? '' : ',' + fixed.slice(dot + 1);
+  const negative = n < 0 && Number(fixed) !== 0;
+  return (negative ? '-' : '') + intPart.replace(GROUPS, '\u00a0') + frac;
+}

@@ -1,0 +1,135 @@
+/**
+ * Checking total rows ("Summa …", "Totalt …") against the rows above them, column by column.
+ * A total is compared with the plain sum of the data rows since the header or the previous total
+ * row; a total with no data rows above it (a grand total after subtotals) with the sum of the
+ * total rows since the header or the previous grand total. A total whose data-row sum differs
+ * but which equals the earlier subtotals plus those rows is taken as a grand total too.
+ * Only columns whose cells in the span were all readable are checked; rounding may explain half
+ * a unit per value summed.
+ */
+import { cellAddress } from './address';
+import { AVSNITT, type FindingSink } from './findings';
+import { formatSwedishNumber } from './numbers';
+import { quoteRaw } from './text';
+
+const TOTAL_LABEL = /^\s*(?:summa|totalt|total)(?![a-zåäöéü])/i;
+
+/** Whether a row's first non-empty cell marks it as a total row. */
+export function isTotalLabel(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length < 5) return false;
+  // Cheap first-letter test before the regex: nearly every row starts with a name, not a total.
+  const c = v.charCodeAt(0) | 0x20;
+  return (c === 0x73 /* s */ || c === 0x74 /* t */ || c === 0x20 /* space */ || v.charCodeAt(0) < 0x20 || v.charCodeAt(0) === 0xa0) && TOTAL_LABEL.test(v);
+}
+
+export function formatAmount(n: number): string {
+  return formatSwedishNumber(n, Number.isInteger(n) ? 0 : 2);
+}
+
+export interface TotalColumn {
+  /** 1-based column. */
+  col: number;
+  title: string;
+}
+
+export class TotalsChecker {
+  private readonly n: number;
+  private readonly spanSum: Float64Array;
+  private readonly spanCnt: Float64Array;
+  private readonly spanBad: Uint8Array;
+  private spanRows = 0;
+  private readonly subSum: Float64Array;
+  private readonly subCnt: Float64Array;
+  private readonly subBad: Uint8Array;
+  private subRows = 0;
+
+  constructor(private readonly columns: TotalColumn[], private readonly sink: FindingSink, private readonly sheet: string) {
+    this.n = columns.length;
+    this.spanSum = new Float64Array(this.n);
+    this.spanCnt = new Float64Array(this.n);
+    this.spanBad = new Uint8Array(this.n);
+    this.subSum = new Float64Array(this.n);
+    this.subCnt = new Float64Array(this.n);
+    this.subBad = new Uint8Array(this.n);
+  }
+
+  /** A data row: values as written (NaN = empty), bad[k] = 1 when unreadable. */
+  addDataRow(values: Float64Array, bad: Uint8Array): void {
+    for (let k = 0; k < this.n; k++) {
+      if (bad[k]) this.spanBad[k] = 1;
+      else if (values[k] === values[k]) {
+        this.spanSum[k] += values[k];
+        this.spanCnt[k]++;
+      }
+    }
+    this.spanRows++;
+  }
+
+  /** A total row: checks it, reports mismatches, and starts a new span. */
+  addTotalRow(row: number, label: string, namnd: string | null, values: Float64Array, bad: Uint8Array): void {
+    let grand = this.spanRows === 0;
+    const mismatches: { k: number; expected: number; fromTotals: boolean }[] = [];
+    for (let k = 0; k < this.n; k++) {
+      const total = values[k];
+      if (bad[k] || total !== total) continue;
+      if (this.spanRows > 0) {
+        if (this.spanBad[k]) continue;
+        if (within(total, this.spanSum[k], this.spanCnt[k])) continue;
+        const canSub = this.subRows > 0 && !this.subBad[k];
+        const withSubs = this.subSum[k] + this.spanSum[k];
+        if (canSub && within(total, withSubs, this.subCnt[k] + this.spanCnt[k])) {
+          grand = true;
+          continue;
+        }
+        mismatches.push({ k, expected: this.spanSum[k], fromTotals: false });
+      } else if (this.subRows > 0 && !this.subBad[k]) {
+        if (!within(total, this.subSum[k], this.subCnt[k])) mismatches.push({ k, expected: this.subSum[k], fromTotals: true });
+      }
+    }
+    for (const m of mismatches) this.report(row, label, namnd, m.k, values[m.k], m.expected, m.fromTotals);
+
+    if (grand) {
+      this.subSum.fill(0);
+      this.subCnt.fill(0);
+      this.subBad.fill(0);
+      this.subRows = 0;
+    } else {
+      for (let k = 0; k < this.n; k++) {
+        if (bad[k] || this.spanBad[k] || (values[k] !== values[k] && this.spanCnt[k] > 0)) this.subBad[k] = 1;
+        else if (values[k] === values[k]) {
+          this.subSum[k] += values[k];
+          this.subCnt[k]++;
+        }
+      }
+      this.subRows++;
+    }
+    this.spanSum.fill(0);
+    this.spanCnt.fill(0);
+    this.spanBad.fill(0);
+    this.spanRows = 0;
+  }
+
+  private report(row: number, label: string, namnd: string | null, k: number, total: number, expected: number, fromTotals: boolean): void {
+    const { col, title } = this.columns[k];
+    const what = fromTotals ? 'summaraderna ovanför' : 'raderna ovanför';
+    this.sink.add({
+      rule: 'IN-SUMMA',
+      severity: 'varning',
+      sheet: this.sheet,
+      row,
+      col,
+      namnd,
+      message:
+        `Summaraden ${quoteRaw(label)} i ${this.sheet}!${cellAddress(row, col)}: kolumnen ${title} visar ${formatAmount(total)}, ` +
+        `men ${what} summerar till ${formatAmount(expected)} (skillnad ${formatAmount(total - expected)}).`,
+      suggestion: 'Kontrollera att summaraden räknar med alla rader (och inga andra), eller om någon rad har ändrats utan att summan räknats om.',
+      avsnitt: AVSNITT.summor,
+    });
+  }
+}
+
+/** Half a unit per value summed, plus room for floating-point noise. */
+function within(total: number, sum: number, count: number): boolean {
+  const tolerance = 0.5 * count + 1e-9 * Math.max(1, Math.abs(sum));
+  return Math.abs(total - sum) <= tolerance;
+}

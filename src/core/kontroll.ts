@@ -1,0 +1,125 @@
+/**
+ * The Kontroll sheet and the cell marks, as data: each adapter (xlsx package writer, Office.js)
+ * renders them. Labels and colours are exported so the task pane shows the same words.
+ */
+import type { CheckResult } from './check-types';
+import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from './finding';
+import type { CellMark, CellStyle, SheetSpec, SpecCell } from './sheet-spec';
+
+export const KONTROLL_SHEET_NAME = 'Kontroll';
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  budget: 'Budget',
+  mal: 'Mål',
+  'mal-medel': 'Mål och medel',
+  'rod-trad': 'Röd tråd',
+  arshjul: 'Årshjul',
+  indata: 'Indata',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = { fel: 'Fel', varning: 'Varning', info: 'Info' };
+
+/** Fills for marked cells and severity cells (ARGB): Excel's light red, yellow and blue. */
+export const SEVERITY_FILLS: Record<Severity, string> = { fel: 'FFFFC7CE', varning: 'FFFFEB9C', info: 'FFDDEBF7' };
+
+export const FINDING_HEADERS = ['Allvar', 'Regel', 'Område', 'Nämnd', 'Blad', 'Cell', 'Meddelande', 'Förslag', 'Källa'] as const;
+
+const WIDTHS = [14, 16, 14, 22, 16, 8, 60, 50, 32];
+/** Freezing more rows than this would leave too little of the findings on a laptop screen. */
+const MAX_FROZEN_ROWS = 25;
+
+const TITLE: CellStyle = { bold: true, fontSize: 16, color: 'FF1F3864' };
+const LABEL: CellStyle = { bold: true };
+const HEADER: CellStyle = { bold: true, fill: 'FF1F3864', color: 'FFFFFFFF', border: 'thin', valign: 'top', wrap: true };
+const BODY: CellStyle = { wrap: true, valign: 'top', border: 'thin' };
+const COUNT: CellStyle = { border: 'thin', align: 'right' };
+const TOTAL: CellStyle = { bold: true, border: 'thin', align: 'right' };
+const LINK: CellStyle = { ...BODY, color: 'FF0563C1', underline: true };
+
+const text = (v: string, style?: CellStyle): SpecCell => ({ v, style });
+const num = (v: number, style?: CellStyle): SpecCell => ({ v, style });
+
+export function buildKontrollSheet(result: CheckResult): SheetSpec {
+  const { summary, findings } = result;
+  const rows: (SpecCell | null)[][] = [];
+  const merges: string[] = [];
+  const lastCol = String.fromCharCode(64 + FINDING_HEADERS.length);
+
+  rows.push([text(`Styrkoll – kontroll av ${summary.kommun ?? 'arbetsboken'}`, TITLE)]);
+  merges.push(`A1:${lastCol}1`);
+  rows.push([]);
+  rows.push([text('Profil', LABEL), text(summary.profile)]);
+  rows.push([text('Period', LABEL), text(summary.period ?? '–')]);
+  rows.push([text('Antal regler', LABEL), num(summary.ruleCount, { align: 'left' })]);
+  rows.push([]);
+
+  rows.push([text('Område', HEADER), ...SEVERITIES.map((s) => text(SEVERITY_LABELS[s], { ...HEADER, align: 'right' })), text('Totalt', { ...HEADER, align: 'right' })]);
+  const count = (c: Category | null, s: Severity | null) =>
+    findings.filter((f) => (c === null || f.category === c) && (s === null || f.severity === s)).length;
+  for (const c of CATEGORIES) {
+    rows.push([text(CATEGORY_LABELS[c], { border: 'thin' }), ...SEVERITIES.map((s) => num(count(c, s), COUNT)), num(count(c, null), TOTAL)]);
+  }
+  rows.push([text('Totalt', { ...LABEL, border: 'thin' }), ...SEVERITIES.map((s) => num(count(null, s), TOTAL)), num(findings.length, TOTAL)]);
+  rows.push([]);
+
+  if (summary.notes.length) {
+    rows.push([text('Att observera', LABEL)]);
+    for (const note of summary.notes) {
+      rows.push([text(note, { wrap: true, valign: 'top' })]);
+      merges.push(`A${rows.length}:${lastCol}${rows.length}`);
+    }
+    rows.push([]);
+  }
+
+  rows.push(FINDING_HEADERS.map((h) => text(h, HEADER)));
+  const headerRow = rows.length;
+  for (const f of findings) rows.push(findingRow(f));
+  if (findings.length === 0) {
+    rows.push([text('Inga avvikelser hittades.', { italic: true })]);
+  }
+
+  return {
+    name: KONTROLL_SHEET_NAME,
+    rows,
+    columnWidths: WIDTHS,
+    merges,
+    freeze: headerRow <= MAX_FROZEN_ROWS ? { rows: headerRow } : undefined,
+    print: { orientation: 'landscape', fitToWidth: true, repeatRows: [headerRow, headerRow] },
+    tabColor: 'FF1F3864',
+  };
+}
+
+function findingRow(f: Finding): SpecCell[] {
+  const cell: SpecCell =
+    f.sheet && f.cell ? { v: f.cell, style: LINK, link: { sheet: f.sheet, cell: f.cell } } : text('', BODY);
+  return [
+    text(SEVERITY_LABELS[f.severity], { ...BODY, bold: true, fill: SEVERITY_FILLS[f.severity] }),
+    text(f.rule, BODY),
+    text(CATEGORY_LABELS[f.category], BODY),
+    text(f.namnd ?? '', BODY),
+    text(f.sheet ?? '', BODY),
+    cell,
+    text(f.message, BODY),
+    text(f.suggestion, BODY),
+    text(f.source, BODY),
+  ];
+}
+
+/** One mark per cell: the notes of all its findings, one line each; the most severe wins. */
+export function buildMarks(findings: Finding[]): CellMark[] {
+  const marks = new Map<string, CellMark>();
+  for (const f of findings) {
+    if (!f.sheet || !f.cell) continue;
+    const cell = f.cell.replace(/\$/g, '').toUpperCase();
+    const key = `${f.sheet.toLowerCase()}!${cell}`;
+    const line = `${SEVERITY_LABELS[f.severity]} (${f.rule}): ${f.message}`;
+    const prev = marks.get(key);
+    if (!prev) {
+      marks.set(key, { sheet: f.sheet, cell, severity: f.severity, note: line });
+      continue;
+    }
+    if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(prev.severity)) prev.severity = f.severity;
+    prev.note += `\n${line}`;
+  }
+  return [...marks.values()];
+}

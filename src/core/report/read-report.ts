@@ -1,0 +1,86 @@
+/**
+ * Reads Styrkoll report sheets back from any WorkbookSnapshot: which template and nämnd, the
+ * answers by fill-in id (wherever their rows moved), and every change outside the fill-in fields.
+ */
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import { address, isBlank } from './cell-ref';
+import { decodeRowKey, fieldId, hashLockedCells, ID_COLUMN, META_KEY, type RowKey } from './row-key';
+
+export interface ReadField {
+  id: string;
+  row: number;
+  col: number;
+  cell: string;
+  value: CellValue;
+}
+
+export interface ReadRow {
+  row: number;
+  key: RowKey;
+  /** The row's locked cells differ from what was written (hash mismatch). */
+  changed: boolean;
+}
+
+export interface ReportReading {
+  sheet: string;
+  template: string | null;
+  namnd: string | null;
+  year: string | null;
+  rows: ReadRow[];
+  fields: Map<string, ReadField>;
+  /** Rows without a key holding text or numbers: written outside the report's structure. */
+  strayCells: string[];
+}
+
+function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  return sheet.rows[row - 1]?.[col - 1] ?? null;
+}
+
+/** Null when the sheet is not a Styrkoll report (no `rapport` key in column A of the first rows). */
+export function readReportSheet(sheet: SheetSnapshot): ReportReading | null {
+  let meta: RowKey | null = null;
+  for (let r = 1; r <= Math.min(10, sheet.rows.length) && !meta; r++) {
+    const k = decodeRowKey(cellAt(sheet, r, ID_COLUMN));
+    if (k?.key === META_KEY) meta = k;
+  }
+  if (!meta) return null;
+  const out: ReportReading = {
+    sheet: sheet.name,
+    template: meta.props.mall ?? null,
+    namnd: meta.props.namnd ?? null,
+    year: meta.props.ar ?? null,
+    rows: [],
+    fields: new Map(),
+    strayCells: [],
+  };
+  sheet.rows.forEach((values, i) => {
+    const row = i + 1;
+    const key = decodeRowKey(values[ID_COLUMN - 1] ?? null);
+    if (!key) {
+      values.forEach((v, c) => {
+        if (c + 1 !== ID_COLUMN && !isBlank(v)) out.strayCells.push(address(row, c + 1));
+      });
+      return;
+    }
+    const changed = key.hash !== null && hashLockedCells(values, Object.values(key.fields)) !== key.hash;
+    out.rows.push({ row, key, changed });
+    for (const [field, col] of Object.entries(key.fields)) {
+      const id = fieldId(key.key, field);
+      if (out.fields.has(id)) continue;
+      const v = cellAt(sheet, row, col);
+      out.fields.set(id, { id, row, col, cell: address(row, col), value: typeof v === 'string' && v.trim() === '' ? null : v });
+    }
+  });
+  return out;
+}
+
+export function readReports(snapshot: WorkbookSnapshot): ReportReading[] {
+  return snapshot.sheets.map(readReportSheet).filter((r): r is ReportReading => r !== null);
+}
+
+/** Non-blank answers by id: what regeneration keeps. */
+export function answersOf(reading: ReportReading): Map<string, CellValue> {
+  const m = new Map<string, CellValue>();
+  for (const f of reading.fields.values()) if (!isBlank(f.value)) m.set(f.id, f.value);
+  return m;
+}

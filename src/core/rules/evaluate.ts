@@ -1,0 +1,104 @@
+/**
+ * Runs rules over fact objects. Row-level scopes (many objects) use the compiled predicates;
+ * aggregate scopes (one object per nämnd, or the workbook) go through a real json-rules-engine
+ * Engine — one Engine per scope and run, awaited one object at a time, since concurrent runs on
+ * a shared Engine lose events.
+ */
+import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { compileConditions, type Predicate } from './compile';
+import type { FactObject } from './facts';
+import type { LoadedRule } from './load';
+import type { Scope } from './rule-schema';
+
+export const ENGINE_SCOPES: ReadonlySet<Scope> = new Set<Scope>(['namnd', 'arbetsbok']);
+
+export interface Hit {
+  rule: LoadedRule;
+  object: FactObject;
+}
+
+export interface EvaluateOptions {
+  /** Called every `yieldEvery` evaluations so a browser page can render. */
+  yieldToHost?: () => Promise<void>;
+  /** Evaluations (object × rule) done so far and in total. */
+  onProgress?: (done: number, total: number) => void;
+  yieldEvery?: number;
+}
+
+/** The values of a rule's own params, which both paths see as facts. */
+export function paramFacts(rule: LoadedRule, values: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of Object.keys(rule.params ?? {})) out[name] = values[name];
+  return out;
+}
+
+/** A json-rules-engine rule for a loaded rule: the event type is the rule id. */
+export function toEngineRule(rule: Pick<LoadedRule, 'id' | 'conditions'>): RuleProperties {
+  return {
+    name: rule.id,
+    // The engine may write into condition objects; give it its own copy.
+    conditions: JSON.parse(JSON.stringify(rule.conditions)) as TopLevelCondition,
+    event: { type: rule.id },
+  };
+}
+
+export function newEngine(rules: Pick<LoadedRule, 'id' | 'conditions'>[]): Engine {
+  return new Engine(rules.map(toEngineRule), { allowUndefinedFacts: true });
+}
+
+export async function evaluateRules(
+  rules: LoadedRule[],
+  objectsOf: (scope: Scope) => FactObject[],
+  paramValues: Record<string, number>,
+  options: EvaluateOptions = {},
+): Promise<Hit[]> {
+  const yieldEvery = options.yieldEvery ?? 2000;
+  const byScope = new Map<Scope, LoadedRule[]>();
+  for (const rule of rules) {
+    const list = byScope.get(rule.scope);
+    if (list) list.push(rule);
+    else byScope.set(rule.scope, [rule]);
+  }
+  let total = 0;
+  for (const [scope, list] of byScope) total += objectsOf(scope).length * list.length;
+
+  const hits: Hit[] = [];
+  let done = 0;
+  let sinceYield = 0;
+  // Awaiting only when it is time to yield: an await per object would cost a microtask each.
+  const pause = async () => {
+    sinceYield = 0;
+    options.onProgress?.(done, total);
+    if (options.yieldToHost) await options.yieldToHost();
+  };
+
+  for (const [scope, list] of byScope) {
+    const objects = objectsOf(scope);
+    if (objects.length === 0) continue;
+    if (ENGINE_SCOPES.has(scope)) {
+      const engine = newEngine(list);
+      const byId = new Map(list.map((r) => [r.id, r]));
+      const params = Object.assign({}, ...list.map((r) => paramFacts(r, paramValues))) as Record<string, number>;
+      for (const object of objects) {
+        const { events } = await engine.run({ ...object.facts, ...params });
+        for (const event of events) hits.push({ rule: byId.get(event.type)!, object });
+        done += list.length;
+        sinceYield += list.length;
+        if (sinceYield >= yieldEvery) await pause();
+      }
+    } else {
+      const compiled: { rule: LoadedRule; test: Predicate }[] = list.map((rule) => ({
+        rule,
+        test: compileConditions(rule.conditions, paramFacts(rule, paramValues)),
+      }));
+      for (const object of objects) {
+        for (const { rule, test } of compiled) if (test(object.facts)) hits.push({ rule, object });
+        done += compiled.length;
+        sinceYield += compiled.length;
+        if (sinceYield >= yieldEvery) await pause();
+      }
+    }
+  }
+  options.onProgress?.(done, total);
+  return hits;
+}

@@ -1,0 +1,10 @@
+export { loadRuleSet, formatPath, type FileInput, type LoadedRule, type RuleSet } from './load';
+export { listRules, selectProfile, activeRules, DEFAULT_PROFILE, type RuleListRow } from './select';
+export { compileConditions, type Predicate } from './compile';
+export { SCOPE_FACTS, TARGET_FIELDS, buildFactObjects, type FactObject, type FactValue } from './facts';
+export { evaluateRules, newEngine, ENGINE_SCOPES, type Hit } from './evaluate';
+export { resolveParams, readThreshold, SETTING_RULE_ID } from './params';
+export { toFinding, sourceText } from './findings';
+export { fillTemplate, TEMPLATE_FORMATS } from './template';
+export { Rule, RuleFile, Condition, Param, Source, FAMILIES, SCOPES, OPERATORS, type Family, type Scope, type ConditionNode } from './rule-schema';
+export { Profile, GoalLevel, ReportEntry, REPORT_TYPES } from './profile-schema';

@@ -1,0 +1,60 @@
+import { promises as fs, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { StyrkollError } from '../core/errors';
+
+export interface JsonFile {
+  path: string;
+  json: unknown;
+}
+
+export interface RuleFiles {
+  rules: JsonFile[];
+  profiles: JsonFile[];
+  templates: JsonFile[];
+}
+
+/** The repository (package) root: the nearest folder above this module with a package.json and rules/. */
+export function packageRoot(from: string = __dirname): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'rules'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new StyrkollError('REGELFIL', 'Hittar inte mappen rules/ – är Styrkoll installerat korrekt?');
+    dir = up;
+  }
+}
+
+/**
+ * Reads every JSON file under rules/: rule files per family, profiles/ and templates/.
+ * schema/ holds the generated JSON Schema and is not a rule file.
+ */
+export async function readRuleFiles(rulesDir: string = path.join(packageRoot(), 'rules')): Promise<RuleFiles> {
+  const out: RuleFiles = { rules: [], profiles: [], templates: [] };
+  for (const file of await listJson(rulesDir)) {
+    const rel = path.relative(path.dirname(rulesDir), file).split(path.sep).join('/');
+    const top = path.relative(rulesDir, file).split(path.sep)[0];
+    if (top === 'schema' || file.endsWith('.schema.json')) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(await fs.readFile(file, 'utf8'));
+    } catch (err) {
+      throw new StyrkollError('REGELFIL', `${rel}: ogiltig JSON (${err instanceof Error ? err.message : String(err)}).`);
+    }
+    const entry = { path: rel, json };
+    if (top === 'profiles') out.profiles.push(entry);
+    else if (top === 'templates') out.templates.push(entry);
+    else out.rules.push(entry);
+  }
+  return out;
+}
+
+async function listJson(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) files.push(...(await listJson(full)));
+    else if (e.isFile() && e.name.endsWith('.json')) files.push(full);
+  }
+  return files;
+}

@@ -1,0 +1,13 @@
+/** The Office.js adapter: the only place where Excel and Office appear. */
+export { readSnapshot, toSheetSnapshot, isErrorValue, type ReadLimits } from './read-snapshot';
+export { writeResult, type WriteOptions } from './write-result';
+export { renderSheetSpec, planBlocks, styleAreas, needsTextFormat } from './render-sheet-spec';
+export { loadSettings, saveSettings, parseSettings, DEFAULT_SETTINGS, type StyrkollSettings } from './settings';
+export { hostApiSupport, API, type ApiSupport } from './api-support';
+export { SyncBatcher } from './sync-batcher';
+export { MAX_REQUEST_BYTES, jsonBytes } from './payload';
+export { MARK_RECORD_KEY, MARK_FILLS } from './mark-record';
+export { CONTRACT_SHEETS, isContractSheet } from './contract-sheets';
+export { selectCell } from './navigate';
+export { openNewWorkbook, toBase64 } from './open-workbook';
+export { replaceSheets } from './replace-sheets';

@@ -1,0 +1,141 @@
+import type { CellMark, SheetSpec } from '../core/sheet-spec';
+import { API, hostApiSupport, type ApiSupport } from './api-support';
+import { MARK_FILLS, MARK_RECORD_KEY, mergeMarks, normalizeFill, parseRecord, sameColor, type MarkEntry, type MarkRecord, type MergedMark } from './mark-record';
+import { renderSheetSpec } from './render-sheet-spec';
+import { SyncBatcher } from './sync-batcher';
+
+export interface WriteOptions {
+  supports?: ApiSupport;
+  /** Payload budget per request (bytes); the default keeps requests under 4 MB. */
+  maxRequestBytes?: number;
+}
+
+interface PreviousCell {
+  sheet: string;
+  entry: MarkEntry;
+  range: Excel.Range;
+  note: Excel.Note | null;
+}
+
+interface NewCell {
+  mark: MergedMark;
+  ws: Excel.Worksheet;
+  range: Excel.Range;
+  existingNote: Excel.Note | null;
+}
+
+/**
+ * Writes the Kontroll sheet and marks the findings' cells. In the user's sheets only fills and
+ * notes change, never a value; the previous run's marks are undone first and the previous
+ * Kontroll sheet replaced, so a re-run leaves exactly one Kontroll sheet and no stale marks.
+ */
+export async function writeResult(
+  context: Excel.RequestContext,
+  result: { kontroll: SheetSpec; marks: CellMark[] },
+  options: WriteOptions = {},
+): Promise<void> {
+  const supports = options.supports ?? hostApiSupport();
+  const notes = supports(API.notes);
+  const wb = context.workbook;
+
+  // 1: sheet names and the record of the previous run.
+  wb.worksheets.load('items/name');
+  const stored = wb.settings.getItemOrNullObject(MARK_RECORD_KEY);
+  stored.load('value');
+  await context.sync();
+
+  const byName = new Map(wb.worksheets.items.map((ws) => [ws.name, ws]));
+  const previous: MarkRecord = stored.isNullObject ? { v: 1, sheets: {} } : parseRecord(stored.value);
+  const kontrollName = result.kontroll.name;
+  const oldKontroll = wb.worksheets.items.find((ws) => ws.name.toLowerCase() === kontrollName.toLowerCase()) ?? null;
+
+  // 2: current fills (and notes) of the cells marked last time and of the cells to mark now.
+  const prevCells: PreviousCell[] = [];
+  for (const [sheet, entries] of Object.entries(previous.sheets)) {
+    const ws = byName.get(sheet);
+    if (!ws || ws === oldKontroll) continue;
+    for (const entry of entries) {
+      const range = ws.getRange(entry[0]);
+      range.format.fill.load('color');
+      const note = notes && entry[3] === 1 ? ws.notes.getItemOrNullObject(entry[0]) : null;
+      note?.load('content');
+      prevCells.push({ sheet, entry, range, note });
+    }
+  }
+  const newCells: NewCell[] = mergeMarks(result.marks)
+    .filter((m) => byName.has(m.sheet) && m.sheet.toLowerCase() !== kontrollName.toLowerCase())
+    .map((mark) => {
+      const ws = byName.get(mark.sheet)!;
+      const range = ws.getRange(mark.cell);
+      range.format.fill.load('color');
+      const existingNote = notes ? ws.notes.getItemOrNullObject(mark.cell) : null;
+      existingNote?.load('content');
+      return { mark, ws, range, existingNote };
+    });
+  await context.sync();
+
+  const batch = new SyncBatcher(context, {
+    maxBytes: options.maxRequestBytes,
+    beforeBatch: () => {
+      context.application.suspendApiCalculationUntilNextSync();
+      if (supports(API.suspendScreenUpdating)) context.application.suspendScreenUpdatingUntilNextSync();
+    },
+  });
+
+  // Undo the previous run's marks where the user has not changed the fill since.
+  const originalFill = new Map<string, string | null>();
+  const ownNotes = new Set<string>();
+  for (const p of prevCells) {
+    const [cell, before, applied, hadNote] = p.entry;
+    const key = `${p.sheet}\u0000${cell}`;
+    if (sameColor(p.range.format.fill.color, applied)) {
+      originalFill.set(key, before);
+      await batch.add(48, () => (before === null ? p.range.format.fill.clear() : (p.range.format.fill.color = before)));
+    }
+    if (hadNote && p.note && !p.note.isNullObject) {
+      ownNotes.add(key);
+      await batch.add(32, () => p.note!.delete());
+    }
+  }
+
+  // A fresh Kontroll sheet: added under a temporary name first, so the workbook never runs out of sheets.
+  const tempName = `${kontrollName.slice(0, 27)}_ny`;
+  const sheet = await addSheet(batch, wb, oldKontroll ? tempName : kontrollName);
+  await renderSheetSpec(sheet, result.kontroll, batch, supports);
+  if (oldKontroll) {
+    await batch.add(32, () => {
+      oldKontroll.delete();
+      sheet.name = kontrollName;
+    });
+  }
+
+  // New marks: fills, and notes only where the cell has no note of the user's.
+  const record: MarkRecord = { v: 1, sheets: {} };
+  for (const n of newCells) {
+    const key = `${n.mark.sheet}\u0000${n.mark.cell}`;
+    const current = normalizeFill(n.range.format.fill.color);
+    const before = originalFill.has(key) ? originalFill.get(key)! : current;
+    const applied = MARK_FILLS[n.mark.severity];
+    const userNote = n.existingNote && !n.existingNote.isNullObject && !ownNotes.has(key);
+    const addNote = notes && !userNote && n.mark.note !== '';
+    await batch.add(n.mark.note.length * 2 + 64, () => {
+      n.range.format.fill.color = applied;
+      if (addNote) n.ws.notes.add(n.range, n.mark.note);
+    });
+    (record.sheets[n.mark.sheet] ??= []).push([n.mark.cell, before, applied, addNote ? 1 : 0]);
+  }
+  const recordText = JSON.stringify(record);
+  await batch.add(recordText.length, () => {
+    wb.settings.add(MARK_RECORD_KEY, recordText);
+    sheet.activate();
+  });
+  await batch.flush();
+}
+
+async function addSheet(batch: SyncBatcher, wb: Excel.Workbook, name: string): Promise<Excel.Worksheet> {
+  let sheet!: Excel.Worksheet;
+  await batch.add(32, () => {
+    sheet = wb.worksheets.add(name);
+  });
+  return sheet;
+}

@@ -1,0 +1,97 @@
+/**
+ * Streams one zip part through fflate's Inflate and a TextDecoder into saxes, so a part is never
+ * held as a whole string. Every DOCTYPE is refused: entities are never declared, let alone expanded.
+ */
+import { Inflate } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { isStyrkollError } from '../../core/errors';
+import { readErrors } from './errors';
+import type { ReadLimits } from './options';
+import type { ZipEntry } from './zip-directory';
+
+/** Compressed bytes handed to the inflater at a time; bounds what one push can produce (deflate tops out near 1032×). */
+export const INPUT_CHUNK = 16 * 1024;
+
+export interface XmlHandlers {
+  /** Element names arrive without their namespace prefix. */
+  open(name: string, attrs: Record<string, string>): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+/** Feeds the entry's uncompressed bytes to `sink` chunk by chunk, refusing bombs and lies. */
+export function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: ReadLimits, sink: (chunk: Uint8Array) => void): void {
+  const part = entry.name;
+  if (entry.flags & 1) throw readErrors.encrypted();
+  if (entry.size > limits.maxPartBytes) throw readErrors.tooLarge(`delen ${part}`, limits.maxPartBytes);
+  if (entry.size > 1024 * 1024 && entry.size / Math.max(1, entry.compressedSize) > limits.maxCompressionRatio) {
+    throw readErrors.zipBomb(part);
+  }
+  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw readErrors.brokenPart(part, 'fel storlek');
+    for (let i = 0; i < data.length; i += INPUT_CHUNK) sink(data.subarray(i, i + INPUT_CHUNK));
+    return;
+  }
+  if (entry.method !== 8) throw readErrors.unsupportedCompression(part, entry.method);
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    // The directory's size is checked against the limits above; never let the data exceed it.
+    if (produced > entry.size) throw readErrors.zipBomb(part);
+    if (chunk.length) sink(chunk);
+  });
+  try {
+    if (data.length === 0) inflater.push(data, true);
+    for (let i = 0; i < data.length; i += INPUT_CHUNK) {
+      inflater.push(data.subarray(i, i + INPUT_CHUNK), i + INPUT_CHUNK >= data.length);
+    }
+  } catch (e) {
+    if (isStyrkollError(e)) throw e;
+    throw readErrors.brokenPart(part, e instanceof Error ? e.message : String(e));
+  }
+  if (produced !== entry.size) throw readErrors.brokenPart(part, 'fel storlek');
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** Parses a part with saxes; syntax errors become TRASIG_XML naming the part. */
+export function parseXmlEntry(bytes: Uint8Array, entry: ZipEntry, limits: ReadLimits, handlers: XmlHandlers): void {
+  const part = entry.name;
+  const parser = new SaxesParser({ position: false });
+  parser.on('doctype', () => {
+    throw readErrors.doctype(part);
+  });
+  parser.on('opentag', (node) => handlers.open(localName(node.name), node.attributes as Record<string, string>));
+  if (handlers.close) {
+    const close = handlers.close;
+    parser.on('closetag', (node) => close(localName(node.name)));
+  }
+  if (handlers.text) {
+    parser.on('text', handlers.text);
+    parser.on('cdata', handlers.text);
+  }
+  let decoder: TextDecoder | null = null;
+  try {
+    streamEntry(bytes, entry, limits, (chunk) => {
+      if (!decoder) decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
+      parser.write(decoder.decode(chunk, { stream: true }));
+    });
+    if (decoder) parser.write((decoder as TextDecoder).decode());
+    parser.close();
+  } catch (e) {
+    if (isStyrkollError(e)) throw e;
+    throw readErrors.brokenPart(part, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Looks up an attribute by local name, whatever its prefix (`r:id`, `ns0:id`). */
+export function attrByLocalName(attrs: Record<string, string>, name: string): string | undefined {
+  for (const key in attrs) {
+    if (key === name || (key.endsWith(':' + name) && key.length > name.length + 1)) return attrs[key];
+  }
+  return undefined;
+}

@@ -1,0 +1,120 @@
+/**
+ * The checked workbook: the original package plus Styrkoll's Kontroll sheet (last, active) and
+ * marks on the user's cells. A previous run's sheet and marks are undone first from the record
+ * (see record.ts), so running again replaces, never duplicates.
+ */
+import { isStyrkollError } from '../../core/errors';
+import { SEVERITIES } from '../../core/finding';
+import { SEVERITY_FILLS } from '../../core/kontroll';
+import type { CellMark, SheetSpec } from '../../core/sheet-spec';
+import { parseA1, toA1 } from './cell-ref';
+import { addNotes, removeNotes, type CreatedParts, type NoteRecord } from './notes';
+import { readRecord, writeRecord, type MarkRecord, type SheetRecord, type StyrkollRecord } from './record';
+import { addSpecSheet, finish, freeSheetName, openSession, replaceSpecSheet, type Session } from './session';
+import { SheetEditor } from './sheet-edit';
+import { findSheet, setActiveTab, type SheetEntry } from './workbook-part';
+
+export function writeCheckedWorkbook(original: Uint8Array, result: { kontroll: SheetSpec; marks: CellMark[] }): Uint8Array {
+  const s = openSession(original);
+  const previous = readRecord(s.pkg, s.wb);
+  const marked = new Set(result.marks.map((m) => m.sheet.toLowerCase()));
+  const own = previous ? undoMarks(s, previous.record, marked) : undefined;
+
+  const name = own?.name === result.kontroll.name ? own.name : freeSheetName(s.wb, result.kontroll.name);
+  const spec = { ...result.kontroll, name };
+  const kontroll = own ? replaceSpecSheet(s, own, spec, true) : addSpecSheet(s, spec, true);
+  setActiveTab(s.pkg, s.wb, s.wb.sheets.indexOf(kontroll));
+
+  const kept = new Map((previous?.record.sheets ?? []).filter((r) => marked.has(r.name.toLowerCase())).map((r) => [r.name.toLowerCase(), r.created]));
+  const sheets = applyMarks(s, result.marks.filter((m) => m.sheet.toLowerCase() !== name.toLowerCase()), kept);
+  writeRecord(s.pkg, s.wb, { kontroll: name, sheets }, previous?.part ?? null);
+  return finish(s);
+}
+
+function ctxFor(s: Session, part: string, editor: SheetEditor) {
+  return { pkg: s.pkg, sheetPart: part, editor, strict: s.wb.strict, mainNs: s.wb.mainNs, relNs: s.wb.relNs, workbookPart: s.wb.part };
+}
+
+/** Undoes the previous marks; returns the previous Kontroll sheet, which is rewritten in place. */
+function undoMarks(s: Session, record: StyrkollRecord, marked: Set<string>): SheetEntry | undefined {
+  for (const sheetRec of record.sheets) {
+    const entry = findSheet(s.wb, sheetRec.name);
+    const part = entry?.kind === 'worksheet' ? entry.part : null;
+    const text = part ? s.pkg.text(part) : undefined;
+    const editor = part && text ? tryEditor(text, part) : null;
+    if (!part || !editor) continue;
+    for (const mark of sheetRec.marks) {
+      const node = editor.cell(mark.cell);
+      // A cell the user restyled since is left as it is.
+      if (!node || Number(node.attrs.s ?? 0) !== mark.markedStyle) continue;
+      if (mark.created && node.children.length === 0) editor.change(mark.cell, { kind: 'remove-if-empty' });
+      else editor.change(mark.cell, { kind: 'style', s: mark.styleAttr ? mark.style : null });
+    }
+    if (sheetRec.sheetData) editor.restoreSheetData(sheetRec.sheetData);
+    const notes: NoteRecord[] = sheetRec.marks.filter((m) => m.note).map((m) => ({ ref: m.cell, kind: m.note! }));
+    removeNotes(ctxFor(s, part, editor), notes, sheetRec.created, marked.has(sheetRec.name.toLowerCase()));
+    s.pkg.setText(part, editor.apply());
+  }
+  const kontroll = record.kontroll ? findSheet(s.wb, record.kontroll) : undefined;
+  return kontroll?.kind === 'worksheet' ? kontroll : undefined;
+}
+
+/** One mark per cell: the most severe wins and the notes are joined. */
+function mergeMarks(marks: CellMark[]): Map<string, Map<string, CellMark>> {
+  const bySheet = new Map<string, Map<string, CellMark>>();
+  for (const m of marks) {
+    const { row, col } = parseA1(m.cell);
+    const ref = toA1(row, col);
+    const key = m.sheet.toLowerCase();
+    if (!bySheet.has(key)) bySheet.set(key, new Map());
+    const cells = bySheet.get(key)!;
+    const prev = cells.get(ref);
+    if (!prev) {
+      cells.set(ref, { ...m, cell: ref });
+      continue;
+    }
+    const severity = SEVERITIES.indexOf(m.severity) < SEVERITIES.indexOf(prev.severity) ? m.severity : prev.severity;
+    cells.set(ref, { ...prev, severity, note: `${prev.note}\n${m.note}` });
+  }
+  return bySheet;
+}
+
+function applyMarks(s: Session, marks: CellMark[], kept: Map<string, CreatedParts>): SheetRecord[] {
+  const records: SheetRecord[] = [];
+  for (const [key, cells] of mergeMarks(marks)) {
+    const entry = findSheet(s.wb, key);
+    const part = entry?.kind === 'worksheet' ? entry.part : null;
+    const text = part ? s.pkg.text(part) : undefined;
+    if (!entry || !part || !text) continue;
+    const editor = tryEditor(text, part);
+    // A sheet whose XML is broken keeps its bytes; its findings are still listed on the Kontroll sheet.
+    if (!editor) continue;
+    const markRecords: MarkRecord[] = [];
+    for (const [ref, mark] of cells) {
+      const node = editor.cell(ref);
+      const style = Number(node?.attrs.s ?? 0);
+      const markedStyle = s.styles.withFill(style, SEVERITY_FILLS[mark.severity]);
+      editor.change(ref, { kind: 'style', s: markedStyle });
+      markRecords.push({ cell: ref, style, styleAttr: node?.attrs.s !== undefined, markedStyle, created: !node, note: null });
+    }
+    const notes = [...cells.values()].filter((m) => m.note.trim() !== '').map((m) => ({ ref: m.cell, text: m.note }));
+    const { records: noteRecords, created } = notes.length ? addNotes(ctxFor(s, part, editor), notes) : { records: [], created: {} };
+    for (const n of noteRecords) markRecords.find((m) => m.cell === n.ref)!.note = n.kind;
+    s.pkg.setText(part, editor.apply());
+    const sheetData = editor.openedSheetData ?? undefined;
+    // Parts created by an earlier run and reused now stay Styrkoll's to remove later.
+    const earlier = kept.get(entry.name.toLowerCase()) ?? {};
+    const still = (p?: string) => (p && s.pkg.has(p) ? p : undefined);
+    records.push({ name: entry.name, sheetData, marks: markRecords, created: { comments: created.comments ?? still(earlier.comments), vml: created.vml ?? still(earlier.vml) } });
+  }
+  return records;
+}
+
+function tryEditor(text: string, part: string): SheetEditor | null {
+  try {
+    return new SheetEditor(text, part);
+  } catch (e) {
+    if (isStyrkollError(e) && e.code === 'TRASIG_XML') return null;
+    throw e;
+  }
+}

@@ -1,0 +1,119 @@
+/** Renders a SheetSpec as a complete worksheet part. */
+import { StyrkollError } from '../../core/errors';
+import type { SheetSpec, SpecCell } from '../../core/sheet-spec';
+import { colLetters, parseA1, sheetRef, toA1 } from './cell-ref';
+import type { StyleRegistry } from './styles';
+import { escapeAttr, escapeText, tElement } from './xml-tree';
+
+export interface RenderContext {
+  styles: StyleRegistry;
+  mainNs: string;
+  relNs: string;
+  /** Adds an external hyperlink relationship to the sheet and returns its id. */
+  addUrl(url: string): string;
+  selected: boolean;
+}
+
+/** The `<c>` element for a value, formula and style index. Strings are always inline text. */
+export function cellXml(ref: string, cell: Pick<SpecCell, 'v' | 'f'>, s: number): string {
+  const sAttr = s ? ` s="${s}"` : '';
+  const { v, f } = cell;
+  if (f !== undefined) {
+    const formula = `<f>${escapeText(f.replace(/^=/, ''))}</f>`;
+    if (v === null || v === undefined) return `<c r="${ref}"${sAttr}>${formula}</c>`;
+    if (typeof v === 'number') return `<c r="${ref}"${sAttr}>${formula}${numberV(v)}</c>`;
+    if (typeof v === 'boolean') return `<c r="${ref}"${sAttr} t="b">${formula}<v>${v ? 1 : 0}</v></c>`;
+    return `<c r="${ref}"${sAttr} t="str">${formula}<v>${escapeText(v)}</v></c>`;
+  }
+  if (v === null || v === undefined) return `<c r="${ref}"${sAttr}/>`;
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${sAttr}>${numberV(v)}</c>` : `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${sAttr} t="inlineStr"><is>${tElement(v)}</is></c>`;
+}
+
+function numberV(n: number): string {
+  return Number.isFinite(n) ? `<v>${String(n)}</v>` : '';
+}
+
+export function renderSheet(spec: SheetSpec, ctx: RenderContext): string {
+  const { styles } = ctx;
+  const rowsXml: string[] = [];
+  const links: string[] = [];
+  let maxCol = 1;
+  spec.rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const ref = toA1(r + 1, c + 1);
+      maxCol = Math.max(maxCol, c + 1);
+      cells.push(cellXml(ref, cell, styles.register(cell.style, cell.date)));
+      if (cell.link) {
+        const display = cell.v === null || cell.v === undefined ? '' : ` display="${escapeAttr(String(cell.v))}"`;
+        if ('url' in cell.link) links.push(`<hyperlink ref="${ref}" r:id="${ctx.addUrl(cell.link.url)}"${display}/>`);
+        else links.push(`<hyperlink ref="${ref}" location="${escapeAttr(sheetRef(cell.link.sheet, cell.link.cell))}"${display}/>`);
+      }
+    });
+    if (cells.length) rowsXml.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+  });
+  const lastRow = Math.max(1, spec.rows.length);
+
+  const sheetPr =
+    spec.tabColor || spec.print?.fitToWidth
+      ? `<sheetPr>${spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : ''}${spec.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`
+      : '';
+  const cols = (spec.columnWidths ?? [])
+    .map((w, i) => (w === undefined ? '' : `<col min="${i + 1}" max="${i + 1}" width="${round(w + 0.71)}" customWidth="1"/>`))
+    .join('');
+  const merges = (spec.merges ?? []).map((m) => `<mergeCell ref="${checkRange(m)}"/>`).join('');
+  const validations = (spec.validations ?? []).map((v) => validationXml(v.ref, v.list)).join('');
+  const print = spec.print;
+  const pageSetup = `<pageSetup paperSize="9"${print?.orientation ? ` orientation="${print.orientation}"` : ''}${print?.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ctx.mainNs}" xmlns:r="${ctx.relNs}">` +
+    sheetPr +
+    `<dimension ref="A1:${colLetters(maxCol)}${lastRow}"/>` +
+    `<sheetViews><sheetView${ctx.selected ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(spec.freeze)}</sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    (rowsXml.length ? `<sheetData>${rowsXml.join('')}</sheetData>` : '<sheetData/>') +
+    (spec.protect ? '<sheetProtection sheet="1" objects="1" scenarios="1"/>' : '') +
+    (merges ? `<mergeCells count="${spec.merges!.length}">${merges}</mergeCells>` : '') +
+    (validations ? `<dataValidations count="${spec.validations!.length}">${validations}</dataValidations>` : '') +
+    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    pageSetup +
+    '</worksheet>'
+  );
+}
+
+function paneXml(freeze: SheetSpec['freeze']): string {
+  const rows = freeze?.rows ?? 0;
+  const cols = freeze?.cols ?? 0;
+  if (rows <= 0 && cols <= 0) return '';
+  const topLeft = toA1(rows + 1, cols + 1);
+  const activePane = rows && cols ? 'bottomRight' : rows ? 'bottomLeft' : 'topRight';
+  return (
+    `<pane${cols ? ` xSplit="${cols}"` : ''}${rows ? ` ySplit="${rows}"` : ''} topLeftCell="${topLeft}" activePane="${activePane}" state="frozen"/>` +
+    `<selection pane="${activePane}" activeCell="${topLeft}" sqref="${topLeft}"/>`
+  );
+}
+
+function validationXml(ref: string, list: string[]): string {
+  const sqref = ref.split(/\s+/).map(checkRange).join(' ');
+  if (list.some((v) => v.includes(','))) {
+    throw new StyrkollError('ARGUMENT', `Listvärdena för ${ref} får inte innehålla kommatecken.`);
+  }
+  const formula = `"${list.map((v) => v.replace(/"/g, '""')).join(',')}"`;
+  if (formula.length > 257) throw new StyrkollError('ARGUMENT', `Listan för ${ref} är längre än de 255 tecken Excel tillåter.`);
+  return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><formula1>${escapeText(formula)}</formula1></dataValidation>`;
+}
+
+function checkRange(range: string): string {
+  range.split(':').forEach((p) => parseA1(p));
+  return range.replace(/\$/g, '').toUpperCase();
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

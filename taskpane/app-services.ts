@@ -1,0 +1,117 @@
+/**
+ * The pane's real services: the only module that imports the core and the xlsx adapter, so the
+ * rest of taskpane/ compiles and is tested against the interfaces in services.ts.
+ */
+import { checkWorkbook, loadRuleSet } from '../src/core';
+import { buildKontrollSheet, buildMarks } from '../src/core/kontroll';
+import { buildReports } from '../src/core/report/build-reports';
+import { ReportTemplate } from '../src/core/report/template-schema';
+import type { CheckProgress, CheckResult } from '../src/core/check-types';
+import type { RuleSet } from '../src/core/rules/load';
+import type { WorkbookSnapshot } from '../src/core/snapshot';
+import { StyrkollError } from '../src/core/errors';
+import { readWorkbook } from '../src/xlsx/read';
+import { createWorkbook } from '../src/xlsx/write';
+import { API, hostApiSupport, loadSettings, openNewWorkbook, readSnapshot, replaceSheets, saveSettings, selectCell, writeResult, type StyrkollSettings } from '../src/office';
+import { runInExcel, type HostKind } from './host';
+import { createYieldToHost } from './pane/yield-to-host';
+import { bundledRuleFiles } from './rule-files';
+import { withThresholds } from './settings-snapshot';
+import type { CheckService, PaneServices, ReportMode, ReportService, WorkbookSource } from './services';
+
+let ruleSet: RuleSet | null = null;
+
+/** Loaded once per page; a broken rule file becomes a Swedish REGELFIL error in the pane. */
+export function bundledRuleSet(): RuleSet {
+  ruleSet ??= loadRuleSet(bundledRuleFiles());
+  return ruleSet;
+}
+
+async function check(snapshot: WorkbookSnapshot, settings: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<CheckResult> {
+  return checkWorkbook(withThresholds(snapshot, settings.thresholds), {
+    ruleSet: bundledRuleSet(),
+    profile: settings.profile ?? undefined,
+    onProgress,
+    yieldToHost: createYieldToHost(),
+  });
+}
+
+/**
+ * Reads the open workbook, checks it and writes the Kontroll sheet and marks. Used by the pane
+ * and by the ribbon's "Kontrollera budget"; settings default to those stored in the workbook.
+ */
+export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<CheckResult> {
+  const stored = settings ?? (await runInExcel((ctx) => loadSettings(ctx)));
+  const snapshot = await runInExcel((ctx) => readSnapshot(ctx));
+  const result = await check(snapshot, stored, onProgress);
+  onProgress?.({ phase: 'klart', done: 1, total: 1 });
+  await runInExcel((ctx) => writeResult(ctx, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }));
+  return result;
+}
+
+function checkService(): CheckService {
+  return {
+    profiles: () => Object.entries(bundledRuleSet().profiles).map(([id, p]) => ({ id, name: p.displayName })),
+    thresholds: () =>
+      Object.values(bundledRuleSet().params)
+        .filter((p) => p.setting)
+        .map((p) => ({ key: p.setting!, description: p.description, kind: p.kind, defaultValue: p.default })),
+    async check(source: WorkbookSource, settings, onProgress) {
+      if (source.kind === 'excel') return checkOpenWorkbook(settings, onProgress);
+      onProgress({ phase: 'indata', done: 0, total: 0 });
+      return check(await readWorkbook(source.bytes), settings, onProgress);
+    },
+  };
+}
+
+function templates(): ReportTemplate[] {
+  return bundledRuleSet().templates.flatMap((f) => {
+    const parsed = ReportTemplate.safeParse(f.json);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function reportService(host: HostKind): ReportService {
+  const supports = hostApiSupport();
+  return {
+    templates: () => templates().map((t) => ({ id: t.id, title: t.title })),
+    namnder: (result) => [...new Set(result.model.budget?.lines.map((l) => l.namnd) ?? [])].sort((a, b) => a.localeCompare(b, 'sv')),
+    modes: (): ReportMode[] => (host === 'excel' ? (supports(API.createWorkbook) ? ['sheets', 'workbooks'] : ['sheets']) : []),
+    async createReports(request, onProgress) {
+      const template = templates().find((t) => t.id === request.template);
+      if (!template) throw new StyrkollError('MALL', `Rapportmallen ${request.template} finns inte. Välj en annan mall.`);
+      const created: string[] = [];
+      const notes: string[] = [];
+      for (const [i, namnd] of request.namnder.entries()) {
+        onProgress(i, request.namnder.length);
+        const previous = request.mode === 'sheets' ? await runInExcel((ctx) => readSnapshot(ctx, { sheets: () => true })) : undefined;
+        const out = buildReports({ model: request.result.model, result: request.result, template, namnd, previous });
+        notes.push(...out.summary);
+        if (request.mode === 'workbooks') {
+          await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}` }));
+          created.push(`${namnd}: ny arbetsbok`);
+        } else {
+          await runInExcel((ctx) => replaceSheets(ctx, out.sheets));
+          created.push(...out.sheets.map((s) => s.name));
+        }
+      }
+      onProgress(request.namnder.length, request.namnder.length);
+      return { created, notes };
+    },
+  };
+}
+
+export function createAppServices(host: HostKind): PaneServices {
+  return {
+    check: checkService(),
+    reports: reportService(host),
+    excel:
+      host === 'excel'
+        ? {
+            loadSettings: () => runInExcel((ctx) => loadSettings(ctx)),
+            saveSettings: (s) => runInExcel((ctx) => saveSettings(ctx, s)),
+            selectCell: (sheet, cell) => runInExcel((ctx) => selectCell(ctx, sheet, cell)),
+          }
+        : null,
+  };
+}

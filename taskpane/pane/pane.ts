@@ -1,0 +1,169 @@
+/** The task pane: wires the check button, progress, messages and the three tabs to the services. */
+import type { CheckProgress, CheckResult } from '../../src/core/check-types';
+import type { HostKind } from '../host';
+import type { PaneServices, StyrkollSettings, WorkbookSource } from '../services';
+import { count, h, replace } from './dom';
+import { icon } from './icons';
+import { toPaneMessage, type PaneMessage } from './messages';
+import { ReportsView } from './reports-view';
+import { ResultsView } from './results-view';
+import { SettingsView } from './settings-view';
+
+type Tab = 'fynd' | 'installningar' | 'rapporter';
+const TABS: [Tab, string][] = [['fynd', 'Fynd'], ['installningar', 'Inställningar'], ['rapporter', 'Rapporter']];
+
+export function progressText(p: CheckProgress, inExcel: boolean): string {
+  if (p.phase === 'indata') return 'Läser in arbetsboken…';
+  if (p.phase === 'regler') return p.total > 0 ? `Kör regler (${count(p.done)} av ${count(p.total)})` : 'Kör regler…';
+  return inExcel ? 'Skriver bladet Kontroll…' : 'Klart';
+}
+
+export class Pane {
+  private readonly results: ResultsView;
+  private readonly settingsView: SettingsView;
+  private readonly reports: ReportsView;
+  private readonly checkButton: HTMLButtonElement;
+  private readonly progress = h('div', { class: 'progress-area', hidden: true });
+  private readonly message = h('div', { class: 'message-area' });
+  private readonly panels = new Map<Tab, HTMLElement>();
+  private readonly tabButtons = new Map<Tab, HTMLButtonElement>();
+  private file: { name: string; bytes: Uint8Array } | null = null;
+  private running = false;
+
+  constructor(private readonly root: HTMLElement, private readonly services: PaneServices, private readonly host: HostKind) {
+    const excel = services.excel;
+    this.results = new ResultsView({ onSelect: excel ? (f) => void this.select(f.sheet!, f.cell!) : null });
+    this.settingsView = new SettingsView({
+      profiles: services.check.profiles(),
+      thresholds: services.check.thresholds(),
+      onSave: excel ? (s) => excel.saveSettings(s) : null,
+    });
+    this.reports = new ReportsView(services.reports);
+    this.checkButton = h('button', { type: 'button', class: 'btn btn-primary btn-large', onclick: () => void this.runCheck() }, icon('run'), h('span', {}, 'Kontrollera budget'));
+    this.render();
+  }
+
+  private render(): void {
+    const tabList = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Styrkoll' },
+      TABS.map(([id, label]) => {
+        const b = h('button', { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, class: 'tab', onclick: () => this.selectTab(id) }, label);
+        this.tabButtons.set(id, b);
+        return b;
+      }));
+    const content: Record<Tab, HTMLElement> = { fynd: this.results.element, installningar: this.settingsView.element, rapporter: this.reports.element };
+    const panels = TABS.map(([id]) => {
+      const panel = h('div', { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, class: 'panel' }, content[id]);
+      this.panels.set(id, panel);
+      return panel;
+    });
+    replace(
+      this.root,
+      h('header', { class: 'pane-header' },
+        h('img', { src: 'assets/icon-32.png', alt: '', width: 24, height: 24 }),
+        h('div', {}, h('h1', {}, 'Styrkoll'), h('p', { class: 'subtitle' }, 'Budget, mål och medel enligt styrmodellen'))),
+      h('div', { class: 'action-area' },
+        this.host === 'standalone' ? this.filePicker() : null,
+        this.checkButton,
+        h('p', { class: 'hint action-hint' }, this.host === 'excel' ? 'Resultatet skrivs i bladet Kontroll. Dina värden ändras inte.' : 'Filen läses bara här i webbläsaren och skickas ingenstans.'),
+        this.progress,
+        this.message),
+      tabList,
+      panels,
+    );
+    this.checkButton.disabled = this.host === 'standalone';
+    this.selectTab('fynd');
+  }
+
+  private filePicker(): HTMLElement {
+    const input = h('input', { type: 'file', id: 'file', accept: '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'visually-hidden' });
+    const name = h('span', { class: 'file-name' }, 'Ingen fil vald');
+    input.addEventListener('change', async () => {
+      const f = input.files?.[0];
+      if (!f) return;
+      this.file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+      name.textContent = f.name;
+      this.checkButton.disabled = false;
+    });
+    return h('div', { class: 'file-picker' }, h('label', { for: 'file', class: 'btn btn-secondary' }, 'Välj arbetsbok (.xlsx)'), name);
+  }
+
+  private selectTab(tab: Tab): void {
+    for (const [id, b] of this.tabButtons) {
+      b.setAttribute('aria-selected', String(id === tab));
+      b.tabIndex = id === tab ? 0 : -1;
+      this.panels.get(id)!.hidden = id !== tab;
+    }
+  }
+
+  /** Loads the stored settings; a failure only means defaults, and says so. */
+  async init(): Promise<void> {
+    if (!this.services.excel) return;
+    try {
+      this.settingsView.show(await this.services.excel.loadSettings());
+    } catch (e) {
+      this.showMessage(toPaneMessage(e, 'Att läsa inställningarna'), 'warning');
+    }
+  }
+
+  showMessage(m: PaneMessage, kind: 'error' | 'warning' | 'success'): void {
+    replace(this.message, h('div', { class: `message-bar ${kind}`, role: kind === 'success' ? 'status' : 'alert' },
+      icon(kind === 'success' ? 'ok' : kind === 'warning' ? 'varning' : 'fel'),
+      h('div', {}, h('p', { class: 'message-title' }, m.title), m.detail ? h('p', {}, m.detail) : null),
+      h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Stäng meddelandet', onclick: () => replace(this.message) }, icon('dismiss'))));
+  }
+
+  showResult(result: CheckResult): void {
+    this.results.show(result);
+    this.reports.show(result);
+    const c = result.summary.counts;
+    const summary = c.total === 0 ? 'Inga avvikelser.' : `${count(c.bySeverity.fel)} fel, ${count(c.bySeverity.varning)} varningar, ${count(c.bySeverity.info)} info.`;
+    this.showMessage({ title: 'Kontrollen är klar', detail: this.host === 'excel' ? `${summary} Se bladet Kontroll.` : summary }, 'success');
+    this.selectTab('fynd');
+  }
+
+  showProgress(p: CheckProgress | null): void {
+    if (!p) {
+      this.progress.hidden = true;
+      return;
+    }
+    this.progress.hidden = false;
+    const determinate = p.phase === 'regler' && p.total > 0;
+    replace(this.progress,
+      h('div', { class: 'progress-label' }, progressText(p, this.host === 'excel')),
+      h('div', { class: `progress-track${determinate ? '' : ' indeterminate'}`, role: 'progressbar', 'aria-label': 'Kontrollen pågår', 'aria-valuemin': 0, 'aria-valuemax': determinate ? p.total : null, 'aria-valuenow': determinate ? p.done : null },
+        h('div', { class: 'progress-fill', style: determinate ? `width:${Math.round((100 * p.done) / p.total)}%` : null })));
+  }
+
+  private source(): WorkbookSource | null {
+    if (this.host === 'excel') return { kind: 'excel' };
+    return this.file ? { kind: 'file', ...this.file } : null;
+  }
+
+  async runCheck(): Promise<void> {
+    const source = this.source();
+    if (this.running || !source) return;
+    this.running = true;
+    this.checkButton.disabled = true;
+    replace(this.message);
+    this.showProgress({ phase: 'indata', done: 0, total: 0 });
+    try {
+      const settings: StyrkollSettings = this.settingsView.current;
+      const result = await this.services.check.check(source, settings, (p) => this.showProgress(p));
+      this.showResult(result);
+    } catch (e) {
+      this.showMessage(toPaneMessage(e, 'Kontrollen'), 'error');
+    } finally {
+      this.running = false;
+      this.checkButton.disabled = false;
+      this.showProgress(null);
+    }
+  }
+
+  private async select(sheet: string, cell: string): Promise<void> {
+    try {
+      await this.services.excel!.selectCell(sheet, cell);
+    } catch (e) {
+      this.showMessage(toPaneMessage(e, `Att gå till ${sheet}!${cell}`), 'warning');
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/** The Rapporter tab: report sheets in this workbook, or one new workbook per nämnd. */
+import type { CheckResult } from '../../src/core/check-types';
+import type { ReportMode, ReportService } from '../services';
+import { count, h, replace } from './dom';
+import { toPaneMessage } from './messages';
+
+const MODE_LABELS: Record<ReportMode, [string, string]> = {
+  sheets: ['Blad i den här arbetsboken', 'Ett skyddat rapportblad per nämnd läggs till här.'],
+  workbooks: ['En ny arbetsbok per nämnd', 'Öppnas i Excel; spara och skicka till nämnden.'],
+};
+
+export class ReportsView {
+  readonly element = h('section', { class: 'reports', 'aria-label': 'Rapporter' });
+  private result: CheckResult | null = null;
+  private busy = false;
+
+  constructor(private readonly service: ReportService) {
+    this.render();
+  }
+
+  show(result: CheckResult): void {
+    this.result = result;
+    this.render();
+  }
+
+  private render(): void {
+    if (!this.result) {
+      return replace(this.element, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Kontrollera först'), h('p', {}, 'Rapporterna fylls i med budget, mål och fynd från kontrollen.')));
+    }
+    const templates = this.service.templates();
+    const modes = this.service.modes();
+    const namnder = this.service.namnder(this.result);
+    const form = h('form', { class: 'report-form', novalidate: true });
+    const feedback = h('div', { class: 'report-feedback', role: 'status', 'aria-live': 'polite' });
+    replace(
+      form,
+      h('div', { class: 'field' }, h('label', { for: 'template' }, 'Rapportmall'),
+        h('select', { id: 'template', name: 'template', class: 'select', disabled: templates.length === 0 },
+          templates.length === 0 ? h('option', { value: '' }, 'Inga mallar finns') : templates.map((t) => h('option', { value: t.id }, t.title)))),
+      h('fieldset', { class: 'choice' }, h('legend', {}, 'Var'),
+        modes.map((m, i) => h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'mode', value: m, checked: i === 0 }), h('span', {}, h('span', { class: 'radio-label' }, MODE_LABELS[m][0]), h('span', { class: 'hint' }, MODE_LABELS[m][1]))))),
+      h('fieldset', { class: 'choice namnder' }, h('legend', {}, `Nämnder (${count(namnder.length)})`),
+        namnder.length === 0 ? h('p', { class: 'hint' }, 'Inga nämnder hittades i Budget eller Mål.') : namnder.map((n) => h('label', { class: 'checkbox' }, h('input', { type: 'checkbox', name: 'namnd', value: n, checked: true }), h('span', {}, n)))),
+      h('button', { type: 'submit', class: 'btn btn-primary', disabled: templates.length === 0 || namnder.length === 0 }, 'Skapa rapporter'),
+      feedback,
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.create(form, feedback);
+    });
+    replace(this.element, form);
+  }
+
+  private async create(form: HTMLFormElement, feedback: HTMLElement): Promise<void> {
+    if (this.busy || !this.result) return;
+    const data = new FormData(form);
+    const namnder = data.getAll('namnd').map(String);
+    if (namnder.length === 0) {
+      replace(feedback, h('p', { class: 'form-feedback error' }, 'Välj minst en nämnd.'));
+      return;
+    }
+    this.busy = true;
+    const button = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    button.disabled = true;
+    const progress = h('progress', { class: 'progress', max: namnder.length, value: 0, 'aria-label': 'Skapar rapporter' });
+    replace(feedback, progress);
+    try {
+      const outcome = await this.service.createReports(
+        { result: this.result, template: String(data.get('template') ?? ''), mode: (String(data.get('mode') ?? 'sheets') as ReportMode), namnder },
+        (done, total) => {
+          progress.max = total;
+          progress.value = done;
+        },
+      );
+      replace(feedback, h('div', { class: 'message-bar success' }, h('p', { class: 'message-title' }, `${count(outcome.created.length)} rapporter skapade`),
+        h('ul', {}, outcome.created.map((c) => h('li', {}, c)), outcome.notes.map((n) => h('li', { class: 'hint' }, n)))));
+    } catch (e) {
+      const m = toPaneMessage(e, 'Att skapa rapporterna');
+      replace(feedback, h('div', { class: 'message-bar error', role: 'alert' }, h('p', { class: 'message-title' }, m.title), h('p', {}, m.detail)));
+    } finally {
+      this.busy = false;
+      button.disabled = false;
+    }
+  }
+}

@@ -1,0 +1,148 @@
+/** The Fynd tab: counts per severity and category, the filter bar and the grouped findings. */
+import type { CheckResult } from '../../src/core/check-types';
+import { SEVERITIES, type Finding, type Severity } from '../../src/core/finding';
+import { count, h, replace } from './dom';
+import { CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_PLURAL, emptyFilter, groupFindings, locationText, namnderOf, type FindingFilter } from './findings-view-model';
+import { icon } from './icons';
+
+export interface ResultsViewOptions {
+  /** Null when there is no workbook to jump into (standalone). */
+  onSelect: ((f: Finding) => void) | null;
+}
+
+export class ResultsView {
+  readonly element = h('section', { class: 'results', 'aria-label': 'Resultat' });
+  private filter: FindingFilter = emptyFilter();
+  private result: CheckResult | null = null;
+  private readonly list = h('div', { class: 'groups', role: 'list' });
+  private readonly summary = h('div', { class: 'summary' });
+  private readonly filterBar = h('div', { class: 'filters' });
+  private readonly status = h('p', { class: 'filter-status', 'aria-live': 'polite' });
+
+  constructor(private readonly options: ResultsViewOptions) {
+    this.element.append(this.summary, this.filterBar, this.status, this.list);
+    this.renderEmpty();
+  }
+
+  show(result: CheckResult): void {
+    this.result = result;
+    this.filter = emptyFilter();
+    this.renderSummary(result);
+    this.renderFilterBar(result.findings);
+    this.renderList();
+  }
+
+  private renderEmpty(): void {
+    replace(this.summary);
+    replace(this.filterBar);
+    replace(this.status);
+    replace(this.list, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Ingen kontroll ännu'), h('p', {}, 'Klicka på Kontrollera budget. Fynden visas här och i bladet Kontroll.')));
+  }
+
+  private renderSummary(result: CheckResult): void {
+    const c = result.summary.counts;
+    const tiles = SEVERITIES.map((s) =>
+      h('button', {
+        type: 'button',
+        class: `tile tile-${s}`,
+        'aria-pressed': 'false',
+        title: `Visa bara ${SEVERITY_PLURAL[s]}`,
+        onclick: () => this.onlySeverity(s),
+      }, icon(s), h('span', { class: 'tile-count' }, count(c.bySeverity[s])), h('span', { class: 'tile-label' }, s === 'varning' && c.bySeverity[s] !== 1 ? 'Varningar' : SEVERITY_LABELS[s])),
+    );
+    const cats = (Object.keys(CATEGORY_LABELS) as (keyof typeof CATEGORY_LABELS)[])
+      .filter((k) => c.byCategory[k] > 0)
+      .map((k) => h('li', {}, h('span', {}, CATEGORY_LABELS[k]), h('span', { class: 'badge' }, count(c.byCategory[k]))));
+    const meta = [result.summary.kommun, result.summary.period ? `period ${result.summary.period}` : null, `profil ${result.summary.profile}`, `${count(result.summary.ruleCount)} regler`].filter(Boolean).join(' · ');
+    replace(
+      this.summary,
+      c.total === 0 ? h('div', { class: 'all-clear' }, icon('ok'), h('span', {}, 'Inga avvikelser hittades.')) : h('div', { class: 'tiles' }, tiles),
+      cats.length > 0 ? h('ul', { class: 'category-counts', 'aria-label': 'Fynd per kategori' }, cats) : null,
+      h('p', { class: 'meta' }, meta),
+      result.summary.notes.length > 0 ? h('ul', { class: 'notes' }, result.summary.notes.map((n) => h('li', {}, n))) : null,
+    );
+  }
+
+  private onlySeverity(s: Severity): void {
+    const only = this.filter.severities.size === 1 && this.filter.severities.has(s);
+    this.filter.severities = only ? new Set(SEVERITIES) : new Set([s]);
+    this.syncFilterControls();
+    this.renderList();
+  }
+
+  private renderFilterBar(findings: Finding[]): void {
+    if (findings.length === 0) return replace(this.filterBar);
+    const search = h('input', {
+      type: 'search',
+      class: 'search-input',
+      placeholder: 'Sök i fynden',
+      'aria-label': 'Sök i fynden',
+      oninput: (e: Event) => {
+        this.filter.text = (e.target as HTMLInputElement).value;
+        this.renderList();
+      },
+    });
+    const chips = SEVERITIES.map((s) =>
+      h('button', { type: 'button', class: `chip chip-${s}`, 'data-severity': s, 'aria-pressed': 'true', onclick: () => this.toggleSeverity(s) }, SEVERITY_LABELS[s]),
+    );
+    const namnder = namnderOf(findings);
+    const namndSelect = namnder.length > 0
+      ? h('select', {
+          class: 'select',
+          'aria-label': 'Nämnd',
+          onchange: (e: Event) => {
+            this.filter.namnd = (e.target as HTMLSelectElement).value;
+            this.renderList();
+          },
+        }, h('option', { value: '' }, 'Alla nämnder'), namnder.map((n) => h('option', { value: n }, n)))
+      : null;
+    replace(this.filterBar, h('div', { class: 'search' }, icon('search'), search), h('div', { class: 'filter-row' }, h('div', { class: 'chips', role: 'group', 'aria-label': 'Allvarlighet' }, chips), namndSelect));
+  }
+
+  private toggleSeverity(s: Severity): void {
+    if (this.filter.severities.has(s)) this.filter.severities.delete(s);
+    else this.filter.severities.add(s);
+    this.syncFilterControls();
+    this.renderList();
+  }
+
+  private syncFilterControls(): void {
+    this.filterBar.querySelectorAll<HTMLButtonElement>('.chip').forEach((b) => b.setAttribute('aria-pressed', String(this.filter.severities.has(b.dataset.severity as Severity))));
+    const single = this.filter.severities.size === 1 ? [...this.filter.severities][0] : null;
+    this.summary.querySelectorAll<HTMLButtonElement>('.tile').forEach((b) => b.setAttribute('aria-pressed', String(b.classList.contains(`tile-${single}`))));
+  }
+
+  private renderList(): void {
+    if (!this.result) return;
+    const groups = groupFindings(this.result.findings, this.filter);
+    const shown = groups.reduce((n, g) => n + g.findings.length, 0);
+    const total = this.result.findings.length;
+    replace(this.status, total === 0 ? '' : shown === total ? `${count(total)} fynd` : `Visar ${count(shown)} av ${count(total)} fynd`);
+    if (total > 0 && shown === 0) return replace(this.list, h('p', { class: 'empty' }, 'Inga fynd matchar filtret.'));
+    replace(
+      this.list,
+      groups.map((g) =>
+        h('details', { class: 'group', open: true, role: 'listitem' },
+          h('summary', {}, icon('chevron', 'chevron'), h('span', { class: 'group-title' }, g.label), h('span', { class: 'badge' }, count(g.findings.length))),
+          h('ul', { class: 'findings' }, g.findings.map((f) => this.renderFinding(f)))),
+      ),
+    );
+  }
+
+  private renderFinding(f: Finding): HTMLLIElement {
+    const where = locationText(f);
+    const meta = [where, f.namnd].filter(Boolean).join(' · ');
+    const canSelect = this.options.onSelect !== null && f.sheet !== null && f.cell !== null;
+    const body = [
+      icon(f.severity, `sev sev-${f.severity}`),
+      h('span', { class: 'finding-text' },
+        h('span', { class: 'finding-message' }, f.message),
+        f.suggestion ? h('span', { class: 'finding-suggestion' }, f.suggestion) : null,
+        h('span', { class: 'finding-meta' }, meta ? h('span', { class: canSelect ? 'cell-link' : '' }, meta) : null, h('span', { class: 'rule' }, f.rule))),
+    ];
+    return h('li', { class: `finding finding-${f.severity}` },
+      canSelect
+        ? h('button', { type: 'button', class: 'finding-button', title: `Gå till ${where}`, onclick: () => this.options.onSelect!(f) }, h('span', { class: 'visually-hidden' }, `${SEVERITY_LABELS[f.severity]}: `), body)
+        : h('div', { class: 'finding-button static' }, h('span', { class: 'visually-hidden' }, `${SEVERITY_LABELS[f.severity]}: `), body));
+  }
+}

@@ -1,0 +1,36 @@
+/** Realistic findings for previews and screenshots of the pane (no workbook involved). */
+import type { CheckResult } from '../../src/core/check-types';
+import type { Finding } from '../../src/core/finding';
+
+const f = (p: Partial<Finding> & Pick<Finding, 'rule' | 'category' | 'severity' | 'message'>): Finding => ({
+  sheet: null, row: null, cell: null, namnd: null, source: 'Hedemora styrmodell, Budgetavvikelser', suggestion: '', ...p,
+});
+
+export function fakeFindings(): Finding[] {
+  return [
+    f({ rule: 'BUD-UNDERSKOTT', category: 'budget', severity: 'fel', sheet: 'Budget', row: 17, cell: 'F17', namnd: 'Socialnämnden', message: 'Prognosen för Äldreomsorg visar ett underskott på 4,5 mnkr (3,7 % av budgeten).', suggestion: 'Ta fram en åtgärdsplan och redovisa den i Åtgärder.' }),
+    f({ rule: 'BUD-ATGARDSPLAN', category: 'budget', severity: 'fel', sheet: 'Budget', row: 22, cell: 'F22', namnd: 'Barn- och utbildningsnämnden', message: 'Underskott på 2,1 mnkr utan åtgärdsplan.', suggestion: 'Lägg till åtgärder med belopp för nämnden.' }),
+    f({ rule: 'BUD-KOMMENTAR', category: 'budget', severity: 'varning', sheet: 'Budget', row: 9, cell: 'H9', namnd: 'Kultur- och fritidsnämnden', message: 'Avvikelse över 2 % saknar kommentar.', suggestion: 'Skriv en kort förklaring i Kommentar.' }),
+    f({ rule: 'MAL-UPPNAS-EJ', category: 'mal', severity: 'varning', sheet: 'Mål', row: 12, cell: 'G12', namnd: 'Socialnämnden', message: 'Nämndmålet ”Fler äldre bor kvar hemma” bedöms inte uppnås.', suggestion: 'Beskriv vad nämnden gör för att nå målet.', source: 'Hedemora styrmodell, Uppföljning' }),
+    f({ rule: 'MAL-INDIKATOR', category: 'mal', severity: 'info', sheet: 'Indikatorer', row: 5, cell: 'I5', namnd: 'Barn- och utbildningsnämnden', message: 'Indikatorn N15436 har inget utfall för 2025 ännu.', source: 'Hedemora styrmodell, Indikatorer' }),
+    f({ rule: 'MM-UPPDRAG-OFINANSIERAT', category: 'mal-medel', severity: 'varning', sheet: 'Uppdrag', row: 4, cell: 'F4', namnd: 'Tekniska nämnden', message: 'Uppdraget ”Utred ny simhall” kostar 1,2 mnkr men är inte finansierat.', suggestion: 'Ange finansiering eller ändra uppdraget.', source: 'Flen styrmodell, Mål och medel' }),
+    f({ rule: 'ROD-FORALDER', category: 'rod-trad', severity: 'fel', sheet: 'Mål', row: 15, cell: 'D15', namnd: 'Tekniska nämnden', message: 'Målet M-31 pekar på föräldern M-9, som inte finns.', suggestion: 'Rätta Förälder till ett befintligt mål-ID.', source: 'Hedemora styrmodell, Röd tråd' }),
+    f({ rule: 'ARS-DELAR', category: 'arshjul', severity: 'info', message: 'Delårsrapporten per augusti ska lämnas senast 30 september.', source: 'Hedemora styrmodell, Årshjul' }),
+    f({ rule: 'IND-SUMMA', category: 'indata', severity: 'varning', sheet: 'Budget', row: 30, cell: 'D30', message: 'Summaraden stämmer inte med raderna ovanför (skillnad 1 200 kr).', suggestion: 'Kontrollera formeln i summaraden.' }),
+  ];
+}
+
+export function fakeResult(): CheckResult {
+  const findings = fakeFindings();
+  const byCategory = { budget: 0, mal: 0, 'mal-medel': 0, 'rod-trad': 0, arshjul: 0, indata: 0 };
+  const bySeverity = { fel: 0, varning: 0, info: 0 };
+  for (const x of findings) {
+    byCategory[x.category]++;
+    bySeverity[x.severity]++;
+  }
+  return {
+    findings,
+    summary: { profile: 'hedemora', kommun: 'Hedemora kommun', period: '2025-08', counts: { total: findings.length, byCategory, bySeverity }, ruleCount: 42, notes: [] },
+    model: {} as CheckResult['model'],
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Preview of the pane with fake services, for screenshots and browser tests. `?host=standalone`
+ * runs the real host detection instead (office.js outside Office reports no host).
+ */
+import type { CheckProgress } from '../../src/core/check-types';
+import { detectHost, type HostKind } from '../host';
+import { Pane } from '../pane/pane';
+import type { PaneServices, StyrkollSettings } from '../services';
+import { fakeResult } from './fake-result';
+
+declare global {
+  interface Window {
+    preview: { host: HostKind; selected: string[]; saved: StyrkollSettings[]; reports: unknown[]; ready: boolean };
+  }
+}
+
+const state: Window['preview'] = { host: 'excel', selected: [], saved: [], reports: [], ready: false };
+window.preview = state;
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+const services: PaneServices = {
+  check: {
+    profiles: () => [{ id: 'hedemora', name: 'Hedemora' }, { id: 'flen', name: 'Flen' }, { id: 'standard', name: 'Standard' }],
+    thresholds: () => [
+      { key: 'Tröskel varning %', description: 'Avvikelse mot budget som ger en varning.', kind: 'procent', defaultValue: 2 },
+      { key: 'Tröskel fel %', description: 'Avvikelse mot budget som ger ett fel.', kind: 'procent', defaultValue: 5 },
+    ],
+    async check(_source, _settings, onProgress: (p: CheckProgress) => void) {
+      onProgress({ phase: 'indata', done: 0, total: 0 });
+      for (let i = 1; i <= 4; i++) {
+        await tick();
+        onProgress({ phase: 'regler', done: i * 10, total: 42 });
+      }
+      return fakeResult();
+    },
+  },
+  reports: {
+    templates: () => [{ id: 'namndrapport', title: 'Nämndrapport' }, { id: 'delarsrapport', title: 'Delårsrapport' }],
+    namnder: () => ['Barn- och utbildningsnämnden', 'Kultur- och fritidsnämnden', 'Socialnämnden', 'Tekniska nämnden'],
+    modes: () => ['sheets', 'workbooks'],
+    async createReports(request, onProgress) {
+      state.reports.push(request);
+      onProgress(request.namnder.length, request.namnder.length);
+      return { created: request.namnder.map((n) => `Rapport ${n}`), notes: [] };
+    },
+  },
+  excel: {
+    loadSettings: async () => ({ profile: 'hedemora', thresholds: { 'Tröskel varning %': 3 } }),
+    saveSettings: async (s) => void state.saved.push(s),
+    selectCell: async (sheet, cell) => void state.selected.push(`${sheet}!${cell}`),
+  },
+};
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const host: HostKind = params.get('host') === 'standalone' ? await detectHost() : 'excel';
+  state.host = host;
+  const pane = new Pane(document.getElementById('app')!, host === 'excel' ? services : { ...services, excel: null }, host);
+  await pane.init();
+  if (params.get('run') !== 'no' && host === 'excel') await pane.runCheck();
+  document.getElementById('app')!.removeAttribute('aria-busy');
+  state.ready = true;
+}
+
+void main();

@@ -1,0 +1,108 @@
+/**
+ * Every workbook of ../shared/corpus through the CLI, as a user would run it: each run ends with
+ * exit 0 or 2 within 30 s, never a stack trace, and the known bad kinds get their own message.
+ */
+import { promises as fs, existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { unzipSync } from 'fflate';
+import { REPO, looksLikeStackTrace, runCli } from './run-cli';
+import { readWorkbook } from '../../src/xlsx/read';
+
+const CORPUS = process.env.STYRKOLL_CORPUS_DIR ?? path.resolve(REPO, '..', 'shared', 'corpus');
+
+function listWorkbooks(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of require('node:fs').readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.(xlsx|xlsm)$/i.test(e.name)) out.push(full);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const EXPECTED_MESSAGES: Record<string, RegExp> = {
+  'derived/empty-0byte.xlsx': /tom/i,
+  'derived/xls-renamed_SampleSS.xlsx': /\.xls\b.*\.xlsx|äldre.*xls/i,
+  'derived/ods-renamed_AutoFilter.xlsx': /OpenDocument|\.ods/i,
+  'derived/docx-renamed_sample.xlsx': /Word|\.docx/i,
+  'derived/truncated-half_SampleSS.xlsx': /ofullständig|trasig|avbruten/i,
+  'derived/truncated-tail22_SampleSS.xlsx': /ofullständig|trasig|avbruten/i,
+};
+
+test('the corpus is there', () => {
+  expect(existsSync(CORPUS)).toBe(true);
+  expect(listWorkbooks(CORPUS).length).toBeGreaterThanOrEqual(100);
+});
+
+describe('every corpus workbook through `styrkoll check`', () => {
+  const files = existsSync(CORPUS) ? listWorkbooks(CORPUS) : [];
+  let outDir: string;
+  beforeAll(async () => {
+    outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sk-corpus-'));
+  });
+  afterAll(async () => {
+    await fs.rm(outDir, { recursive: true, force: true });
+  });
+
+  test.each(files.map((f) => [path.relative(CORPUS, f), f]))('%s', async (rel, file) => {
+    const before = await fs.readFile(file);
+    const out = path.join(outDir, rel.replace(/[\\/]/g, '_'));
+    const run = await runCli(['check', file, '-o', out, '--json', '--timeout', '25'], { timeoutMs: 30_000 });
+    expect(run.timedOut).toBe(false);
+    expect([0, 2]).toContain(run.code);
+    expect(looksLikeStackTrace(run.stderr)).toBe(false);
+    if (run.code === 2) {
+      // One line of Swedish for a person, and no output file.
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/^styrkoll: /);
+      expect(existsSync(out)).toBe(false);
+    } else {
+      expect(Array.isArray(JSON.parse(run.stdout))).toBe(true);
+      expect(existsSync(out)).toBe(true);
+      await expectNothingLost(before, await fs.readFile(out));
+    }
+    const expected = EXPECTED_MESSAGES[rel.split(path.sep).join('/')];
+    if (expected) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(expected);
+    }
+    // The input file is never changed.
+    expect((await fs.readFile(file)).equals(before)).toBe(true);
+  });
+});
+
+/** The output holds every part of the input package and every original sheet's values. */
+async function expectNothingLost(input: Uint8Array, output: Uint8Array): Promise<void> {
+  const partsIn = listParts(input);
+  const partsOut = new Set(listParts(output));
+  const missing = partsIn.filter((p) => !partsOut.has(p));
+  expect(missing).toEqual([]);
+  const a = await readWorkbook(input);
+  const b = await readWorkbook(output);
+  for (const sheet of a.sheets) {
+    const same = b.sheets.find((s) => s.name === sheet.name);
+    expect(same).toBeDefined();
+    expect(trimRows(same!.rows)).toEqual(trimRows(sheet.rows));
+    expect(same!.errors).toEqual(sheet.errors);
+  }
+}
+
+function listParts(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
+  return names;
+}
+
+function trimRows(rows: unknown[][]): unknown[][] {
+  const out = rows.map((r) => {
+    const c = [...r];
+    while (c.length > 0 && (c[c.length - 1] === null || c[c.length - 1] === undefined)) c.pop();
+    return c;
+  });
+  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+  return out;
+}

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { formatSwedishNumber, parseSwedishNumber } from '../../../src/core/input';
+
+describe('parseSwedishNumber', () => {
+  it.each<[string | number, number]>([
+    [1234.5, 1234.5],
+    [-0.25, -0.25],
+    ['1 234 567', 1234567],
+    ['1\u00a0234\u00a0567', 1234567],
+    ['1\u202f234', 1234],
+    ['1\u2009234', 1234],
+    ['1 234,5', 1234.5],
+    ['-12,5 %', -12.5],
+    ['12,5%', 12.5],
+    ['(1 200)', -1200],
+    ['(1 200 kr)', -1200],
+    ['1 234 tkr', 1234],
+    ['12 kr', 12],
+    ['\u22121 234', -1234],
+    ['\u2013 500', -500],
+    ['+42', 42],
+    ['1234.5', 1234.5],
+    ['1.234', 1.234],
+    ['1.234.567', 1234567],
+    ['1.234,5', 1234.5],
+    ['1,234', 1.234],
+    ['1,234,567', 1234567],
+    ['1,234.5', 1234.5],
+    [',5', 0.5],
+    ['  17  ', 17],
+    ['1 234-', -1234],
+    ['0', 0],
+  ])('%p → %p', (input, expected) => {
+    expect(parseSwedishNumber(input)).toBe(expected);
+  });
+
+  it.each<[string | null]>([[null], [''], ['   '], ['-'], ['\u2013']])('reads %p as empty', (input) => {
+    expect(parseSwedishNumber(input)).toBeNull();
+  });
+
+  it.each<[string | boolean | number]>([['abc'], ['12 34'], ['1 2345'], ['12abc'], ['1.2.3'], ['--5'], ['(-5)'], ['#REF!'], [true], [NaN], [Infinity], ['1,2,3']])(
+    'reads %p as unreadable',
+    (input) => {
+      expect(parseSwedishNumber(input)).toBeUndefined();
+    },
+  );
+});
+
+describe('formatSwedishNumber', () => {
+  it.each<[number, number, string]>([
+    [1234567, 0, '1\u00a0234\u00a0567'],
+    [-1234.5, 1, '-1\u00a0234,5'],
+    [0.5, 2, '0,50'],
+    [999, 0, '999'],
+    [-0.004, 2, '0,00'],
+    [1234.5678, 2, '1\u00a0234,57'],
+  ])('%p with %p decimals → %p', (n, d, text) => {
+    expect(formatSwedishNumber(n, d)).toBe(text);
+  });
+
+  it('uses no decimals by default', () => {
+    expect(formatSwedishNumber(1234.4)).toBe('1\u00a0234');
+  });
+
+  it('round-trips through parseSwedishNumber', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), fc.integer({ min: 0, max: 6 }), (n, d) => {
+        const text = formatSwedishNumber(n, d);
+        const expected = Number(n.toFixed(d)) + 0; // + 0 turns -0 into 0
+        expect(parseSwedishNumber(text)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips integers with spaces of every kind', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(' ', '\u00a0', '\u202f', '\u2009'), (n, space) => {
+        const text = formatSwedishNumber(n).replace(/\u00a0/g, space);
+        expect(parseSwedishNumber(text)).toBe(n + 0);
+      }),
+    );
+  });
+});

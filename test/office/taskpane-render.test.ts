@@ -1,0 +1,188 @@
+/**
+ * Renders the task pane in headless Chromium with fake services and fake findings: it must fit
+ * 320 px without sideways scrolling, pass axe's serious checks, jump to a finding's cell on click,
+ * filter, and make no request outside its own origin when office.js finds no Office host.
+ * STYRKOLL_SCREENSHOT=1 also writes docs/taskpane.png (320 px and 450 px side by side).
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import webpack from 'webpack';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = path.resolve(__dirname, '..', '..');
+const out = path.join(root, 'test', '.out', 'taskpane-preview');
+const officeJs = path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
+
+function build(): Promise<void> {
+  const compiler = webpack({
+    mode: 'development',
+    devtool: false,
+    entry: { preview: path.join(root, 'taskpane', 'preview', 'preview.ts') },
+    output: { path: out, filename: '[name].js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext' } } } }] },
+  });
+  return new Promise((resolve, reject) =>
+    compiler.run((err, stats) => {
+      if (err || stats?.hasErrors()) reject(err ?? new Error(stats!.toString('errors-only')));
+      else compiler.close(() => resolve());
+    }),
+  );
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
+
+/** Both widths side by side, from the two screenshots. */
+function compareHtml(): string {
+  const img = (w: number) => {
+    const data = readFileSync(path.join(root, 'test', '.out', `taskpane-${w}.png`)).toString('base64');
+    return `<figure><figcaption>${w} px</figcaption><img src="data:image/png;base64,${data}" width="${w}" alt=""></figure>`;
+  };
+  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>body{margin:0;padding:16px;background:#e8e8e8;display:flex;align-items:flex-start;gap:24px;font:12px 'Segoe UI',sans-serif;color:#616161}figure{margin:0}img{display:block;margin-top:6px;border:1px solid #d1d1d1}</style></head><body>${img(320)}${img(450)}</body></html>`;
+}
+
+function resolveFile(url: string): string | null {
+  const p = decodeURIComponent(new URL(url, 'http://x').pathname);
+  if (p === '/preview.html') return path.join(root, 'taskpane', 'preview', 'preview.html');
+  if (p === '/preview.js') return path.join(out, 'preview.js');
+  if (p === '/taskpane.css') return path.join(root, 'taskpane', 'taskpane.css');
+  if (/^\/assets\/icon-\d+\.png$/.test(p)) return path.join(root, p);
+  if (p.startsWith('/office-js/') && !p.includes('..')) return path.join(officeJs, p.slice('/office-js/'.length));
+  return null;
+}
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(out, { recursive: true });
+  await build();
+  server = createServer((req, res) => {
+    if (req.url === '/compare.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(compareHtml());
+      return;
+    }
+    const file = resolveFile(req.url ?? '/');
+    if (!file || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function open(width: number, query = ''): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${origin}/preview.html${query}`);
+  await page.waitForFunction(() => window.preview?.ready === true, undefined, { timeout: 30_000 });
+  return { page, requests };
+}
+
+describe('task pane in Chromium', () => {
+  it.each([320, 450])('fits %i px without sideways scrolling and shows every finding grouped', async (width) => {
+    const { page } = await open(width);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    expect(await page.locator('.finding').count()).toBe(9);
+    expect(await page.locator('.group-title').allTextContents()).toEqual(['Budget', 'Måluppfyllelse', 'Mål och medel', 'Röd tråd', 'Årshjul', 'Indata']);
+    expect(await page.locator('.tile-count').allTextContents()).toEqual(['3', '4', '2']);
+    await page.screenshot({ path: path.join(root, 'test', '.out', `taskpane-${width}.png`), clip: { x: 0, y: 0, width, height: 1100 }, fullPage: true });
+    await page.close();
+  });
+
+  it('selects the cell of a clicked finding', async () => {
+    const { page } = await open(320);
+    await page.locator('.finding-button', { hasText: 'Äldreomsorg' }).click();
+    expect(await page.evaluate(() => window.preview.selected)).toEqual(['Budget!F17']);
+    await page.close();
+  });
+
+  it('filters by text, severity and nämnd', async () => {
+    const { page } = await open(320);
+    await page.fill('.search-input', 'simhall');
+    expect(await page.locator('.finding').count()).toBe(1);
+    await page.fill('.search-input', '');
+    await page.click('.chip-info');
+    await page.click('.chip-varning');
+    expect(await page.locator('.finding').count()).toBe(3);
+    await page.click('.chip-info');
+    await page.click('.chip-varning');
+    await page.selectOption('.filters select', 'Socialnämnden');
+    expect(await page.locator('.finding').count()).toBe(2);
+    expect(await page.locator('.filter-status').textContent()).toBe('Visar 2 av 9 fynd');
+    await page.close();
+  });
+
+  it('saves the settings form and refuses a threshold that is not a number', async () => {
+    const { page } = await open(320);
+    await page.click('#tab-installningar');
+    expect(await page.inputValue('#threshold-0')).toBe('3');
+    await page.fill('#threshold-1', 'fem');
+    await page.click('.settings button[type=submit]');
+    expect(await page.locator('.form-feedback.error').textContent()).toContain('måste vara ett tal');
+    await page.fill('#threshold-1', '4,5');
+    await page.selectOption('#profile', 'flen');
+    await page.click('.settings button[type=submit]');
+    expect(await page.evaluate(() => window.preview.saved)).toEqual([{ profile: 'flen', thresholds: { 'Tröskel varning %': 3, 'Tröskel fel %': 4.5 } }]);
+    await page.close();
+  });
+
+  it('creates reports for the chosen nämnder through the ReportService', async () => {
+    const { page } = await open(320);
+    await page.click('#tab-rapporter');
+    await page.uncheck('input[value="Tekniska nämnden"]');
+    await page.check('input[value="workbooks"]');
+    await page.click('.report-form button[type=submit]');
+    await page.waitForSelector('.report-feedback .message-bar.success');
+    const reports = (await page.evaluate(() => window.preview.reports)) as { mode: string; namnder: string[] }[];
+    expect(reports.map((r) => [r.mode, r.namnder.length])).toEqual([['workbooks', 3]]);
+    await page.close();
+  });
+
+  it('has no serious accessibility violations (axe-core)', async () => {
+    const { page } = await open(320);
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('outside Office, the real office.js reports no host: standalone, with a file picker and no outside request', async () => {
+    const { page, requests } = await open(320, '?host=standalone');
+    expect(await page.evaluate(() => window.preview.host)).toBe('standalone');
+    expect(await page.locator('label[for=file]').textContent()).toContain('Välj arbetsbok');
+    expect(await page.locator('.btn-large').isDisabled()).toBe(true);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+    await page.close();
+  });
+
+  it('renders both widths side by side for the docs', async () => {
+    const page = await browser.newPage({ viewport: { width: 850, height: 600 } });
+    await page.goto(`${origin}/compare.html`);
+    const file = path.join(root, 'test', '.out', 'taskpane.png');
+    await page.screenshot({ path: file, fullPage: true });
+    if (process.env.STYRKOLL_SCREENSHOT) copyFileSync(file, path.join(root, 'docs', 'taskpane.png'));
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+  });
+});

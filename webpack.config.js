@@ -1,0 +1,86 @@
+/* Builds the add-in: the task pane and the ribbon commands, each with its own page. */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000';
+const OFFICE_JS = path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist');
+
+/**
+ * The files office.js loads next to itself: the Excel host scripts, the string tables per UI
+ * language and telemetry. Copying them lets the pane load office.js from its own origin (see
+ * docs/addin.md for switching to Microsoft's CDN).
+ */
+const OFFICE_JS_FILES = [
+  'office.js',
+  'excel-*.js',
+  'excelwebapp-*.js',
+  'excelios-*.js',
+  'o15apptofilemappingtable.js',
+  'es6-promise.js',
+  '*/office_strings.js',
+  'ariatelemetry/**',
+  'telemetry/**',
+];
+
+function productionUrl(env) {
+  const url = (env && env.url) || process.env.ADDIN_URL || '';
+  if (!url) return null;
+  if (!/^https:\/\/[^\s"<>]+$/.test(url)) throw new Error(`ADDIN_URL måste vara en https-adress utan mellanslag: ${url}`);
+  return url.replace(/\/+$/, '');
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const url = productionUrl(env);
+  const rewrite = (content) => (url ? content.toString().split(DEV_URL).join(url) : content);
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-source-map',
+    entry: {
+      taskpane: './taskpane/taskpane.ts',
+      commands: './taskpane/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist/addin'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js', '.json'],
+      // No fallbacks for Node built-ins: the core and the xlsx adapter are pure, and a module that
+      // pulls one in must fail the build rather than ship an empty stand-in.
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } } },
+        },
+      ],
+    },
+    performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './taskpane/commands.html', chunks: ['commands'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          // dist/manifest.xml is the file to sideload or upload; the pages are served from dist/addin.
+          { from: 'manifest.xml', to: '../manifest.xml', transform: rewrite },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'taskpane/help.html', to: 'help.html' },
+          { from: 'taskpane/taskpane.css', to: 'taskpane.css' },
+          ...OFFICE_JS_FILES.map((glob) => ({ from: glob, context: OFFICE_JS, to: 'office-js/' })),
+        ],
+      }),
+    ],
+    devServer: {
+      static: path.resolve(__dirname, 'dist/addin'),
+      port: 3000,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};
