@@ -30,7 +30,7 @@ function productionUrl(env) {
   return url.replace(/\/+$/, '');
 }
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const url = productionUrl(env);
   const rewrite = (content) => (url ? content.toString().split(DEV_URL).join(url) : content);
@@ -76,11 +76,15 @@ module.exports = (env = {}, argv = {}) => {
         ],
       }),
     ],
-    devServer: {
-      static: path.resolve(__dirname, 'dist/addin'),
-      port: 3000,
-      server: 'https',
-      headers: { 'Access-Control-Allow-Origin': '*' },
-    },
+    // Only for `webpack serve` (npm run dev-server): Office needs a trusted certificate, which
+    // office-addin-dev-certs creates (and installs; a production build never calls it).
+    devServer: env.WEBPACK_SERVE
+      ? {
+          static: path.resolve(__dirname, 'dist/addin'),
+          port: 3000,
+          server: { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+        }
+      : undefined,
   };
 };

@@ -6,6 +6,7 @@ import { checkWorkbook, loadRuleSet } from '../src/core';
 import { buildKontrollSheet, buildMarks } from '../src/core/kontroll';
 import { buildReports } from '../src/core/report/build-reports';
 import { ReportTemplate } from '../src/core/report/template-schema';
+import { listNamnder, sheetNames } from '../src/core/report/namnd-data';
 import type { CheckProgress, CheckResult } from '../src/core/check-types';
 import type { RuleSet } from '../src/core/rules/load';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
@@ -75,16 +76,18 @@ function reportService(host: HostKind): ReportService {
   const supports = hostApiSupport();
   return {
     templates: () => templates().map((t) => ({ id: t.id, title: t.title })),
-    namnder: (result) => [...new Set(result.model.budget?.lines.map((l) => l.namnd) ?? [])].sort((a, b) => a.localeCompare(b, 'sv')),
+    namnder: (result) => listNamnder(result.model),
     modes: (): ReportMode[] => (host === 'excel' ? (supports(API.createWorkbook) ? ['sheets', 'workbooks'] : ['sheets']) : []),
     async createReports(request, onProgress) {
       const template = templates().find((t) => t.id === request.template);
       if (!template) throw new StyrkollError('MALL', `Rapportmallen ${request.template} finns inte. Välj en annan mall.`);
       const created: string[] = [];
       const notes: string[] = [];
+      // Earlier report sheets in this workbook, read once, so the answers typed in them are kept.
+      const reportSheets = new Set(sheetNames(listNamnder(request.result.model)).map((n) => n.toLowerCase()));
+      const previous = request.mode === 'sheets' ? await runInExcel((ctx) => readSnapshot(ctx, { sheets: (name) => reportSheets.has(name.toLowerCase()) })) : undefined;
       for (const [i, namnd] of request.namnder.entries()) {
         onProgress(i, request.namnder.length);
-        const previous = request.mode === 'sheets' ? await runInExcel((ctx) => readSnapshot(ctx, { sheets: () => true })) : undefined;
         const out = buildReports({ model: request.result.model, result: request.result, template, namnd, previous });
         notes.push(...out.summary);
         if (request.mode === 'workbooks') {

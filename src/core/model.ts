@@ -32,8 +32,8 @@ export interface BudgetLine {
   /** The Avvikelse column as written in the sheet (deficit negative), when present. */
   avvikelseAngiven: number | null;
   kommentar: string | null;
-  /** Plan years: year → amount (net cost), from columns like `Plan 2027`. */
-  plan: Record<number, number | null>;
+  /** Plan amounts (net cost), aligned with BudgetSheet.planYears (columns like `Plan 2027`). */
+  plan: (number | null)[];
 }
 
 export interface TotalRow {

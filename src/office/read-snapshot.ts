@@ -51,7 +51,7 @@ export async function readSnapshot(context: Excel.RequestContext, limits: ReadLi
     .filter((ws) => (limits.sheets ?? isContractSheet)(ws.name))
     .map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount,cellCount');
+      used.load('rowIndex,columnIndex,rowCount,columnCount,cellCount');
       const tables = ws.tables;
       tables.load('items/name');
       return { name: ws.name, ws, used, tables };

@@ -2,6 +2,7 @@
 import type { CheckResult } from '../../src/core/check-types';
 import type { ReportMode, ReportService } from '../services';
 import { count, h, replace } from './dom';
+import { icon } from './icons';
 import { toPaneMessage } from './messages';
 
 const MODE_LABELS: Record<ReportMode, [string, string]> = {
@@ -72,11 +73,12 @@ export class ReportsView {
           progress.value = done;
         },
       );
-      replace(feedback, h('div', { class: 'message-bar success' }, h('p', { class: 'message-title' }, `${count(outcome.created.length)} rapporter skapade`),
-        h('ul', {}, outcome.created.map((c) => h('li', {}, c)), outcome.notes.map((n) => h('li', { class: 'hint' }, n)))));
+      replace(feedback, h('div', { class: 'message-bar success', role: 'status' }, icon('ok'),
+        h('div', {}, h('p', { class: 'message-title' }, outcome.created.length === 1 ? '1 rapport skapad' : `${count(outcome.created.length)} rapporter skapade`),
+          h('ul', {}, outcome.created.map((c) => h('li', {}, c)), outcome.notes.map((n) => h('li', { class: 'hint' }, n))))));
     } catch (e) {
       const m = toPaneMessage(e, 'Att skapa rapporterna');
-      replace(feedback, h('div', { class: 'message-bar error', role: 'alert' }, h('p', { class: 'message-title' }, m.title), h('p', {}, m.detail)));
+      replace(feedback, h('div', { class: 'message-bar error', role: 'alert' }, icon('fel'), h('div', {}, h('p', { class: 'message-title' }, m.title), h('p', {}, m.detail))));
     } finally {
       this.busy = false;
       button.disabled = false;

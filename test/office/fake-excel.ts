@@ -110,7 +110,8 @@ function sink(ctx: FakeContext): any {
   return new Proxy(
     {},
     {
-      get: (_t, p) => (p === 'getItem' ? () => sink(ctx) : p === 'clear' ? () => undefined : undefined),
+      // Any method call (clear, setPrintTitleRows …) is accepted and counted.
+      get: (_t, p) => (p === 'getItem' ? () => sink(ctx) : (...args: unknown[]) => ctx.queue(args)),
       set: (_t, _p, v) => {
         ctx.queue(v);
         return true;

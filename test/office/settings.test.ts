@@ -2,27 +2,40 @@ import { OfficeMockObject } from 'office-addin-mock';
 import { loadSettings, parseSettings, saveSettings, SETTINGS_KEY } from '../../src/office/settings';
 import { FakeContext, asExcel } from './fake-excel';
 
-/** An office-addin-mock context whose settings hold `stored` (or nothing). */
-function mockContext(stored: unknown) {
+/**
+ * An office-addin-mock context whose settings hold `stored` (or nothing). The mock's own sync
+ * does not await nested objects, so this context's sync syncs the setting item and lets the
+ * mock's pending updates settle.
+ */
+function mockContext(stored: string | undefined) {
   const added: [string, unknown][] = [];
+  const keys: string[] = [];
+  const item = new OfficeMockObject({ isNullObject: stored === undefined, value: stored ?? '' });
   const context = new OfficeMockObject({
     workbook: {
       settings: {
-        item: { isNullObject: stored === undefined, value: stored ?? null },
-        getItemOrNullObject(this: { item: unknown }) {
-          return this.item;
+        getItemOrNullObject: (key: string) => {
+          keys.push(key);
+          // In Office isNullObject comes with any load; the mock wants it loaded by name.
+          item.load('isNullObject');
+          return item;
         },
         add: (key: string, value: unknown) => added.push([key, value]),
       },
     },
+    sync: async () => {
+      await item.sync();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
   });
-  return { context: context as unknown as Excel.RequestContext, added };
+  return { context: context as unknown as Excel.RequestContext, added, keys };
 }
 
 describe('settings in the workbook', () => {
   it('loads the stored profile and thresholds', async () => {
-    const { context } = mockContext(JSON.stringify({ profile: 'flen', thresholds: { 'Tröskel varning %': 3 } }));
+    const { context, keys } = mockContext(JSON.stringify({ profile: 'flen', thresholds: { 'Tröskel varning %': 3 } }));
     expect(await loadSettings(context)).toEqual({ profile: 'flen', thresholds: { 'Tröskel varning %': 3 } });
+    expect(keys).toEqual([SETTINGS_KEY]);
   });
 
   it('gives defaults when nothing is stored', async () => {

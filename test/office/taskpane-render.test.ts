@@ -133,6 +133,7 @@ describe('task pane in Chromium', () => {
     const { page } = await open(320);
     await page.click('#tab-installningar');
     expect(await page.inputValue('#threshold-0')).toBe('3');
+    await page.screenshot({ path: path.join(root, 'test', '.out', 'taskpane-settings.png') });
     await page.fill('#threshold-1', 'fem');
     await page.click('.settings button[type=submit]');
     expect(await page.locator('.form-feedback.error').textContent()).toContain('måste vara ett tal');
@@ -150,6 +151,7 @@ describe('task pane in Chromium', () => {
     await page.check('input[value="workbooks"]');
     await page.click('.report-form button[type=submit]');
     await page.waitForSelector('.report-feedback .message-bar.success');
+    await page.screenshot({ path: path.join(root, 'test', '.out', 'taskpane-reports.png'), fullPage: true });
     const reports = (await page.evaluate(() => window.preview.reports)) as { mode: string; namnder: string[] }[];
     expect(reports.map((r) => [r.mode, r.namnder.length])).toEqual([['workbooks', 3]]);
     await page.close();

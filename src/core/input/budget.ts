@@ -166,8 +166,8 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     const b = values[SLOT.budget];
     if (b < 0) budgetSigns.negative++;
     else if (b > 0) budgetSigns.positive++;
-    const plan: Record<number, number | null> = {};
-    for (let k = SLOT.plan; k < nSlots; k++) plan[header.planYears[k - SLOT.plan]] = num(values[k]);
+    const plan: (number | null)[] = new Array(nSlots - SLOT.plan);
+    for (let k = SLOT.plan; k < nSlots; k++) plan[k - SLOT.plan] = num(values[k]);
     lines.push({
       row: rowNo,
       namnd: namnd ?? '',

@@ -5,7 +5,6 @@ import { cellAddress } from './address';
 /** Sections of the input contract, for the `source` field. */
 export const AVSNITT = {
   hittaData: 'Hitta data',
-  rubriker: 'Rubrikrad',
   tal: 'Tal',
   summor: 'Summarader',
   budget: 'Budget',

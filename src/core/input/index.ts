@@ -1,4 +1,16 @@
-/** The input layer: workbook snapshot → typed model and `indata` findings. */
+/**
+ * The input layer: workbook snapshot → typed model and `indata` findings (rule ids `IN-…`).
+ *
+ * Decisions worth knowing:
+ * - "1.234" is 1.234 (a decimal point); a dot groups thousands only as in "1.234.567" or "1.234,5".
+ * - A Budget row without any amount is a heading: not a line, but its Nämnd carries down to the
+ *   rows below (as merged cells do) until the next total row.
+ * - When most rows of a given Avvikelse column have the opposite sign, that is one info finding
+ *   and `avvikelseAngiven` is turned to deficit-negative for every line.
+ * - A line without any nämnd keeps `namnd: ''` and gets an IN-NAMND-SAKNAS finding.
+ * - At most MAX_FINDINGS_PER_RULE_AND_SHEET findings per rule and sheet are listed, plus one
+ *   finding that counts the rest.
+ */
 export { buildModel, type BuildResult } from './build-model';
 export { normalizeHeader, foldText } from './text';
 export { parseSwedishNumber, formatSwedishNumber } from './numbers';

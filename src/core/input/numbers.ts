@@ -33,10 +33,58 @@ export function parseSwedishNumber(v: CellValue | undefined): number | null | un
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string') return undefined;
-  return parseNumberText(v);
+  const fast = parsePlainNumberText(v);
+  return fast !== undefined ? fast : parseNumberText(v);
 }
 
-function parseNumberText(text: string): number | null | undefined {
+function isGroupSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007;
+}
+
+/**
+ * Fast path without regexes or intermediate strings for the common shapes: an optional minus,
+ * digits grouped by spaces, an optional decimal comma (or a point when there are no spaces).
+ * Undefined means "not this shape": the full parser decides. It gives exactly what the full
+ * parser gives for the strings it accepts.
+ */
+export function parsePlainNumberText(t: string): number | undefined {
+  const n = t.length;
+  let i = 0;
+  let negative = false;
+  let c = n > 0 ? t.charCodeAt(0) : 0;
+  if (c === 0x2d || c === 0x2212) {
+    negative = true;
+    i = 1;
+  }
+  let value = 0;
+  let inGroup = 0;
+  let grouped = false;
+  for (; i < n; i++) {
+    c = t.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+      inGroup++;
+    } else if (isGroupSpace(c)) {
+      if (inGroup === 0 || (grouped ? inGroup !== 3 : inGroup > 3)) return undefined;
+      grouped = true;
+      inGroup = 0;
+    } else break;
+  }
+  if (inGroup === 0 || (grouped && inGroup !== 3) || value > Number.MAX_SAFE_INTEGER) return undefined;
+  if (i === n) return negative ? -value : value;
+  if (c !== 0x2c && !(c === 0x2e && !grouped)) return undefined;
+  const fracStart = i + 1;
+  for (i = fracStart; i < n; i++) {
+    c = t.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  if (fracStart === n) return undefined;
+  const x = Number(String(value) + '.' + t.slice(fracStart));
+  return negative ? -x : x;
+}
+
+/** The full parser (units, parentheses, signs, other separators); exported for tests. */
+export function parseNumberText(text: string): number | null | undefined {
   let t = text.trim();
   if (t === '') return null;
   if (DASH_ONLY.test(t)) return null;

@@ -3,7 +3,7 @@ import type { SheetLocation, TableSheet } from '../model';
 import type { CellValue, SheetSnapshot } from '../snapshot';
 import { cellAddress } from './address';
 import { errorsByRow, type RowContext, readDate, readNumber, reportErrorCell } from './cells';
-import { AVSNITT, type FindingSink } from './findings';
+import type { FindingSink } from './findings';
 import { detectHeader } from './header';
 import { type ColumnSpec, fieldTitle } from './header-specs';
 import { cellText, swedishList } from './text';
@@ -17,7 +17,7 @@ export function reportMissingHeaders(sink: FindingSink, sheet: string, spec: Col
     sheet,
     message: `Bladet ${sheet} saknar ${noun} ${swedishList(titles)}: ingen av de tio första raderna (och ingen tabell på bladet) har ${titles.length === 1 ? 'den rubriken' : 'de rubrikerna'}. Bladet har inte lästs.${hint}`,
     suggestion: `Lägg till en rubrikrad bland de tio första raderna med ${swedishList(titles.map((t) => '”' + t + '”'))} (stavning, versaler och ett år eller en enhet efter rubriken spelar ingen roll).`,
-    avsnitt: AVSNITT.rubriker,
+    avsnitt,
   });
 }
 

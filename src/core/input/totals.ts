@@ -1,9 +1,11 @@
 /**
  * Checking total rows ("Summa …", "Totalt …") against the rows above them, column by column.
  * A total is compared with the plain sum of the data rows since the header or the previous total
- * row; a total with no data rows above it (a grand total after subtotals) with the sum of the
- * total rows since the header or the previous grand total. A total whose data-row sum differs
- * but which equals the earlier subtotals plus those rows is taken as a grand total too.
+ * row; a total with no data rows above it (a grand total after subtotals) with the sum of all
+ * data rows since the header or the previous grand total — or, equally accepted, the sum of the
+ * subtotals (so one wrong subtotal is reported once, on the subtotal, not again on the grand
+ * total). A total whose data-row sum differs but which equals the earlier subtotals plus those
+ * rows is taken as a grand total too.
  * Only columns whose cells in the span were all readable are checked; rounding may explain half
  * a unit per value summed.
  */
@@ -42,6 +44,10 @@ export class TotalsChecker {
   private readonly subCnt: Float64Array;
   private readonly subBad: Uint8Array;
   private subRows = 0;
+  /** Every data row since the header or the previous grand total. */
+  private readonly allSum: Float64Array;
+  private readonly allCnt: Float64Array;
+  private readonly allBad: Uint8Array;
 
   constructor(private readonly columns: TotalColumn[], private readonly sink: FindingSink, private readonly sheet: string) {
     this.n = columns.length;
@@ -51,15 +57,22 @@ export class TotalsChecker {
     this.subSum = new Float64Array(this.n);
     this.subCnt = new Float64Array(this.n);
     this.subBad = new Uint8Array(this.n);
+    this.allSum = new Float64Array(this.n);
+    this.allCnt = new Float64Array(this.n);
+    this.allBad = new Uint8Array(this.n);
   }
 
   /** A data row: values as written (NaN = empty), bad[k] = 1 when unreadable. */
   addDataRow(values: Float64Array, bad: Uint8Array): void {
     for (let k = 0; k < this.n; k++) {
-      if (bad[k]) this.spanBad[k] = 1;
-      else if (values[k] === values[k]) {
+      if (bad[k]) {
+        this.spanBad[k] = 1;
+        this.allBad[k] = 1;
+      } else if (values[k] === values[k]) {
         this.spanSum[k] += values[k];
         this.spanCnt[k]++;
+        this.allSum[k] += values[k];
+        this.allCnt[k]++;
       }
     }
     this.spanRows++;
@@ -82,8 +95,12 @@ export class TotalsChecker {
           continue;
         }
         mismatches.push({ k, expected: this.spanSum[k], fromTotals: false });
-      } else if (this.subRows > 0 && !this.subBad[k]) {
-        if (!within(total, this.subSum[k], this.subCnt[k])) mismatches.push({ k, expected: this.subSum[k], fromTotals: true });
+      } else if (this.subRows > 0) {
+        const matchesData = !this.allBad[k] && within(total, this.allSum[k], this.allCnt[k]);
+        const matchesSubs = !this.subBad[k] && within(total, this.subSum[k], this.subCnt[k]);
+        if (matchesData || matchesSubs) continue;
+        if (!this.allBad[k]) mismatches.push({ k, expected: this.allSum[k], fromTotals: false });
+        else if (!this.subBad[k]) mismatches.push({ k, expected: this.subSum[k], fromTotals: true });
       }
     }
     for (const m of mismatches) this.report(row, label, namnd, m.k, values[m.k], m.expected, m.fromTotals);
@@ -93,6 +110,9 @@ export class TotalsChecker {
       this.subCnt.fill(0);
       this.subBad.fill(0);
       this.subRows = 0;
+      this.allSum.fill(0);
+      this.allCnt.fill(0);
+      this.allBad.fill(0);
     } else {
       for (let k = 0; k < this.n; k++) {
         if (bad[k] || this.spanBad[k] || (values[k] !== values[k] && this.spanCnt[k] > 0)) this.subBad[k] = 1;

@@ -3,7 +3,9 @@
  * data, facts are code). Blanks are always null, never "" or undefined, so both evaluation paths
  * see the same values.
  */
-import type { BudgetLine, Model, SheetLocation } from '../model';
+import type { BudgetLine, Goal, GoalPrognos, Model, SheetLocation } from '../model';
+import { swedishList } from '../input/text';
+import { indicatorStatus } from '../report/indicator-status';
 import type { Profile } from './profile-schema';
 import type { Scope } from './rule-schema';
 import type { FactValue } from './fact-registry';
@@ -121,6 +123,8 @@ function namndObjects(model: Model): FactObject[] {
         harAtgardsplan: own.length > 0,
         harAtgardsblad: model.atgarder !== null,
         antalMal: ownGoals.length,
+        antalMalMedPrognos: ownGoals.filter((g) => g.prognos !== null).length,
+        allaMalUppnas: ownGoals.some((g) => g.prognos !== null) && ownGoals.every((g) => g.prognos === null || g.prognos === 'uppnas'),
         malKraverMedel: sum(ownGoals.map((g) => num(g.kraverMedel))),
         antalUppdrag: ownUppdrag.length,
         uppdragKostnadOfinansierad: sum(ownUppdrag.filter((u) => u.finansierad === false).map((u) => num(u.kostnad))),
@@ -128,6 +132,44 @@ function namndObjects(model: Model): FactObject[] {
       anchor: { sheet: budget.location.name, row: total?.row ?? lines[0].row, namnd: blank(namnd), location: budget.location },
     };
   });
+}
+
+/** Nämnd money per loose nämnd key, for rules on goals that compare with the owner's budget. */
+function namndMoney(model: Model): Map<string, { avvikelse: number | null; underskott: number | null }> {
+  const out = new Map<string, { avvikelse: number | null; underskott: number | null }>();
+  for (const { namnd, lines } of groupByNamnd(model.budget?.lines ?? [])) {
+    const avvikelse = sum(lines.map((l) => num(l.avvikelse)));
+    out.set(looseKey(namnd ?? ''), { avvikelse, underskott: avvikelse === null ? null : avvikelse < 0 ? -avvikelse : 0 });
+  }
+  return out;
+}
+
+const PROGNOS_TEXT: Record<GoalPrognos, string> = { uppnas: 'Uppnås', delvis: 'Delvis', 'uppnas-ej': 'Uppnås ej' };
+
+/** Whether an Åtgärd text names a goal: its ID as a word of its own, or its whole text. */
+function mentionsGoal(atgard: string, goal: Goal): boolean {
+  const id = goal.id.trim().toLowerCase();
+  if (id !== '') {
+    const words = atgard.toLowerCase().split(/[\s,;:()[\]"'”’]+/).map((w) => w.replace(/\.+$/, ''));
+    if (words.includes(id)) return true;
+  }
+  const text = looseKey(goal.text ?? '');
+  return text.length >= 10 && looseKey(atgard).includes(text);
+}
+
+/** Per profile level: its depth from the top (0 = vision, 1 = fullmäktige's goals, 2 = the nämnd's …). */
+function levelDepths(profile: Profile): Map<string, number> {
+  const depths = new Map<string, number>();
+  for (const level of profile.goalChain) {
+    let depth = 0;
+    let cur = level.parent;
+    while (cur !== null && depth <= profile.goalChain.length) {
+      depth++;
+      cur = profile.goalChain.find((l) => l.key === cur)?.parent ?? null;
+    }
+    depths.set(level.key, depth);
+  }
+  return depths;
 }
 
 function levelKeyOf(profile: Profile): (niva: string | null) => string | null {
@@ -138,39 +180,117 @@ function levelKeyOf(profile: Profile): (niva: string | null) => string | null {
   return (niva) => (niva === null ? null : (map.get(looseKey(niva)) ?? null));
 }
 
+/** Perspektiv match ignoring an explanation in brackets: "Värdegrund (KRAM)" is värdegrund. */
+const perspektivKey = (text: string): string => looseKey(text.replace(/\([^()]*\)/g, ' '));
+
+/** Goals whose parent chain returns to themselves (following the first goal with each ID). */
+function goalsInCycles(goals: Goal[]): Set<Goal> {
+  const byId = new Map<string, Goal>();
+  for (const g of goals) if (!byId.has(g.id)) byId.set(g.id, g);
+  const inCycle = new Set<Goal>();
+  for (const start of goals) {
+    let cur: Goal | undefined = start;
+    for (let steps = 0; steps <= goals.length && cur; steps++) {
+      const parentId = blank(cur.parentId);
+      cur = parentId === null ? undefined : byId.get(parentId);
+      if (cur === start) {
+        inCycle.add(start);
+        break;
+      }
+    }
+  }
+  return inCycle;
+}
+
 function goalObjects(model: Model, profile: Profile): FactObject[] {
   const sheet = model.goals;
   if (!sheet) return [];
   const levelOf = levelKeyOf(profile);
-  const byId = new Map(sheet.items.map((g) => [g.id, g]));
+  const depths = levelDepths(profile);
+  const levelName = (key: string | null) => profile.goalChain.find((l) => l.key === key)?.name ?? null;
+  const firstRow = new Map<string, number>();
+  for (const g of sheet.items) if (blank(g.id) !== null && !firstRow.has(g.id)) firstRow.set(g.id, g.row);
+  const byId = new Map(sheet.items.filter((g) => firstRow.get(g.id) === g.row).map((g) => [g.id, g]));
+  const children = countBy(sheet.items, (g) => blank(g.parentId));
   const indicatorCount = countBy(model.indicators?.items ?? [], (i) => i.goalId);
-  const allowed = profile.perspektiv ? new Set(profile.perspektiv.map(looseKey)) : null;
+  const atgarder = countBy(model.atgarder?.items ?? [], (a) => looseKey(a.namnd ?? ''));
+  const money = namndMoney(model);
+  const cycles = goalsInCycles(sheet.items);
+  const allowed = profile.perspektiv ? new Set(profile.perspektiv.map(perspektivKey)) : null;
   return sheet.items.map((g) => {
     const parentId = blank(g.parentId);
     const parent = parentId === null ? undefined : byId.get(parentId);
     const nivaNyckel = levelOf(blank(g.niva));
+    const depth = nivaNyckel === null ? null : (depths.get(nivaNyckel) ?? null);
+    const foralderNivaNyckel = parent ? levelOf(blank(parent.niva)) : null;
+    const expectedParent = profile.goalChain.find((l) => l.key === nivaNyckel)?.parent ?? null;
     const perspektiv = blank(g.perspektiv);
+    const namnd = blank(g.namnd);
+    const ownAtgarder = namnd === null ? [] : (atgarder.get(looseKey(namnd)) ?? []);
+    const owner = namnd === null ? undefined : money.get(looseKey(namnd));
     return {
       facts: {
         id: blank(g.id),
         niva: blank(g.niva),
         nivaNyckel,
+        nivaDjup: depth,
+        kandaNivaer: swedishList(profile.goalChain.map((l) => l.name)),
+        toppniva: depth === 0,
         text: blank(g.text),
+        foralder: parentId,
         harForalder: parentId !== null,
         foralderFinns: parent !== undefined,
-        foralderNivaNyckel: parent ? levelOf(blank(parent.niva)) : null,
-        forvantadForalderNivaNyckel: profile.goalChain.find((l) => l.key === nivaNyckel)?.parent ?? null,
-        namnd: blank(g.namnd),
-        harNamnd: blank(g.namnd) !== null,
+        foralderNiva: parent ? blank(parent.niva) : null,
+        foralderNivaNyckel,
+        forvantadForalderNivaNyckel: expectedParent,
+        forvantadForalderNiva: levelName(expectedParent),
+        foralderRattNiva: expectedParent === null || foralderNivaNyckel === null ? null : foralderNivaNyckel === expectedParent,
+        iCykel: cycles.has(g),
+        idDubblett: blank(g.id) !== null && firstRow.get(g.id) !== g.row,
+        forstaRad: blank(g.id) === null ? null : (firstRow.get(g.id) ?? null),
+        antalUndermal: blank(g.id) === null ? 0 : (children.get(g.id)?.length ?? 0),
+        namnd,
+        harNamnd: namnd !== null,
         perspektiv,
-        perspektivTillatet: allowed === null || perspektiv === null ? null : allowed.has(looseKey(perspektiv)),
+        perspektivKravs: allowed !== null && depth !== 0,
+        perspektivTillatet: allowed === null || perspektiv === null ? null : allowed.has(perspektivKey(perspektiv)),
+        tillatnaPerspektiv: profile.perspektiv ? swedishList(profile.perspektiv) : null,
         prognos: g.prognos,
+        prognosText: g.prognos === null ? null : PROGNOS_TEXT[g.prognos],
         kraverMedel: num(g.kraverMedel),
         antalIndikatorer: indicatorCount.get(g.id)?.length ?? 0,
+        antalAtgarderNamnd: ownAtgarder.length,
+        harAtgard: ownAtgarder.some((a) => mentionsGoal(a.text ?? '', g)),
+        namndUnderskott: owner?.underskott ?? null,
+        namndHarUnderskott: owner?.underskott !== undefined && owner.underskott !== null && owner.underskott > 0,
       },
-      anchor: { sheet: sheet.location.name, row: g.row, namnd: blank(g.namnd), location: sheet.location },
+      anchor: { sheet: sheet.location.name, row: g.row, namnd, location: sheet.location },
     };
   });
+}
+
+/** The year the workbook reports on: the Period's year, else the Budgetår. */
+const referenceYear = (model: Model): number | null => model.settings.period?.year ?? num(model.settings.budgetar);
+
+/** Last day of the workbook's Period as yyyy-mm-dd; null without a Period (never the machine clock). */
+export function periodEnd(model: Model): string | null {
+  const p = model.settings.period;
+  if (!p) return null;
+  const day = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Status texts that mean the uppdrag or åtgärd is done (compared loosely). */
+const DONE = new Set(['klar', 'klart', 'genomford', 'genomfort', 'avslutad', 'avslutat', 'slutford', 'slutfort']);
+const isDone = (status: string | null): boolean => status !== null && DONE.has(looseKey(status));
+
+function deadlineFacts(klartSenast: string | null, status: string | null, end: string | null) {
+  const klar = isDone(status);
+  return {
+    klar,
+    periodSlut: end,
+    forsenad: klartSenast === null || end === null ? null : !klar && klartSenast < end,
+  };
 }
 
 function indicatorObjects(model: Model): FactObject[] {
@@ -178,10 +298,19 @@ function indicatorObjects(model: Model): FactObject[] {
   if (!sheet) return [];
   const goalIds = new Set((model.goals?.items ?? []).map((g) => g.id));
   const goalOwner = new Map((model.goals?.items ?? []).map((g) => [g.id, blank(g.namnd)]));
+  const year = referenceYear(model);
   return sheet.items.map((i) => {
-    const [b0, y0, b1, y1, out, yOut] = [num(i.baseline), num(i.baselineYear), num(i.target), num(i.targetYear), num(i.outcome), num(i.outcomeYear)];
-    const expected = b0 !== null && y0 !== null && b1 !== null && y1 !== null && yOut !== null && y1 !== y0 ? b0 + ((b1 - b0) * (yOut - y0)) / (y1 - y0) : null;
-    const onTrack = expected === null || out === null ? null : i.riktning === 'lagre' ? out <= expected : out >= expected;
+    const values = {
+      baseline: num(i.baseline),
+      baselineYear: num(i.baselineYear),
+      target: num(i.target),
+      targetYear: num(i.targetYear),
+      outcome: num(i.outcome),
+      outcomeYear: num(i.outcomeYear),
+      riktning: i.riktning,
+    };
+    // One computation for the report sheets and the rules.
+    const st = indicatorStatus(values);
     return {
       facts: {
         id: blank(i.id),
@@ -190,15 +319,20 @@ function indicatorObjects(model: Model): FactObject[] {
         text: blank(i.text),
         koladaId: blank(i.koladaId),
         harKoladaId: blank(i.koladaId) !== null,
-        utgangsvarde: b0,
-        utgangsar: y0,
-        malvarde: b1,
-        malar: y1,
-        utfall: out,
-        utfallsar: yOut,
+        utgangsvarde: values.baseline,
+        utgangsar: values.baselineYear,
+        malvarde: values.target,
+        malar: values.targetYear,
+        utfall: values.outcome,
+        utfallsar: values.outcomeYear,
         riktning: i.riktning,
-        forvantatVarde: expected,
-        iFas: onTrack,
+        riktningText: i.riktning === 'lagre' ? 'lägre är bättre' : 'högre är bättre',
+        forvantatVarde: st.expected,
+        iFas: st.onTrack,
+        status: st.status,
+        malvardeNatt: st.status === 'underlag-saknas' ? null : st.status === 'uppnatt',
+        referensar: year,
+        malarPasserat: values.targetYear === null || year === null ? null : values.targetYear < year,
       },
       anchor: { sheet: sheet.location.name, row: i.row, namnd: goalOwner.get(i.goalId) ?? null, location: sheet.location },
     };
@@ -208,6 +342,7 @@ function indicatorObjects(model: Model): FactObject[] {
 function uppdragObjects(model: Model): FactObject[] {
   const sheet = model.uppdrag;
   if (!sheet) return [];
+  const end = periodEnd(model);
   return sheet.items.map((u) => ({
     facts: {
       id: blank(u.id),
@@ -217,8 +352,10 @@ function uppdragObjects(model: Model): FactObject[] {
       harAnsvarig: blank(u.ansvarig) !== null,
       kostnad: num(u.kostnad),
       finansierad: u.finansierad,
+      finansieradText: u.finansierad === null ? null : u.finansierad ? 'Ja' : 'Nej',
       status: blank(u.status),
       klartSenast: blank(u.klartSenast),
+      ...deadlineFacts(blank(u.klartSenast), blank(u.status), end),
     },
     anchor: { sheet: sheet.location.name, row: u.row, namnd: blank(u.ansvarig), location: sheet.location },
   }));
@@ -227,6 +364,7 @@ function uppdragObjects(model: Model): FactObject[] {
 function atgardObjects(model: Model): FactObject[] {
   const sheet = model.atgarder;
   if (!sheet) return [];
+  const end = periodEnd(model);
   return sheet.items.map((a) => ({
     facts: {
       namnd: blank(a.namnd),
@@ -236,13 +374,22 @@ function atgardObjects(model: Model): FactObject[] {
       harAnsvarig: blank(a.ansvarig) !== null,
       klartSenast: blank(a.klartSenast),
       status: blank(a.status),
+      ...deadlineFacts(blank(a.klartSenast), blank(a.status), end),
     },
     anchor: { sheet: sheet.location.name, row: a.row, namnd: blank(a.namnd), location: sheet.location },
   }));
 }
 
+/** The profile's calendar entries whose period ends in the workbook's Period month. */
+function reportsForPeriod(model: Model, profile: Profile) {
+  const month = model.settings.period?.month;
+  return month === undefined ? [] : profile.calendar.filter((e) => e.periodEnd.month === month);
+}
+
 function workbookObject(model: Model, profile: Profile): FactObject[] {
   const st = model.settings;
+  const reports = reportsForPeriod(model, profile);
+  const withPrognos = reports.filter((r) => r.prognos);
   return [
     {
       facts: {
@@ -257,6 +404,10 @@ function workbookObject(model: Model, profile: Profile): FactObject[] {
         antalPlanar: model.budget?.planYears.length ?? 0,
         planarKrav: profile.planYears,
         harPrognoskolumn: model.budget?.hasPrognos ?? false,
+        harPrognosvarden: (model.budget?.lines ?? []).some((l) => num(l.prognos) !== null),
+        harUtfallskolumn: model.budget?.location.columns.utfall !== undefined,
+        rapport: (withPrognos[0] ?? reports[0])?.name ?? null,
+        periodKraverPrognos: st.period === null ? null : withPrognos.length > 0,
         harBudgetblad: model.budget !== null,
         harMalblad: model.goals !== null,
         harIndikatorblad: model.indicators !== null,

@@ -1,6 +1,7 @@
 /** Changes or adds values in existing sheets, keeping everything else of the package. */
 import { StyrkollError } from '../../core/errors';
 import type { CellStyle } from '../../core/sheet-spec';
+import type { CellValue } from '../../core/snapshot';
 import { finish, openSession } from './session';
 import { SheetEditor } from './sheet-edit';
 import { dropCalcChain, findSheet, setFullCalcOnLoad } from './workbook-part';
@@ -8,7 +9,7 @@ import { dropCalcChain, findSheet, setFullCalcOnLoad } from './workbook-part';
 export interface CellEdit {
   sheet: string;
   cell: string;
-  value: string | number | null;
+  value: CellValue;
   style?: CellStyle;
 }
 

@@ -3,6 +3,7 @@
  * cell or row when missing. Everything else in the part keeps its bytes.
  */
 import { StyrkollError } from '../../core/errors';
+import type { CellValue } from '../../core/snapshot';
 import { colNumber, parseA1, toA1 } from './cell-ref';
 import { cellXml } from './sheet-render';
 import { child, children, insertAfterPredecessor, parseXml, prefixOf, XmlEdit, type XmlNode } from './xml-tree';
@@ -17,7 +18,7 @@ export const WORKSHEET_ORDER = [
 
 export type CellChange =
   | { kind: 'style'; s: number | null }
-  | { kind: 'value'; v: string | number | null; s?: number }
+  | { kind: 'value'; v: CellValue; s?: number }
   | { kind: 'remove-if-empty' };
 
 interface CellInfo {

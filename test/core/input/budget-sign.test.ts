@@ -64,7 +64,8 @@ describe('sign convention', () => {
   it('converts negated plan years too', () => {
     const rows = [['Nämnd', 'Typ', 'Budget', 'Plan 2026'], ['KS', 'Intäkt', 10, 12]];
     const { model } = buildModel(workbook(sheet('Budget', rows)));
-    expect(model.budget!.lines[0].plan).toEqual({ 2026: -12 });
+    expect(model.budget!.planYears).toEqual([2026]);
+    expect(model.budget!.lines[0].plan).toEqual([-12]);
   });
 });
 

@@ -89,7 +89,8 @@ describe('header detection', () => {
     const { model } = buildModel(workbook(sheet('Budget', rows)));
     expect(model.budget!.planYears).toEqual([2026, 2027, 2028]);
     expect(model.budget!.location.columns).toMatchObject({ plan2026: 3, plan2027: 4, plan2028: 5 });
-    expect(model.budget!.lines[0].plan).toEqual({ 2026: 102, 2027: 104, 2028: 106 });
+    expect(model.budget!.planYears).toEqual([2026, 2027, 2028]);
+    expect(model.budget!.lines[0].plan).toEqual([102, 104, 106]);
   });
 
   it('uses an Excel table header even below row 10', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { formatSwedishNumber, parseSwedishNumber } from '../../../src/core/input';
+import { parseNumberText, parsePlainNumberText } from '../../../src/core/input/numbers';
 
 describe('parseSwedishNumber', () => {
   it.each<[string | number, number]>([
@@ -80,5 +81,24 @@ describe('formatSwedishNumber', () => {
         expect(parseSwedishNumber(text)).toBe(n + 0);
       }),
     );
+  });
+});
+
+describe('the fast path for plain number text', () => {
+  it('agrees with the full parser on every string it accepts', () => {
+    const chars = fc.constantFrom('0', '1', '2', '5', '9', ' ', '\u00a0', '\u202f', ',', '.', '-', '\u2212', 'k', '(');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        const fast = parsePlainNumberText(text);
+        if (fast !== undefined) expect(fast).toBe(parseNumberText(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('accepts the shapes exports write most', () => {
+    for (const text of ['1 234', '-1\u00a0234,50', '12,5', '1234.5', '007']) expect(parsePlainNumberText(text)).toBe(parseNumberText(text));
+    for (const text of ['1 23', '12 345 67', '1,234,567', ' 12', '1 234.', '']) expect(parsePlainNumberText(text)).toBeUndefined();
   });
 });

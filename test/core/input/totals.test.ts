@@ -53,13 +53,25 @@ describe('total rows', () => {
     expect(model.budget!.totals.map((t) => t.row)).toEqual([4, 6, 7]);
   });
 
-  it('report a wrong grand total against the sum of the subtotals', () => {
+  it('report a wrong grand total against the data rows under the subtotals', () => {
     const rows = [line('SN', 'A', 100), total('Summa SN', 100), line('KS', 'C', 70), total('Summa KS', 70), total('Totalt', 200)];
     const { summa } = summaFindings(rows);
     expect(summa).toHaveLength(1);
     expect(summa[0].row).toBe(6);
-    expect(summa[0].message).toContain('summaraderna ovanför');
+    expect(summa[0].message).toContain('raderna ovanför');
     expect(summa[0].message).toContain('170');
+  });
+
+  it('report one wrong subtotal once, not again on a grand total that matches the data rows', () => {
+    const rows = [line('SN', 'A', 100), total('Summa SN', 130), line('KS', 'C', 70), total('Summa KS', 70), total('Totalt', 170)];
+    const { summa } = summaFindings(rows);
+    expect(summa.map((f) => f.row)).toEqual([3]);
+  });
+
+  it('accept a grand total that adds up the subtotals as shown, even when one subtotal is wrong', () => {
+    const rows = [line('SN', 'A', 100), total('Summa SN', 130), line('KS', 'C', 70), total('Summa KS', 70), total('Totalt', 200)];
+    const { summa } = summaFindings(rows);
+    expect(summa.map((f) => f.row)).toEqual([3]);
   });
 
   it('accept a grand total over subtotals and the rows after the last subtotal', () => {

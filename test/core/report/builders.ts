@@ -28,7 +28,7 @@ export function budgetLine(p: Partial<BudgetLine> & { namnd: string }): Omit<Bud
   const budget = p.budget ?? 1000;
   const prognos = p.prognos === undefined ? budget : p.prognos;
   return {
-    verksamhet: 'Verksamhet', konto: null, typ: 'kostnad', utfall: null, avvikelseAngiven: null, kommentar: null, plan: {},
+    verksamhet: 'Verksamhet', konto: null, typ: 'kostnad', utfall: null, avvikelseAngiven: null, kommentar: null, plan: [],
     ...p, budget, prognos, avvikelse: prognos === null ? null : budget - prognos,
   };
 }

@@ -32,7 +32,7 @@ export function budgetLine(over: Partial<BudgetLine> = {}): BudgetLine {
     avvikelse: budget === null || basis === null ? null : budget - basis,
     avvikelseAngiven: null,
     kommentar: null,
-    plan: {},
+    plan: [],
     ...over,
   };
 }

@@ -125,3 +125,34 @@ export function firstDifference(a: string, b: string): string | null {
   while (i < a.length && a[i] === b[i]) i++;
   return `at ${i}: …${a.slice(Math.max(0, i - 80), i + 120)}… versus …${b.slice(Math.max(0, i - 80), i + 120)}…`;
 }
+
+/** Cell → note text of a sheet, read from its comments part (works for strict packages too). */
+export function commentTexts(all: Record<string, Uint8Array>, sheetPart: string): Map<string, string> {
+  const rel = rels(all, sheetPart).find((r) => r.type.endsWith('/comments'));
+  const out = new Map<string, string>();
+  if (!rel) return out;
+  const xml = strFromU8(all[resolve(sheetPart, rel.target)]);
+  for (const m of xml.matchAll(/<comment\b[^>]*\bref="([^"]+)"[^>]*>([\s\S]*?)<\/comment>/g)) {
+    const text = [...m[2].matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => decode(t[1])).join('');
+    out.set(m[1], text);
+  }
+  return out;
+}
+
+/** A small user workbook made with exceljs (independent of the writer under test). */
+export async function budgetWorkbook(options: { kontrollSheet?: boolean } = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const budget = wb.addWorksheet('Budget');
+  budget.addRow(['Nämnd', 'Verksamhet', 'Budget', 'Prognos', 'Avvikelse']);
+  budget.addRow(['Socialnämnden', 'Äldreomsorg', 1000, 1200, -200]);
+  budget.addRow(['Kultur- och fritidsnämnden', 'Bibliotek', 500, 450, 50]);
+  budget.getCell('C2').numFmt = '#,##0';
+  budget.getCell('C2').font = { bold: true, color: { argb: 'FF0000FF' } };
+  budget.getCell('D3').note = 'Prognosen är osäker.';
+  budget.getCell('E2').value = { formula: 'C2-D2', result: -200 };
+  const mal = wb.addWorksheet('Mål');
+  mal.addRow(['ID', 'Nivå', 'Mål']);
+  mal.addRow(['M1', 'Inriktningsmål', 'Trygg kommun']);
+  if (options.kontrollSheet) wb.addWorksheet('Kontroll').addRow(['Användarens egen kontroll']);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,71 @@
+import { StyrkollError } from '../../src/core/errors';
+import type { Finding } from '../../src/core/finding';
+import { emptyFilter, groupFindings, namnderOf } from '../../taskpane/pane/findings-view-model';
+import { toPaneMessage } from '../../taskpane/pane/messages';
+import { progressText } from '../../taskpane/pane/pane';
+import { partitionRuleFiles } from '../../taskpane/rule-files';
+import { withThresholds } from '../../taskpane/settings-snapshot';
+import { fakeFindings } from '../../taskpane/preview/fake-result';
+
+describe('findings list', () => {
+  const findings: Finding[] = fakeFindings();
+
+  it('groups in category order and leaves out empty groups', () => {
+    const filter = emptyFilter();
+    filter.severities = new Set(['fel']);
+    expect(groupFindings(findings, filter).map((g) => [g.category, g.findings.length])).toEqual([['budget', 2], ['rod-trad', 1]]);
+  });
+
+  it('filters by nämnd and by every word of the text, ignoring case', () => {
+    const filter = { ...emptyFilter(), namnd: 'Socialnämnden', text: 'ÄLDRE underskott' };
+    expect(groupFindings(findings, filter).flatMap((g) => g.findings.map((f) => f.cell))).toEqual(['F17']);
+  });
+
+  it('lists nämnder sorted the Swedish way', () => {
+    expect(namnderOf(findings)).toEqual(['Barn- och utbildningsnämnden', 'Kultur- och fritidsnämnden', 'Socialnämnden', 'Tekniska nämnden']);
+  });
+});
+
+describe('pane messages', () => {
+  it('passes a StyrkollError message through', () => {
+    expect(toPaneMessage(new StyrkollError('REGELFIL', 'Fel i regelfil rules/budget/a.json: x'), 'Kontrollen')).toEqual({ title: 'Kontrollen misslyckades', detail: 'Fel i regelfil rules/budget/a.json: x' });
+  });
+
+  it('explains Office error codes in Swedish and never shows a stack', () => {
+    expect(toPaneMessage(Object.assign(new Error('The request payload size has exceeded the limit.'), { code: 'RequestPayloadSizeLimitExceeded' }), 'Kontrollen').detail).toMatch(/för stort/);
+    const odd = new Error('boom\n    at foo (x.js:1:1)');
+    const m = toPaneMessage(odd, 'Kontrollen');
+    expect(m.detail).toContain('(boom)');
+    expect(m.detail).not.toContain('x.js');
+  });
+
+  it('describes progress', () => {
+    expect(progressText({ phase: 'regler', done: 1200, total: 4000 }, true)).toBe('Kör regler (1\u00a0200 av 4\u00a0000)');
+    expect(progressText({ phase: 'klart', done: 1, total: 1 }, true)).toBe('Skriver bladet Kontroll…');
+  });
+});
+
+describe('pane settings reach the core through Inställningar', () => {
+  it('replaces a row with the same key and keeps every other row in place', () => {
+    const snapshot = { sheets: [{ name: 'Inställningar ', rows: [['Kommun', 'Flen'], [' tröskel varning % ', 2]], errors: [] }] };
+    const out = withThresholds(snapshot, { 'Tröskel varning %': 4 });
+    expect(out.sheets[0].rows).toEqual([['Kommun', 'Flen'], [], ['Tröskel varning %', 4]]);
+    expect(snapshot.sheets[0].rows).toHaveLength(2);
+  });
+
+  it('adds an Inställningar sheet when there is none, and changes nothing without thresholds', () => {
+    const snapshot = { sheets: [{ name: 'Budget', rows: [['Nämnd']], errors: [] }] };
+    expect(withThresholds(snapshot, {})).toBe(snapshot);
+    expect(withThresholds(snapshot, { a: 1 }).sheets[1]).toEqual({ name: 'Inställningar', rows: [['a', 1]], errors: [] });
+  });
+});
+
+describe('bundled rule files', () => {
+  it('sorts rules, profiles and templates apart and skips the JSON Schemas', () => {
+    const f = (path: string) => ({ path, json: {} });
+    const out = partitionRuleFiles([f('rules/profiles/flen.json'), f('rules/budget/b.json'), f('rules/schema/rule.schema.json'), f('rules/templates/t.json'), f('rules/budget/a.json')]);
+    expect(out.rules.map((x) => x.path)).toEqual(['rules/budget/a.json', 'rules/budget/b.json']);
+    expect(out.profiles.map((x) => x.path)).toEqual(['rules/profiles/flen.json']);
+    expect(out.templates.map((x) => x.path)).toEqual(['rules/templates/t.json']);
+  });
+});
