@@ -31,7 +31,7 @@ export function normalizeBudget(budget: BudgetSheet, tecken: Tecken): void {
       line.budget = neg(line.budget);
       line.utfall = neg(line.utfall);
       line.prognos = neg(line.prognos);
-      for (const y of budget.planYears) line.plan[y] = neg(line.plan[y] ?? null);
+      for (let k = 0; k < line.plan.length; k++) line.plan[k] = neg(line.plan[k] ?? null);
     }
     const base = useUtfall ? line.utfall : line.prognos;
     line.avvikelse = line.budget !== null && base !== null ? line.budget - base : null;
