@@ -50,7 +50,9 @@ export function runCommand(command: string, args: string[]): Measured {
     .filter((l) => !l.startsWith('BENCH_TIME ') && !/^Command (exited|terminated)/.test(l))
     .join('\n');
   if (r.status !== 0) {
-    const why = r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit ${r.status}: ${lastLine(stderr) || lastLine(r.stdout ?? '')}`;
+    const oom = /heap out of memory|Allocation failed/i.exec(stderr);
+    const detail = oom ? `V8: ${oom[0]}` : lastLine(stderr) || lastLine(r.stdout ?? '');
+    const why = r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit ${r.status}: ${detail}`;
     return { ok: false, ms, maxRssMb: rssKb / 1024, extra: {}, error: why };
   }
   return { ok: true, ms, maxRssMb: rssKb / 1024, extra: { stdoutTail: lastLine(r.stdout ?? '') } };

@@ -84,7 +84,7 @@ export class Pane {
       name.textContent = f.name;
       this.checkButton.disabled = false;
     });
-    return h('div', { class: 'file-picker' }, h('label', { for: 'file', class: 'btn btn-secondary' }, 'Välj arbetsbok (.xlsx)'), name);
+    return h('div', { class: 'file-picker' }, input, h('label', { for: 'file', class: 'btn btn-secondary' }, 'Välj arbetsbok (.xlsx)'), name);
   }
 
   private selectTab(tab: Tab): void {
@@ -116,7 +116,8 @@ export class Pane {
     this.results.show(result);
     this.reports.show(result);
     const c = result.summary.counts;
-    const summary = c.total === 0 ? 'Inga avvikelser.' : `${count(c.bySeverity.fel)} fel, ${count(c.bySeverity.varning)} varningar, ${count(c.bySeverity.info)} info.`;
+    const varningar = c.bySeverity.varning === 1 ? 'varning' : 'varningar';
+    const summary = c.total === 0 ? 'Inga avvikelser.' : `${count(c.bySeverity.fel)} fel, ${count(c.bySeverity.varning)} ${varningar}, ${count(c.bySeverity.info)} info.`;
     this.showMessage({ title: 'Kontrollen är klar', detail: this.host === 'excel' ? `${summary} Se bladet Kontroll.` : summary }, 'success');
     this.selectTab('fynd');
   }

@@ -30,6 +30,9 @@ export class ReportsView {
     }
     const templates = this.service.templates();
     const modes = this.service.modes();
+    if (modes.length === 0) {
+      return replace(this.element, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Rapporter skapas i Excel'), h('p', {}, 'Öppna arbetsboken i Excel och välj Styrkoll på fliken Start för att skapa rapporter.')));
+    }
     const namnder = this.service.namnder(this.result);
     const form = h('form', { class: 'report-form', novalidate: true });
     const feedback = h('div', { class: 'report-feedback', role: 'status', 'aria-live': 'polite' });

@@ -92,7 +92,10 @@ describe('summary', () => {
       varning: findings.filter((f) => f.severity === 'varning').length,
       info: 0,
     });
-    expect(summary).toMatchObject({ profile: 'hedemora', kommun: 'Hedemora kommun', period: '2025-03', ruleCount: ruleSet.rules.length });
+    // Only the budget family can run on a workbook with nothing but a Budget sheet.
+    const budgetRules = listRules(ruleSet, 'hedemora').filter((r) => r.category === 'budget').length;
+    expect(budgetRules).toBeGreaterThan(0);
+    expect(summary).toMatchObject({ profile: 'hedemora', kommun: 'Hedemora kommun', period: '2025-03', ruleCount: budgetRules });
   });
 
   test('findings are sorted with compareFindings, indata findings included', async () => {
@@ -114,7 +117,8 @@ describe('summary', () => {
     const { summary, findings } = await checkModel(m, [], { ruleSet });
     expect(findings).toEqual([]);
     expect(summary.ruleCount).toBe(0);
-    expect(summary.notes).toEqual(['Bladet Budget saknas.', 'Reglerna för budget kördes inte eftersom bladet Budget saknas.']);
+    expect(summary.notes[0]).toBe('Bladet Budget saknas.');
+    expect(summary.notes).toContain('Reglerna för budget kördes inte eftersom bladet Budget saknas.');
   });
 
   test('findings name the source of the profile in force', async () => {

@@ -173,6 +173,9 @@ describe('task pane in Chromium', () => {
     expect(await page.evaluate(() => window.preview.host)).toBe('standalone');
     expect(await page.locator('label[for=file]').textContent()).toContain('Välj arbetsbok');
     expect(await page.locator('.btn-large').isDisabled()).toBe(true);
+    await page.setInputFiles('#file', { name: 'budget.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') });
+    await page.waitForFunction(() => !(document.querySelector('.btn-large') as HTMLButtonElement).disabled);
+    expect(await page.locator('.file-name').textContent()).toBe('budget.xlsx');
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
     await page.close();

@@ -14,13 +14,15 @@ import { addSpecSheet, finish, freeSheetName, openSession, replaceSpecSheet, typ
 import { SheetEditor } from './sheet-edit';
 import { findSheet, setActiveTab, type SheetEntry } from './workbook-part';
 
+const MARK_FILLS = Object.values(SEVERITY_FILLS);
+
 export function writeCheckedWorkbook(original: Uint8Array, result: { kontroll: SheetSpec; marks: CellMark[] }): Uint8Array {
   const s = openSession(original);
   const previous = readRecord(s.pkg, s.wb);
   const marked = new Set(result.marks.map((m) => m.sheet.toLowerCase()));
   const own = previous ? undoMarks(s, previous.record, marked) : undefined;
 
-  const name = own?.name === result.kontroll.name ? own.name : freeSheetName(s.wb, result.kontroll.name);
+  const name = kontrollName(s, result.kontroll.name, own);
   const spec = { ...result.kontroll, name };
   const kontroll = own ? replaceSpecSheet(s, own, spec, true) : addSpecSheet(s, spec, true);
   setActiveTab(s.pkg, s.wb, s.wb.sheets.indexOf(kontroll));
@@ -29,6 +31,14 @@ export function writeCheckedWorkbook(original: Uint8Array, result: { kontroll: S
   const sheets = applyMarks(s, result.marks.filter((m) => m.sheet.toLowerCase() !== name.toLowerCase()), kept);
   writeRecord(s.pkg, s.wb, { kontroll: name, sheets }, previous?.part ?? null);
   return finish(s);
+}
+
+/** The requested name, unless a sheet of the user's has it: then "Kontroll (2)" …, kept across runs. */
+function kontrollName(s: Session, wanted: string, own: SheetEntry | undefined): string {
+  const holder = findSheet(s.wb, wanted);
+  if (!holder || holder === own) return wanted;
+  if (own && own.name.startsWith(`${wanted.slice(0, 26)}`) && /\(\d+\)$/.test(own.name)) return own.name;
+  return freeSheetName(s.wb, wanted);
 }
 
 function ctxFor(s: Session, part: string, editor: SheetEditor) {
@@ -45,10 +55,16 @@ function undoMarks(s: Session, record: StyrkollRecord, marked: Set<string>): She
     if (!part || !editor) continue;
     for (const mark of sheetRec.marks) {
       const node = editor.cell(mark.cell);
-      // A cell the user restyled since is left as it is.
-      if (!node || Number(node.attrs.s ?? 0) !== mark.markedStyle) continue;
-      if (mark.created && node.children.length === 0) editor.change(mark.cell, { kind: 'remove-if-empty' });
-      else editor.change(mark.cell, { kind: 'style', s: mark.styleAttr ? mark.style : null });
+      if (!node) continue;
+      const current = Number(node.attrs.s ?? 0);
+      if (current === mark.markedStyle) {
+        if (mark.created && node.children.length === 0) editor.change(mark.cell, { kind: 'remove-if-empty' });
+        else editor.change(mark.cell, { kind: 'style', s: mark.styleAttr ? mark.style : null });
+      } else if (mark.fill && s.styles.hasMarkFill(current, MARK_FILLS)) {
+        // Styles were renumbered (Excel saved the file): put the original fill back into the current style.
+        editor.change(mark.cell, { kind: 'style', s: s.styles.withFillXml(current, mark.fill, mark.applyFill) });
+      }
+      // Otherwise the user restyled the cell since, and it is left as it is.
     }
     if (sheetRec.sheetData) editor.restoreSheetData(sheetRec.sheetData);
     const notes: NoteRecord[] = sheetRec.marks.filter((m) => m.note).map((m) => ({ ref: m.cell, kind: m.note! }));
@@ -95,7 +111,8 @@ function applyMarks(s: Session, marks: CellMark[], kept: Map<string, CreatedPart
       const style = Number(node?.attrs.s ?? 0);
       const markedStyle = s.styles.withFill(style, SEVERITY_FILLS[mark.severity]);
       editor.change(ref, { kind: 'style', s: markedStyle });
-      markRecords.push({ cell: ref, style, styleAttr: node?.attrs.s !== undefined, markedStyle, created: !node, note: null });
+      const { fill, applyFill } = s.styles.fillOf(style);
+      markRecords.push({ cell: ref, style, styleAttr: node?.attrs.s !== undefined, markedStyle, fill, applyFill, created: !node, note: null });
     }
     const notes = [...cells.values()].filter((m) => m.note.trim() !== '').map((m) => ({ ref: m.cell, text: m.note }));
     const { records: noteRecords, created } = notes.length ? addNotes(ctxFor(s, part, editor), notes) : { records: [], created: {} };

@@ -21,6 +21,12 @@ export interface MarkRecord {
   styleAttr: boolean;
   /** Style index Styrkoll gave the cell. */
   markedStyle: number;
+  /**
+   * The cell's original fill (XML) and applyFill: when Excel has renumbered the styles since,
+   * the mark is undone by content instead of by index.
+   */
+  fill: string | null;
+  applyFill: string | null;
   /** The cell element did not exist and was added only to carry the mark. */
   created: boolean;
   note: NoteKind | null;
@@ -60,6 +66,8 @@ export function readRecord(pkg: ZipPackage, wb: WorkbookInfo): { record: Styrkol
           style: Number(m.attrs.style ?? 0),
           styleAttr: m.attrs.noStyleAttr !== '1',
           markedStyle: Number(m.attrs.markedStyle ?? 0),
+          fill: m.attrs.fill ?? null,
+          applyFill: m.attrs.applyFill ?? null,
           created: m.attrs.created === '1',
           note: (m.attrs.note as NoteKind | undefined) ?? null,
         })),
@@ -79,7 +87,7 @@ export function writeRecord(pkg: ZipPackage, wb: WorkbookInfo, record: StyrkollR
         (s) =>
           `<sheet name="${escapeAttr(s.name)}"${s.sheetData ? ` sheetData="${escapeAttr(s.sheetData)}"` : ''}${s.created.comments ? ` createdComments="${escapeAttr(s.created.comments)}"` : ''}${s.created.vml ? ` createdVml="${escapeAttr(s.created.vml)}"` : ''}>` +
           s.marks
-            .map((m) => `<mark cell="${m.cell}" style="${m.style}"${m.styleAttr ? '' : ' noStyleAttr="1"'} markedStyle="${m.markedStyle}"${m.created ? ' created="1"' : ''}${m.note ? ` note="${m.note}"` : ''}/>`)
+            .map((m) => `<mark cell="${m.cell}" style="${m.style}"${m.styleAttr ? '' : ' noStyleAttr="1"'} markedStyle="${m.markedStyle}"${m.fill ? ` fill="${escapeAttr(m.fill)}"` : ''}${m.applyFill !== null ? ` applyFill="${escapeAttr(m.applyFill)}"` : ''}${m.created ? ' created="1"' : ''}${m.note ? ` note="${m.note}"` : ''}/>`)
             .join('') +
           '</sheet>',
       )

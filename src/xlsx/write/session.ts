@@ -4,7 +4,7 @@ import { quoteSheet, validateSheetName } from './cell-ref';
 import { CONTENT_TYPES, addRel, isRelType, readRels, relType, setOverride } from './rels';
 import { renderSheet } from './sheet-render';
 import { minimalStyles, StyleRegistry } from './styles';
-import { appendSheet, dropCalcChain, readWorkbookInfo, removeDefinedName, removeSheet, setDefinedName, type SheetEntry, type WorkbookInfo } from './workbook-part';
+import { appendSheet, dropCalcChain, readWorkbookInfo, removeDefinedName, removeSheet, renameSheet, setDefinedName, type SheetEntry, type WorkbookInfo } from './workbook-part';
 import { escapeAttr } from './xml-tree';
 import { dirOf, relativeTarget, relsPartOf, ZipPackage } from './zip-package';
 
@@ -53,9 +53,13 @@ export function addSpecSheet(s: Session, spec: SheetSpec, selected: boolean): Sh
  * tab position (wherever the user moved it), so a re-run changes as little as possible.
  */
 export function replaceSpecSheet(s: Session, entry: SheetEntry, spec: SheetSpec, selected: boolean): SheetEntry {
-  if (!entry.part || entry.name !== spec.name) {
+  if (!entry.part) {
     removeSheet(s.pkg, s.wb, entry);
     return addSpecSheet(s, spec, selected);
+  }
+  if (entry.name !== spec.name) {
+    validateSheetName(spec.name);
+    renameSheet(s.pkg, s.wb, entry, spec.name);
   }
   s.pkg.remove(relsPartOf(entry.part));
   dropCalcChain(s.pkg, s.wb, entry.sheetId);

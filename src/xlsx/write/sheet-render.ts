@@ -53,7 +53,8 @@ export function renderSheet(spec: SheetSpec, ctx: RenderContext): string {
         else links.push(`<hyperlink ref="${ref}" location="${escapeAttr(sheetRef(cell.link.sheet, cell.link.cell))}"${display}/>`);
       }
     });
-    if (cells.length) rowsXml.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+    const ht = wrappedHeight(row, r, spec);
+    if (cells.length) rowsXml.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${cells.join('')}</row>`);
   });
   const lastRow = Math.max(1, spec.rows.length);
 
@@ -85,6 +86,39 @@ export function renderSheet(spec: SheetSpec, ctx: RenderContext): string {
     pageSetup +
     '</worksheet>'
   );
+}
+
+/**
+ * Row height for rows with wrapped text. Excel and LibreOffice do not size such rows on opening a
+ * file that has no heights, so long messages would show one cut line: estimate it from the width.
+ */
+function wrappedHeight(row: (SpecCell | null)[], r: number, spec: SheetSpec): number | null {
+  let lines = 0;
+  let lineHeight = 15;
+  row.forEach((cell, c) => {
+    if (!cell?.style?.wrap || cell.v === null || cell.v === undefined) return;
+    const width = mergedWidth(spec, r, c);
+    const perLine = Math.max(1, Math.floor(width * 1.15));
+    const count = String(cell.v).split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
+    lines = Math.max(lines, count);
+    if (cell.style.fontSize) lineHeight = Math.max(lineHeight, Math.ceil(cell.style.fontSize * 1.36));
+  });
+  return lines > 1 ? Math.min(409, lines * lineHeight) : null;
+}
+
+const DEFAULT_WIDTH = 8.43;
+
+function mergedWidth(spec: SheetSpec, r: number, c: number): number {
+  const widthOf = (col: number) => spec.columnWidths?.[col] ?? DEFAULT_WIDTH;
+  for (const m of spec.merges ?? []) {
+    const [a, b] = m.split(':').map((x) => parseA1(x));
+    if (a && b && a.row === r + 1 && a.col === c + 1 && b.row === a.row) {
+      let w = 0;
+      for (let col = a.col - 1; col < b.col; col++) w += widthOf(col);
+      return w;
+    }
+  }
+  return widthOf(c);
 }
 
 function paneXml(freeze: SheetSpec['freeze']): string {

@@ -81,13 +81,38 @@ export class StyleRegistry {
 
   /** The style `s` with its fill replaced by a solid colour: used to mark a user's cell. */
   withFill(s: number, argb: string): number {
-    const fillId = this.add('fills', fillXml(argb));
-    const base = this.existing.cellXfs[s] ?? this.existing.cellXfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    return this.withFillXml(s, fillXml(argb), '1');
+  }
+
+  /** The style `s` with the given fill (as XML) and applyFill attribute (null: none). */
+  withFillXml(s: number, fill: string, applyFill: string | null): number {
+    const fillId = this.add('fills', fill);
+    const base = this.xf(s);
     const tagEnd = base.indexOf('>');
-    let tag = base.slice(0, tagEnd + 1);
-    tag = setTagAttr(tag, 'fillId', String(fillId));
-    tag = setTagAttr(tag, 'applyFill', '1');
+    let tag = setTagAttr(base.slice(0, tagEnd + 1), 'fillId', String(fillId));
+    tag = setTagAttr(tag, 'applyFill', applyFill);
     return this.add('cellXfs', tag + base.slice(tagEnd + 1));
+  }
+
+  /** The fill of style `s` as XML, and its applyFill attribute: recorded so a mark can be undone by content. */
+  fillOf(s: number): { fill: string; applyFill: string | null } {
+    const tag = this.xf(s).slice(0, this.xf(s).indexOf('>') + 1);
+    const fillId = Number(/\sfillId="(\d+)"/.exec(tag)?.[1] ?? 0);
+    return { fill: this.item('fills', fillId) ?? fillXml('none'), applyFill: /\sapplyFill="([^"]*)"/.exec(tag)?.[1] ?? null };
+  }
+
+  /** True when style `s` carries one of the mark fills exactly as Styrkoll writes them. */
+  hasMarkFill(s: number, argbs: string[]): boolean {
+    const { fill } = this.fillOf(s);
+    return argbs.some((a) => fill === fillXml(a));
+  }
+
+  private xf(s: number): string {
+    return this.item('cellXfs', s) ?? this.existing.cellXfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+  }
+
+  private item(list: ListName, i: number): string | undefined {
+    return this.existing[list][i] ?? this.added[list][i - this.existing[list].length];
   }
 
   cellXf(s: number): string | undefined {
@@ -154,8 +179,8 @@ function borderXml(kind: NonNullable<CellStyle['border']>): string {
   return `<border>${side('left', all)}${side('right', all)}${side('top', top)}${side('bottom', bottom)}<diagonal/></border>`;
 }
 
-function setTagAttr(tag: string, name: string, value: string): string {
+function setTagAttr(tag: string, name: string, value: string | null): string {
   const re = new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, ` ${name}="${value}"`);
-  return tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
+  if (re.test(tag)) return tag.replace(re, value === null ? '' : ` ${name}="${value}"`);
+  return value === null ? tag : tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
 }

@@ -120,6 +120,13 @@ export function removeSheet(pkg: ZipPackage, wb: WorkbookInfo, sheet: SheetEntry
   wb.sheets.splice(index, 1);
 }
 
+/** Renames one of Styrkoll's own sheets (nothing of the user's refers to it). */
+export function renameSheet(pkg: ZipPackage, wb: WorkbookInfo, sheet: SheetEntry, name: string): void {
+  const index = wb.sheets.indexOf(sheet);
+  edit(pkg, wb, (root, e) => e.setAttr(children(child(root, 'sheets')!, 'sheet')[index], 'name', name));
+  sheet.name = name;
+}
+
 /**
  * calcChain.xml is a cache Excel rebuilds; a stale one (removed sheet or formula) makes Excel
  * repair the file. With `sheetId`, it is dropped only when it lists cells of that sheet.
