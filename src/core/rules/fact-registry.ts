@@ -26,6 +26,7 @@ const MONEY = {
   harBudget: b('Budget finns och är skild från 0'),
   harUtfall: b('Utfall finns och är skilt från 0'),
   harPrognos: b('Prognos finns och är skild från 0'),
+  budgetBelopp: n('Budgetens belopp utan tecken, så som det står i bladet (en intäktsbudget är negativ som nettokostnad)'),
 };
 
 const DEADLINE = {
@@ -41,6 +42,7 @@ export const SCOPE_FACTS: Record<Scope, Record<string, FactDef>> = {
     verksamhet: s('Verksamhet'),
     konto: s('Konto'),
     typ: s('kostnad eller intakt'),
+    typText: s('" (intäkter)" för en intäktsrad, annars null – för meddelanden med {typText:valfri}'),
     ...MONEY,
     avvikelseAngiven: n('Avvikelse som den står i bladet'),
     kommentar: s('Kommentar'),

@@ -54,6 +54,7 @@ function moneyFacts(budget: number | null, utfall: number | null, prognos: numbe
     harBudget: nonZero(budget),
     harUtfall: nonZero(utfall),
     harPrognos: nonZero(prognos),
+    budgetBelopp: budget === null ? null : Math.abs(budget),
   };
 }
 
@@ -64,6 +65,7 @@ function budgetLineFacts(line: BudgetLine): Record<string, FactValue> {
     verksamhet: blank(line.verksamhet),
     konto: blank(line.konto),
     typ: line.typ,
+    typText: line.typ === 'intakt' ? ' (intäkter)' : null,
     ...moneyFacts(num(line.budget), num(line.utfall), num(line.prognos), num(line.avvikelse)),
     avvikelseAngiven: num(line.avvikelseAngiven),
     kommentar,

@@ -1,12 +1,13 @@
 /**
  * Message templates: `{fakta}` or `{fakta:format}` is replaced by the value of a fact or param.
  * Formats: tal (default for numbers, up to two decimals), belopp (amount with the workbook's
- * unit, kr or tkr, at most one decimal for tkr), procent (one decimal and " %"), text (as written). A blank value is "–".
+ * unit, kr or tkr, at most one decimal for tkr), procent (one decimal and " %"), text (as written),
+ * valfri (text that is left out when blank). Any other blank value is "–".
  */
 import type { FactValue } from './facts';
 import { formatSwedishNumber } from '../input';
 
-export const TEMPLATE_FORMATS = ['tal', 'belopp', 'procent', 'text'] as const;
+export const TEMPLATE_FORMATS = ['tal', 'belopp', 'procent', 'text', 'valfri'] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -31,7 +32,7 @@ function trimmed(value: number, decimals: number): string {
 }
 
 export function formatValue(value: FactValue | undefined, format: string | null, beloppI: 'kr' | 'tkr' | null): string {
-  if (value === null || value === undefined || value === '') return '–';
+  if (value === null || value === undefined || value === '') return format === 'valfri' ? '' : '–';
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'string') return value;

@@ -98,7 +98,7 @@ export class StyleRegistry {
   fillOf(s: number): { fill: string; applyFill: string | null } {
     const tag = this.xf(s).slice(0, this.xf(s).indexOf('>') + 1);
     const fillId = Number(/\sfillId="(\d+)"/.exec(tag)?.[1] ?? 0);
-    return { fill: this.item('fills', fillId) ?? fillXml('none'), applyFill: /\sapplyFill="([^"]*)"/.exec(tag)?.[1] ?? null };
+    return { fill: this.item('fills', fillId) ?? '<fill><patternFill patternType="none"/></fill>', applyFill: /\sapplyFill="([^"]*)"/.exec(tag)?.[1] ?? null };
   }
 
   /** True when style `s` carries one of the mark fills exactly as Styrkoll writes them. */

@@ -120,6 +120,25 @@ describe('writeCheckedWorkbook', () => {
     expect(wb.getWorksheet('Kontroll (2)')!.getCell('A1').value).toBe('Styrkoll – kontroll av Hedemora kommun');
   });
 
+  test('styles renumbered by Excel since the check: the mark is still undone, by content', async () => {
+    const p = parts(out);
+    const budgetPart = sheetParts(p).get('Budget')!;
+    const styles = partText(out, 'xl/styles.xml');
+    const marked = Number(/<c r="C2" s="(\d+)"/.exec(partText(out, budgetPart))![1]);
+    // Excel re-saving may move the same format to another index: append a copy and point C2 at it.
+    const xfs = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/.exec(styles)!;
+    const list = [...xfs[2].matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+    const copyIndex = list.length;
+    p['xl/styles.xml'] = strToU8(styles.replace(xfs[0], `<cellXfs count="${copyIndex + 1}">${xfs[2]}${list[marked]}</cellXfs>`));
+    p[budgetPart] = strToU8(partText(out, budgetPart).replace(/(<c r="C2" s=")\d+/, `$1${copyIndex}`));
+    const again = run(zipSync(p), []);
+    const before = (await loadExcel(original)).getWorksheet('Budget')!.getCell('C2');
+    const after = (await loadExcel(again)).getWorksheet('Budget')!.getCell('C2');
+    expect(after.fill).toEqual(before.fill);
+    expect(after.font).toEqual(before.font);
+    expect(after.numFmt).toBe(before.numFmt);
+  });
+
   test('a Kontroll sheet the user moved first stays first on a re-run, print titles follow it', async () => {
     const p = parts(out);
     const wbPart = workbookPart(p);
