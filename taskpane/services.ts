@@ -36,7 +36,8 @@ export interface ReportTemplateOption {
   title: string;
 }
 
-export type ReportMode = 'sheets' | 'workbooks';
+/** 'download': standalone, one workbook per nämnd offered as downloads (and as one zip). */
+export type ReportMode = 'sheets' | 'workbooks' | 'download';
 
 export interface ReportRequest {
   result: CheckResult;
@@ -51,6 +52,14 @@ export interface ReportOutcome {
   created: string[];
   /** Plain Swedish notes from the report builder. */
   notes: string[];
+  /** Standalone: the files made, to offer as downloads; `all` holds them in one zip. */
+  downloads?: { files: DownloadFile[]; all: DownloadFile | null };
+}
+
+/** A file made in the browser, offered as a download. */
+export interface DownloadFile {
+  name: string;
+  bytes: Uint8Array;
 }
 
 export interface ReportService {
@@ -69,8 +78,25 @@ export interface ExcelBridge {
   selectCell(sheet: string, cell: string): Promise<void>;
 }
 
+/** Where settings are kept outside Excel (standalone: this browser's localStorage). */
+export interface SettingsStore {
+  where: 'browser';
+  load(): Promise<StyrkollSettings>;
+  save(settings: StyrkollSettings): Promise<void>;
+}
+
+/** Standalone only: the chosen file with the Kontroll sheet and marks, made in the browser. */
+export interface CheckedWorkbookService {
+  /** Uses the last check; the name is "<original>-kontroll.xlsx". */
+  checkedWorkbook(onProgress: (p: CheckProgress) => void): Promise<DownloadFile>;
+}
+
 export interface PaneServices {
   check: CheckService;
   reports: ReportService;
   excel: ExcelBridge | null;
+  /** Standalone settings storage; ignored in Excel, where the workbook keeps them. */
+  settingsStore?: SettingsStore;
+  /** Standalone download of the checked workbook. */
+  files?: CheckedWorkbookService;
 }

@@ -1,15 +1,23 @@
-/** The task pane page: decides where it runs, then mounts the pane with the real services. */
+/**
+ * The task pane page: decides where it runs, then mounts the pane. In Excel it uses the Office
+ * adapter; opened as a plain web page it becomes a private checker whose work runs in a Web
+ * Worker (taskpane/standalone/).
+ */
 import { detectHost } from './host';
 import { Pane } from './pane/pane';
 import { toPaneMessage } from './pane/messages';
 import { createAppServices } from './app-services';
+import type { PaneServices } from './services';
+import { spawnCheckWorker } from './standalone/spawn-worker';
+import { createStandaloneServices } from './standalone/standalone-services';
 
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   const host = await detectHost();
   let pane: Pane;
   try {
-    pane = new Pane(root, createAppServices(host), host);
+    const services: PaneServices = host === 'excel' ? createAppServices(host) : await createStandaloneServices(spawnCheckWorker());
+    pane = new Pane(root, services, host);
   } catch (e) {
     // A broken rule file is the likely cause: say so in the pane, not only in the console.
     const m = toPaneMessage(e, 'Att starta Styrkoll');
@@ -21,9 +29,12 @@ async function main(): Promise<void> {
     box.querySelector('.message-title')!.textContent = m.title;
     box.querySelector('.detail')!.textContent = m.detail;
     root.append(box);
+    root.removeAttribute('aria-busy');
     return;
   }
   await pane.init();
+  root.removeAttribute('aria-busy');
+  root.dataset.ready = host;
 }
 
 void main();

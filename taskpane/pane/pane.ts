@@ -1,8 +1,10 @@
 /** The task pane: wires the check button, progress, messages and the three tabs to the services. */
 import type { CheckProgress, CheckResult } from '../../src/core/check-types';
 import type { HostKind } from '../host';
-import type { PaneServices, StyrkollSettings, WorkbookSource } from '../services';
+import type { PaneServices, SettingsStore, StyrkollSettings, WorkbookSource } from '../services';
+import { DownloadBar } from './download-bar';
 import { count, h, replace } from './dom';
+import { FileDrop } from './file-drop';
 import { icon } from './icons';
 import { toPaneMessage, type PaneMessage } from './messages';
 import { ReportsView } from './reports-view';
@@ -11,6 +13,9 @@ import { SettingsView } from './settings-view';
 
 type Tab = 'fynd' | 'installningar' | 'rapporter';
 const TABS: [Tab, string][] = [['fynd', 'Fynd'], ['installningar', 'Inställningar'], ['rapporter', 'Rapporter']];
+
+/** Said on the standalone page, word for word. */
+export const PRIVACY_TEXT = 'Filen lämnar aldrig din dator – ingenting laddas upp.';
 
 export function progressText(p: CheckProgress, inExcel: boolean): string {
   if (p.phase === 'indata') return 'Läser in arbetsboken…';
@@ -27,18 +32,26 @@ export class Pane {
   private readonly message = h('div', { class: 'message-area' });
   private readonly panels = new Map<Tab, HTMLElement>();
   private readonly tabButtons = new Map<Tab, HTMLButtonElement>();
+  private readonly fileDrop: FileDrop | null;
+  private readonly downloads: DownloadBar | null;
+  private readonly store: SettingsStore | null;
   private file: { name: string; bytes: Uint8Array } | null = null;
   private running = false;
 
   constructor(private readonly root: HTMLElement, private readonly services: PaneServices, private readonly host: HostKind) {
     const excel = services.excel;
+    this.store = excel ? null : services.settingsStore ?? null;
     this.results = new ResultsView({ onSelect: excel ? (f) => void this.select(f.sheet!, f.cell!) : null });
+    const store = this.store;
     this.settingsView = new SettingsView({
       profiles: services.check.profiles(),
       thresholds: services.check.thresholds(),
-      onSave: excel ? (s) => excel.saveSettings(s) : null,
+      onSave: excel ? (s) => excel.saveSettings(s) : store ? (s) => store.save(s) : null,
+      savedIn: excel ? 'workbook' : store ? 'browser' : null,
     });
     this.reports = new ReportsView(services.reports);
+    this.fileDrop = host === 'standalone' ? new FileDrop((f) => void this.chooseFile(f)) : null;
+    this.downloads = host === 'standalone' && services.files ? new DownloadBar(services.files, { busy: (text) => this.showBusy(text), failed: (m) => this.showMessage(m, 'error') }) : null;
     this.checkButton = h('button', { type: 'button', class: 'btn btn-primary btn-large', onclick: () => void this.runCheck() }, icon('run'), h('span', {}, 'Kontrollera budget'));
     this.render();
   }
@@ -56,17 +69,21 @@ export class Pane {
       this.panels.set(id, panel);
       return panel;
     });
+    const standalone = this.host === 'standalone';
+    this.root.classList.toggle('standalone', standalone);
     replace(
       this.root,
       h('header', { class: 'pane-header' },
         h('img', { src: 'assets/icon-32.png', alt: '', width: 24, height: 24 }),
-        h('div', {}, h('h1', {}, 'Styrkoll'), h('p', { class: 'subtitle' }, 'Budget, mål och medel enligt styrmodellen'))),
+        h('div', {}, h('h1', {}, 'Styrkoll'), h('p', { class: 'subtitle' }, standalone ? 'Kontrollera budget, mål och medel enligt styrmodellen – i webbläsaren' : 'Budget, mål och medel enligt styrmodellen'))),
       h('div', { class: 'action-area' },
-        this.host === 'standalone' ? this.filePicker() : null,
+        this.fileDrop?.element,
+        standalone ? h('p', { class: 'privacy' }, icon('lock', 'privacy-icon'), h('span', {}, PRIVACY_TEXT)) : null,
         this.checkButton,
-        h('p', { class: 'hint action-hint' }, this.host === 'excel' ? 'Resultatet skrivs i bladet Kontroll. Dina värden ändras inte.' : 'Filen läses bara här i webbläsaren och skickas ingenstans.'),
+        standalone ? null : h('p', { class: 'hint action-hint' }, 'Resultatet skrivs i bladet Kontroll. Dina värden ändras inte.'),
         this.progress,
-        this.message),
+        this.message,
+        this.downloads?.element),
       tabList,
       panels,
     );
@@ -74,17 +91,19 @@ export class Pane {
     this.selectTab('fynd');
   }
 
-  private filePicker(): HTMLElement {
-    const input = h('input', { type: 'file', id: 'file', accept: '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'visually-hidden' });
-    const name = h('span', { class: 'file-name' }, 'Ingen fil vald');
-    input.addEventListener('change', async () => {
-      const f = input.files?.[0];
-      if (!f) return;
-      this.file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
-      name.textContent = f.name;
+  /** Standalone: keeps the chosen file's bytes; an earlier result's download no longer applies. */
+  private async chooseFile(f: File): Promise<void> {
+    if (this.running) return;
+    try {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      this.file = { name: f.name, bytes };
+      this.fileDrop?.show(f);
+      this.downloads?.hide();
+      replace(this.message);
       this.checkButton.disabled = false;
-    });
-    return h('div', { class: 'file-picker' }, input, h('label', { for: 'file', class: 'btn btn-secondary' }, 'Välj arbetsbok (.xlsx)'), name);
+    } catch (e) {
+      this.showMessage(toPaneMessage(e, `Att läsa ${f.name}`), 'error');
+    }
   }
 
   private selectTab(tab: Tab): void {
@@ -97,9 +116,10 @@ export class Pane {
 
   /** Loads the stored settings; a failure only means defaults, and says so. */
   async init(): Promise<void> {
-    if (!this.services.excel) return;
+    const load = this.services.excel ? () => this.services.excel!.loadSettings() : this.store ? () => this.store!.load() : null;
+    if (!load) return;
     try {
-      this.settingsView.show(await this.services.excel.loadSettings());
+      this.settingsView.show(await load());
     } catch (e) {
       this.showMessage(toPaneMessage(e, 'Att läsa inställningarna'), 'warning');
     }
@@ -119,7 +139,17 @@ export class Pane {
     const varningar = c.bySeverity.varning === 1 ? 'varning' : 'varningar';
     const summary = c.total === 0 ? 'Inga avvikelser.' : `${count(c.bySeverity.fel)} fel, ${count(c.bySeverity.varning)} ${varningar}, ${count(c.bySeverity.info)} info.`;
     this.showMessage({ title: 'Kontrollen är klar', detail: this.host === 'excel' ? `${summary} Se bladet Kontroll.` : summary }, 'success');
+    this.downloads?.show();
     this.selectTab('fynd');
+  }
+
+  /** A labelled, indeterminate progress line for work without counts (writing, reports). */
+  showBusy(text: string | null): void {
+    if (text === null) return this.showProgress(null);
+    this.progress.hidden = false;
+    replace(this.progress,
+      h('div', { class: 'progress-label' }, text),
+      h('div', { class: 'progress-track indeterminate', role: 'progressbar', 'aria-label': text }, h('div', { class: 'progress-fill' })));
   }
 
   showProgress(p: CheckProgress | null): void {
@@ -145,6 +175,7 @@ export class Pane {
     if (this.running || !source) return;
     this.running = true;
     this.checkButton.disabled = true;
+    this.downloads?.hide();
     replace(this.message);
     this.showProgress({ phase: 'indata', done: 0, total: 0 });
     try {

@@ -1,6 +1,10 @@
-/** The Rapporter tab: report sheets in this workbook, or one new workbook per nämnd. */
+/**
+ * The Rapporter tab: report sheets in this workbook, or one new workbook per nämnd (in Excel, or
+ * standalone as downloads and one zip).
+ */
 import type { CheckResult } from '../../src/core/check-types';
-import type { ReportMode, ReportService } from '../services';
+import type { DownloadFile, ReportMode, ReportOutcome, ReportService } from '../services';
+import { objectUrl } from '../standalone/download';
 import { count, h, replace } from './dom';
 import { icon } from './icons';
 import { toPaneMessage } from './messages';
@@ -8,12 +12,15 @@ import { toPaneMessage } from './messages';
 const MODE_LABELS: Record<ReportMode, [string, string]> = {
   sheets: ['Blad i den här arbetsboken', 'Ett skyddat rapportblad per nämnd läggs till här.'],
   workbooks: ['En ny arbetsbok per nämnd', 'Öppnas i Excel; spara och skicka till nämnden.'],
+  download: ['En arbetsbok per nämnd', 'Skapas här i webbläsaren och laddas ner till din dator; skicka dem till nämnderna.'],
 };
 
 export class ReportsView {
   readonly element = h('section', { class: 'reports', 'aria-label': 'Rapporter' });
   private result: CheckResult | null = null;
   private busy = false;
+  /** Object URLs of the offered downloads, revoked when they are replaced. */
+  private urls: string[] = [];
 
   constructor(private readonly service: ReportService) {
     this.render();
@@ -21,7 +28,13 @@ export class ReportsView {
 
   show(result: CheckResult): void {
     this.result = result;
+    this.revoke();
     this.render();
+  }
+
+  private revoke(): void {
+    for (const u of this.urls) URL.revokeObjectURL(u);
+    this.urls = [];
   }
 
   private render(): void {
@@ -41,8 +54,10 @@ export class ReportsView {
       h('div', { class: 'field' }, h('label', { for: 'template' }, 'Rapportmall'),
         h('select', { id: 'template', name: 'template', class: 'select', disabled: templates.length === 0 },
           templates.length === 0 ? h('option', { value: '' }, 'Inga mallar finns') : templates.map((t) => h('option', { value: t.id }, t.title)))),
-      h('fieldset', { class: 'choice' }, h('legend', {}, 'Var'),
-        modes.map((m, i) => h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'mode', value: m, checked: i === 0 }), h('span', {}, h('span', { class: 'radio-label' }, MODE_LABELS[m][0]), h('span', { class: 'hint' }, MODE_LABELS[m][1]))))),
+      modes.length === 1
+        ? [h('input', { type: 'hidden', name: 'mode', value: modes[0] }), h('p', { class: 'hint mode-hint' }, `${MODE_LABELS[modes[0]][0]}. ${MODE_LABELS[modes[0]][1]}`)]
+        : h('fieldset', { class: 'choice' }, h('legend', {}, 'Var'),
+            modes.map((m, i) => h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'mode', value: m, checked: i === 0 }), h('span', {}, h('span', { class: 'radio-label' }, MODE_LABELS[m][0]), h('span', { class: 'hint' }, MODE_LABELS[m][1]))))),
       h('fieldset', { class: 'choice namnder' }, h('legend', {}, `Nämnder (${count(namnder.length)})`),
         namnder.length === 0 ? h('p', { class: 'hint' }, 'Inga nämnder hittades i Budget eller Mål.') : namnder.map((n) => h('label', { class: 'checkbox' }, h('input', { type: 'checkbox', name: 'namnd', value: n, checked: true }), h('span', {}, n)))),
       h('button', { type: 'submit', class: 'btn btn-primary', disabled: templates.length === 0 || namnder.length === 0 }, 'Skapa rapporter'),
@@ -76,9 +91,11 @@ export class ReportsView {
           progress.value = done;
         },
       );
+      this.revoke();
       replace(feedback, h('div', { class: 'message-bar success', role: 'status' }, icon('ok'),
         h('div', {}, h('p', { class: 'message-title' }, outcome.created.length === 1 ? '1 rapport skapad' : `${count(outcome.created.length)} rapporter skapade`),
-          h('ul', {}, outcome.created.map((c) => h('li', {}, c)), outcome.notes.map((n) => h('li', { class: 'hint' }, n))))));
+          outcome.downloads ? null : h('ul', {}, outcome.created.map((c) => h('li', {}, c)), outcome.notes.map((n) => h('li', { class: 'hint' }, n))))),
+        outcome.downloads ? this.downloadList(outcome) : null);
     } catch (e) {
       const m = toPaneMessage(e, 'Att skapa rapporterna');
       replace(feedback, h('div', { class: 'message-bar error', role: 'alert' }, icon('fel'), h('div', {}, h('p', { class: 'message-title' }, m.title), h('p', {}, m.detail))));
@@ -86,5 +103,21 @@ export class ReportsView {
       this.busy = false;
       button.disabled = false;
     }
+  }
+
+  private link(file: DownloadFile, className: string, ...children: (Node | string)[]): HTMLAnchorElement {
+    const url = objectUrl(file.name, file.bytes);
+    this.urls.push(url);
+    return h('a', { href: url, download: file.name, class: className }, ...children);
+  }
+
+  /** Standalone: the zip first, then one link per nämnd; the notes below. */
+  private downloadList(outcome: ReportOutcome): HTMLElement {
+    const { files, all } = outcome.downloads!;
+    return h('div', { class: 'download-list' },
+      all && files.length > 1 ? h('p', {}, this.link(all, 'btn btn-primary download-all', icon('download'), h('span', {}, `Ladda ner alla (${all.name})`))) : null,
+      h('ul', { class: 'file-links', 'aria-label': 'Rapporter att ladda ner' },
+        files.map((f) => h('li', {}, this.link(f, 'file-link', icon('document'), h('span', {}, f.name))))),
+      outcome.notes.length > 0 ? h('ul', { class: 'notes' }, outcome.notes.map((n) => h('li', {}, n))) : null);
   }
 }

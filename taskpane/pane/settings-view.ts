@@ -1,4 +1,7 @@
-/** The Inställningar tab: profile and rule thresholds, stored in the workbook (travels with the file). */
+/**
+ * The Inställningar tab: profile and rule thresholds, stored in the workbook (travels with the
+ * file) or, standalone, in this browser.
+ */
 import type { ProfileOption, StyrkollSettings, ThresholdOption } from '../services';
 import { h, replace } from './dom';
 
@@ -7,16 +10,29 @@ const KIND_UNIT: Record<ThresholdOption['kind'], string> = { procent: '%', belop
 export interface SettingsViewOptions {
   profiles: ProfileOption[];
   thresholds: ThresholdOption[];
-  /** Null outside Excel: the settings then apply to this session only. */
+  /** Null when nothing can store them: the settings then apply to this session only. */
   onSave: ((s: StyrkollSettings) => Promise<void>) | null;
+  /** Where onSave keeps them; defaults to the workbook when onSave is given. */
+  savedIn?: 'workbook' | 'browser' | null;
 }
+
+const TEXTS = {
+  workbook: { hint: 'Sparas i arbetsboken och följer med filen.', failed: 'Kunde inte spara i arbetsboken. Är den skrivskyddad? Försök igen.' },
+  browser: {
+    hint: 'Sparas bara i den här webbläsaren och används nästa gång du öppnar sidan.',
+    failed: 'Webbläsaren tillåter inte att inställningarna sparas (privat läge?). De gäller tills du stänger sidan.',
+  },
+} as const;
 
 export class SettingsView {
   readonly element = h('form', { class: 'settings', novalidate: true });
   private settings: StyrkollSettings = { profile: null, thresholds: {} };
   private readonly feedback = h('p', { class: 'form-feedback', role: 'status', 'aria-live': 'polite' });
 
+  private readonly savedIn: 'workbook' | 'browser' | null;
+
   constructor(private readonly options: SettingsViewOptions) {
+    this.savedIn = options.onSave ? options.savedIn ?? 'workbook' : null;
     this.element.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.save();
@@ -51,7 +67,7 @@ export class SettingsView {
       h('div', { class: 'form-actions' },
         h('button', { type: 'submit', class: 'btn btn-secondary' }, this.options.onSave ? 'Spara inställningar' : 'Använd inställningarna'),
         this.feedback),
-      h('p', { class: 'hint' }, this.options.onSave ? 'Sparas i arbetsboken och följer med filen.' : 'Gäller tills du stänger sidan.'),
+      h('p', { class: 'hint' }, this.savedIn ? TEXTS[this.savedIn].hint : 'Gäller tills du stänger sidan.'),
     );
   }
 
@@ -84,7 +100,7 @@ export class SettingsView {
       this.feedback.textContent = this.options.onSave ? 'Sparat.' : 'Används vid nästa kontroll.';
     } catch {
       this.feedback.className = 'form-feedback error';
-      this.feedback.textContent = 'Kunde inte spara i arbetsboken. Är den skrivskyddad? Försök igen.';
+      this.feedback.textContent = this.savedIn ? TEXTS[this.savedIn].failed : 'Kunde inte spara.';
     }
   }
 }

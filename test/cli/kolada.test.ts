@@ -85,11 +85,10 @@ let preload: string;
 let fetchLog: string;
 const data = fakeData();
 
-/** Inställningar rows; `extra` adds keys such as Kolada-URL. */
-function settings(extra: [string, CellValue][] = []): SnapshotBuilder {
+/** The clean workbook with our Indikatorer; `extra` adds keys to Inställningar (Jämförelsegrupp, Kolada-URL). */
+function settings(extra: [string, CellValue][] = [['Jämförelsegrupp', GROUP]]): SnapshotBuilder {
   const b = SnapshotBuilder.clean().removeSheet('Indikatorer');
   b.addSheet('Indikatorer', [['Indikatorer 2025 – Hedemora kommun'], [], IND_HEADERS, ...INDICATORS.map((r) => [...r])]);
-  b.setting('Jämförelsegrupp', GROUP);
   for (const [k, v] of extra) b.setting(k, v);
   return b;
 }
@@ -112,7 +111,7 @@ async function writeWorkbook(file: string, b: SnapshotBuilder): Promise<void> {
 
 type Dump = Record<string, Record<string, unknown>>;
 
-/** Every non-empty cell of every sheet: value, and whether it is a formula. */
+/** Every non-empty cell of every sheet by address (a formula cell dumps as { formula, result }). */
 async function dump(file: string): Promise<Dump> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -157,10 +156,10 @@ async function check(file: string): Promise<{ rule: string; category: string; sh
   return JSON.parse(run.stdout);
 }
 
-/** The requests a run with an empty cache must make, in order. */
-function expectedRequests(): string[] {
+/** The requests a run with an empty cache must make, in order (the group's only when Jämförelsegrupp is set). */
+function expectedRequests(withGroup = true): string[] {
   const kpis = ['U00401', 'U00402', 'N00945'];
-  const munis = ['2083', '0000', '0020', '2084', '2085'];
+  const munis = ['2083', '0000', '0020', ...(withGroup ? ['2084', '2085'] : [])];
   const years: number[] = [];
   for (let y = 2022; y <= THIS_YEAR; y++) years.push(y);
   const matching = data.rows.filter((r) => kpis.includes(r.kpi) && munis.includes(r.municipality) && years.includes(r.period)).length;
@@ -168,7 +167,7 @@ function expectedRequests(): string[] {
   const pages = [`${dataPath}?per_page=5000`];
   for (let p = 2; p <= Math.ceil(matching / PAGE_CAP); p++) pages.push(`${dataPath}?per_page=${PAGE_CAP}&page=${p}`);
   expect(pages.length).toBeGreaterThan(1);
-  return ['/v3/municipality/2083,0020', `/v3/municipality_groups/${GROUP}`, '/v3/kpi/U00401,U00402,N00945,N99999', ...pages];
+  return ['/v3/municipality/2083,0020', ...(withGroup ? [`/v3/municipality_groups/${GROUP}`] : []), '/v3/kpi/U00401,U00402,N00945,N99999', ...pages];
 }
 
 function changeList(stdout: string): string[] {
@@ -309,10 +308,10 @@ describe('styrkoll kolada against a local Kolada v3', () => {
   test('check on the filled workbook: no new indata findings, and the off-track finding comes from the fill', async () => {
     const before = await check(IN());
     const after = await check(OUT());
-    const indata = (fs_: typeof before) => fs_.filter((f) => f.category === 'indata');
+    const indata = (list: typeof before) => list.filter((f) => f.category === 'indata');
     expect(indata(after)).toEqual(indata(before));
     expect(indata(after)).toEqual([]);
-    const offTrack = (fs_: typeof before) => fs_.filter((f) => f.rule === 'MAL-INDIKATOR-EJ-I-FAS').map((f) => `${f.sheet}!${f.cell}`);
+    const offTrack = (list: typeof before) => list.filter((f) => f.rule === 'MAL-INDIKATOR-EJ-I-FAS').map((f) => `${f.sheet}!${f.cell}`);
     expect(offTrack(before)).toEqual([]);
     expect(offTrack(after)).toEqual([`Indikatorer!I${FIRST_DATA_ROW}`]);
   });
@@ -335,7 +334,20 @@ describe('styrkoll kolada against a local Kolada v3', () => {
     expect(await sha(IN())).toBe(inSha);
   });
 
-  test('Kolada-URL in Inställningar is used when no flag is given', async () => {
+  test('a run on the filled workbook changes nothing and writes no file', async () => {
+    const out = path.join(dir, 'out-again.xlsx');
+    const filledSha = await sha(OUT());
+    const run = await kolada([OUT(), '-o', out, '--kolada-url', server.url, '--cache-dir', CACHE()]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.urls).toEqual([]);
+    expect(run.stdout).toContain(`Inga värden att ändra – ${out} skrevs inte.`);
+    expect(run.stdout).not.toContain('Ändrat i');
+    expect(existsSync(out)).toBe(false);
+    expect(await sha(OUT())).toBe(filledSha);
+  });
+
+  test('Kolada-URL in Inställningar is used when no flag is given; no Jämförelsegrupp → no group column', async () => {
     const input = path.join(dir, 'in-url.xlsx');
     const out = path.join(dir, 'out-url.xlsx');
     await writeWorkbook(input, settings([['Kolada-URL', server.url]]));
@@ -343,9 +355,11 @@ describe('styrkoll kolada against a local Kolada v3', () => {
     const run = await kolada([input, '-o', out, '--cache-dir', path.join(dir, 'cache-url')]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(server.requests.slice(seen)).toEqual(expectedRequests());
-    expect(run.urls.map((u) => u.slice(server.origin.length))).toEqual(expectedRequests());
-    expect((await dump(out)).Indikatorer).toMatchObject({ I4: 52, J4: 2024, L4: 58 });
+    expect(server.requests.slice(seen)).toEqual(expectedRequests(false));
+    expect(run.urls.map((u) => u.slice(server.origin.length))).toEqual(expectedRequests(false));
+    const before = (await dump(input)).Indikatorer;
+    expect((await dump(out)).Indikatorer).toEqual({ ...before, I4: 52, J4: 2024, L3: 'Riket', M3: 'Län', L4: 58, M4: 56, L5: 68, M5: 66, L6: 85 });
+    expect(run.stdout).not.toContain('Jämförelsegrupp');
   });
 
   describe('with the server stopped', () => {

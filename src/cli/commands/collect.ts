@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildModel } from '../../core';
 import { StyrkollError, isStyrkollError } from '../../core/errors';
-import { collectAnswers } from '../../core/report';
+import { collectAnswers, loadReportTemplates, readReports, type ReportTemplate } from '../../core/report';
+import { readRuleFiles } from '../../node/rule-files';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { addSheets, setCellValues } from '../../xlsx/write';
 import { writeFileAtomic, describeFsError } from '../../node/atomic-write';
@@ -55,7 +56,8 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions, 
     }
   }
 
-  const collected = collectAnswers({ master: masterModel, masterSnapshot: master.snapshot, returned });
+  const template = await templateOf(returned.map((r) => r.snapshot));
+  const collected = collectAnswers({ master: masterModel, masterSnapshot: master.snapshot, returned, template });
   let bytes = setCellValues(master.bytes, collected.edits);
   if (collected.sheets.length > 0) bytes = addSheets(bytes, collected.sheets, { replaceExisting: true });
   await writeFileAtomic(opts.output, bytes, { force: opts.force, protect: [opts.into] });
@@ -74,4 +76,17 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions, 
     io.out('\nAllt som efterfrågades är besvarat.');
   }
   return EXIT_OK;
+}
+
+/**
+ * The template the returned reports were made with (the one most sheets name in their id row):
+ * without it collect cannot name the changed locked cells, label the text fields or know which
+ * of them are required.
+ */
+async function templateOf(snapshots: WorkbookSnapshot[]): Promise<ReportTemplate | undefined> {
+  const counts = new Map<string, number>();
+  for (const s of snapshots) for (const r of readReports(s)) if (r.template) counts.set(r.template, (counts.get(r.template) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  const id = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+  return loadReportTemplates((await readRuleFiles()).templates).get(id);
 }

@@ -40,7 +40,9 @@ export async function runKoladaCommand(file: string, opts: KoladaCommandOptions,
     offline: opts.offline,
     cache: new FileCache(opts.cacheDir ?? defaultCacheDir()),
     timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
-    onProgress: (p) => io.err(p.message),
+    // Progress is for a person at a terminal, like check's progress bar: a script reading standard
+    // error gets only the one-line message of an unusable run. The end of the run is said on stdout.
+    onProgress: process.stderr.isTTY ? (p) => (p.phase === 'hämtar' ? io.err(p.message) : undefined) : undefined,
   });
   if (run.offline) {
     // Nothing could be fetched: nothing is written, and the run says so.
@@ -48,7 +50,8 @@ export async function runKoladaCommand(file: string, opts: KoladaCommandOptions,
   }
   for (const w of run.warnings) io.out(`Obs: ${w}`);
   if (run.edits.length === 0) {
-    io.out('Inga värden att ändra – alla indikatorer med Kolada-ID har redan utfall (använd --overwrite för att ersätta dem).');
+    // Nothing to write: no copy is made, and the line says so (the Obs lines above say why).
+    io.out(`Inga värden att ändra – ${opts.output} skrevs inte.`);
     return EXIT_OK;
   }
   const edits = run.edits.map((e) => ({ ...e, value: typeof e.value === 'boolean' ? String(e.value) : e.value }));

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildModel, checkWorkbook } from '../../core';
 import { StyrkollError } from '../../core/errors';
-import { buildReports, listNamnder, loadReportTemplates, type ReportTemplate } from '../../core/report';
+import { buildReports, listNamnder, loadReportTemplates, sameNamnd, type ReportTemplate } from '../../core/report';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { addSheets, createWorkbook } from '../../xlsx/write';
 import { writeFileAtomic } from '../../node/atomic-write';
@@ -60,11 +60,16 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
   await fs.mkdir(dir, { recursive: true }).catch((err) => {
     throw new StyrkollError('FIL', `Kan inte skapa mappen ${dir}: ${err instanceof Error ? err.message : String(err)}.`);
   });
-  const namnder = listNamnder(model).filter((n) => !opts.namnd || n.toLowerCase() === opts.namnd.toLowerCase());
-  if (namnder.length === 0) throw new StyrkollError('ARGUMENT', opts.namnd ? `Nämnden "${opts.namnd}" finns inte i arbetsboken.` : 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
+  const namnder = listNamnder(model).filter((n) => !opts.namnd || sameNamnd(n, opts.namnd));
+  if (namnder.length === 0) throw new StyrkollError('ARGUMENT', opts.namnd ? `Nämnden "${opts.namnd}" finns inte i arbetsboken. Nämnder: ${listNamnder(model).join(', ')}.` : 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
+  const targets = namnder.map((namnd) => ({ namnd, target: path.join(dir, fileNameFor(namnd)) }));
+  // Refuse before writing anything, so a run without --force never leaves half the files new.
+  const existing = targets.filter((t) => existsSync(t.target));
+  if (existing.length && !opts.force) {
+    throw new StyrkollError('FIL', `${existing.length === 1 ? 'Filen' : 'Filerna'} ${existing.map((t) => t.target).join(', ')} finns redan – lägg till --force för att skapa rapporterna på nytt (allt som redan skrivits i de gula fälten behålls).`);
+  }
   io.out(`${template.title}: en arbetsbok per nämnd i ${dir}`);
-  for (const namnd of namnder) {
-    const target = path.join(dir, fileNameFor(namnd));
+  for (const { namnd, target } of targets) {
     const previous = await previousSnapshot(target, opts.force);
     const built = buildReports({ model, result, template, namnd, previous });
     const bytes = createWorkbook(built.sheets, { title: `${template.title} – ${namnd}` });

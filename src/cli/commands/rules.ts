@@ -12,7 +12,7 @@ export async function runRules(opts: { profile?: string; json?: boolean }, io: C
   }
   io.out(`Aktiva regler för profilen ${opts.profile ?? 'standard'} (${rows.length} st):\n`);
   for (const r of rows) {
-    io.out(`${r.id}  [${r.category}, ${r.severity}]\n  ${r.description}\n  Källa: ${r.source}\n`);
+    io.out(`${r.id}  [${r.category}, ${r.severity}]\n  ${r.description}\n  Källa: ${r.source} – ”${r.quote}”\n`);
   }
   return EXIT_OK;
 }

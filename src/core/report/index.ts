@@ -5,4 +5,4 @@ export type { Edit } from './master-sheet';
 export { indicatorStatus, type IndicatorStatus, type IndicatorStatusCode, type IndicatorValues } from './indicator-status';
 export { parseReportTemplate, loadReportTemplates, ReportTemplate, Section } from './template-schema';
 export { readReports, readReportSheet, type ReportReading } from './read-report';
-export { listNamnder, sheetNames } from './namnd-data';
+export { listNamnder, sameNamnd, sheetNames } from './namnd-data';

@@ -5,7 +5,7 @@ import type { GoalsSection, UppdragSection } from './template-schema';
 import { isoToSerial } from './cell-ref';
 import { indicatorStatus } from './indicator-status';
 import { COL, STYLE } from './styles';
-import { formatNumber, sectionHeading, text, type SectionContext } from './section-context';
+import { formatNumber, mergeRef, sectionHeading, text, type SectionContext } from './section-context';
 import type { FillIn } from './sheet-draft';
 
 export const PROGNOS_LABELS: Record<GoalPrognos, string> = { uppnas: 'Uppnås', delvis: 'Delvis', 'uppnas-ej': 'Uppnås ej' };
@@ -44,19 +44,22 @@ export function renderGoals(ctx: SectionContext, s: GoalsSection): void {
     );
     if (!entries.length) continue;
     const p = group.parent;
-    d.add(
+    const gr = d.add(
       {
         [COL.B]: text(p ? p.id : null, STYLE.group),
         [COL.C]: text(p ? `${p.niva}: ${p.text}` : 'Nämndens egna mål', STYLE.group),
       },
       `malgrupp:${p?.id ?? ''}`,
     );
+    d.merge(mergeRef(gr, COL.C, gr, COL.H));
     for (const { goal, depth, indicators } of entries) {
       shown++;
       const fills: FillIn[] = [];
       if (s.prognos) fills.push({ field: 'prognos', col: COL.G, value: goal.prognos ? PROGNOS_LABELS[goal.prognos] : null, list: PROGNOS_LIST });
       if (s.comment) fills.push({ field: 'kommentar', col: COL.H, value: null });
-      d.add({ [COL.B]: text(goal.id, { bold: true, valign: 'top' }), [COL.C]: text('   '.repeat(depth) + goal.text, { ...STYLE.text, bold: true }) }, `mal:${goal.id}`, {}, fills);
+      const r = d.add({ [COL.B]: text(goal.id, { bold: true, valign: 'top' }), [COL.C]: text('   '.repeat(depth) + goal.text, { ...STYLE.text, bold: true }) }, `mal:${goal.id}`, {}, fills);
+      // A goal row has no values under Utgångsvärde–Utfall: its text gets that width too.
+      d.merge(mergeRef(r, COL.C, r, COL.F));
       if (ind) for (const i of indicators) renderIndicator(ctx, s, i, depth);
     }
   }
@@ -74,7 +77,7 @@ function renderIndicator(ctx: SectionContext, s: GoalsSection, i: Indicator, dep
     [COL.G]: text(status.label, style),
     [COL.H]:
       status.expected !== null && status.status !== 'uppnatt' && status.year
-        ? text(`Linjen mot målvärdet ger ${formatNumber(Math.round(status.expected * 100) / 100)} för ${status.year}`, STYLE.neutral)
+        ? text(`Linjen mot målvärdet ger ${formatNumber(Math.round(status.expected * 100) / 100)} för ${status.year}`, { ...STYLE.neutral, wrap: true })
         : null,
   };
   const fills: FillIn[] = [];

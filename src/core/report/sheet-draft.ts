@@ -7,6 +7,10 @@ import type { CellValue } from '../snapshot';
 import { address } from './cell-ref';
 import { encodeRowKey, fieldId, hashLockedCells, ID_COLUMN } from './row-key';
 import { STYLE } from './styles';
+import { estimateRowHeights } from './row-heights';
+
+/** Single-cell fields people write sentences in: their rows get room for two lines. */
+const WRITING_FIELDS = new Set(['kommentar', 'analys']);
 
 export interface FillIn {
   field: string;
@@ -28,6 +32,7 @@ export class SheetDraft {
   constructor(private readonly previous: Map<string, CellValue> = new Map()) {}
   readonly kept = new Set<string>();
   readonly fieldIds: string[] = [];
+  private readonly roomy: number[] = [];
 
   /** 1-based number of the next row. */
   get next(): number {
@@ -56,6 +61,7 @@ export class SheetDraft {
       row[f.col - 1] = { v: value, id, style: { ...STYLE.fillIn, ...f.style }, ...(f.date ? { date: true } : {}) };
       fields[f.field] = f.col;
       this.fieldIds.push(id);
+      if (WRITING_FIELDS.has(f.field)) this.roomy.push(r);
       if (f.list) this.validations.push({ ref: address(r, f.col), list: f.list });
     }
     for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
@@ -79,6 +85,9 @@ export class SheetDraft {
       name,
       rows: this.rows,
       columnWidths,
+      rowHeights: estimateRowHeights(this, columnWidths, this.roomy),
+      // The ids are for Styrkoll, not for the reader; hidden, they still travel with their rows.
+      hiddenColumns: [ID_COLUMN],
       merges: this.merges,
       freeze: { rows: 3 },
       protect: true,

@@ -3,52 +3,175 @@
  * same results as Engine.run, tens of times faster (see docs/rules.md). Semantics kept:
  * all/any of an empty list are true, not negates one condition, a missing fact is undefined,
  * `{ "fact": … }` on the value side reads another fact (a blank there is not guarded).
+ *
+ * A predicate takes any item: `reader(name)` says how a fact is read from it. With a fact
+ * object that is a property read; for budget lines it is computed straight from the model, so
+ * no object with every fact is built per line.
  */
-import { OPERATOR_FNS } from './operators';
-import type { ConditionNode } from './rule-schema';
+import { OPERATOR_FNS, isNumeric } from './operators';
+import type { ConditionNode, Operator } from './rule-schema';
 
 export type Facts = Readonly<Record<string, unknown>>;
 export type Predicate = (facts: Facts) => boolean;
+export type ItemPredicate<T> = (item: T) => boolean;
+export type FactReader<T> = (name: string) => (item: T) => unknown;
 
 function isFactRef(value: unknown): value is { fact: string } {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'fact');
 }
+
+const readProperty: FactReader<Facts> = (name) => (facts) => facts[name];
 
 /**
  * `constants` are facts known at compile time (a rule's params); they are folded in, and a
  * constant wins over a row fact of the same name, as when both are passed to Engine.run.
  */
 export function compileConditions(node: ConditionNode, constants: Readonly<Record<string, unknown>> = {}): Predicate {
-  const has = (name: string) => Object.prototype.hasOwnProperty.call(constants, name);
-  const read = (name: string): ((facts: Facts) => unknown) => {
-    if (has(name)) {
-      const c = constants[name];
-      return () => c;
-    }
-    return (facts) => facts[name];
-  };
-
-  if (node.all !== undefined || node.any !== undefined) {
-    const isAll = node.all !== undefined;
-    const parts = (isAll ? node.all! : node.any!).map((c) => compileConditions(c, constants));
-    if (parts.length === 0) return () => true;
-    if (parts.length === 1) return parts[0];
-    return isAll ? (f) => parts.every((p) => p(f)) : (f) => parts.some((p) => p(f));
-  }
-  if (node.not !== undefined) {
-    const inner = compileConditions(node.not, constants);
-    return (f) => !inner(f);
-  }
-  const op = OPERATOR_FNS[node.operator!];
-  if (!op) throw new Error(`Okänd operator: ${String(node.operator)}`);
-  const left = read(node.fact!);
-  if (isFactRef(node.value)) {
-    const right = read(node.value.fact);
-    return (f) => op(left(f), right(f));
-  }
-  const value = node.value;
-  return (f) => op(left(f), value);
+  return compileFor(node, constants, readProperty);
 }
+
+/** compileConditions over any item, reading facts with `reader`. */
+export function compileFor<T>(node: ConditionNode, constants: Readonly<Record<string, unknown>>, reader: FactReader<T>): ItemPredicate<T> {
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(constants, name);
+  // A side of a comparison: a constant (param) or a fact read from the item.
+  const side = (name: string): { constant: true; value: unknown } | { constant: false; read: (item: T) => unknown } =>
+    has(name) ? { constant: true, value: constants[name] } : { constant: false, read: reader(name) };
+
+  const compile = (n: ConditionNode): ItemPredicate<T> => {
+    if (n.all !== undefined || n.any !== undefined) {
+      const isAll = n.all !== undefined;
+      const parts = (isAll ? n.all! : n.any!).map(compile);
+      return isAll ? every(parts) : some(parts);
+    }
+    if (n.not !== undefined) {
+      const inner = compile(n.not);
+      return (item) => !inner(item);
+    }
+    const op = n.operator!;
+    if (!OPERATOR_FNS[op]) throw new Error(`Okänd operator: ${String(op)}`);
+    const left = side(n.fact!);
+    const right = isFactRef(n.value) ? side(n.value.fact) : { constant: true as const, value: n.value };
+    if (left.constant) {
+      const a = left.value;
+      if (right.constant) {
+        const result = OPERATOR_FNS[op](a, right.value);
+        return () => result;
+      }
+      const fn = OPERATOR_FNS[op];
+      const readB = right.read;
+      return (item) => fn(a, readB(item));
+    }
+    return right.constant ? leafWithValue(op, left.read, right.value) : leafWithFact(op, left.read, right.read);
+  };
+  return compile(node);
+}
+
+function every<T>(parts: ItemPredicate<T>[]): ItemPredicate<T> {
+  switch (parts.length) {
+    case 0:
+      return () => true;
+    case 1:
+      return parts[0];
+    case 2: {
+      const [a, b] = parts;
+      return (x) => a(x) && b(x);
+    }
+    case 3: {
+      const [a, b, c] = parts;
+      return (x) => a(x) && b(x) && c(x);
+    }
+    case 4: {
+      const [a, b, c, d] = parts;
+      return (x) => a(x) && b(x) && c(x) && d(x);
+    }
+    default:
+      return (x) => {
+        for (let i = 0; i < parts.length; i++) if (!parts[i](x)) return false;
+        return true;
+      };
+  }
+}
+
+function some<T>(parts: ItemPredicate<T>[]): ItemPredicate<T> {
+  switch (parts.length) {
+    case 0:
+      return () => true;
+    case 1:
+      return parts[0];
+    case 2: {
+      const [a, b] = parts;
+      return (x) => a(x) || b(x);
+    }
+    case 3: {
+      const [a, b, c] = parts;
+      return (x) => a(x) || b(x) || c(x);
+    }
+    default:
+      return (x) => {
+        for (let i = 0; i < parts.length; i++) if (parts[i](x)) return true;
+        return false;
+      };
+  }
+}
+
+/*
+ * The numeric operators written out: for a number on the fact side json-rules-engine's validator
+ * passes exactly when it is not NaN, and a comparison with NaN is false anyway, so a number needs
+ * no validation; anything else goes through the validator as before.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- mirrors untyped JS comparisons on purpose */
+function leafWithValue<T>(op: Operator, read: (item: T) => unknown, v: any): ItemPredicate<T> {
+  switch (op) {
+    case 'equal':
+      return (x) => read(x) === v;
+    case 'notEqual':
+      return (x) => read(x) !== v;
+    case 'greaterThan':
+      return (x) => {
+        const a: any = read(x);
+        return typeof a === 'number' ? a > v : isNumeric(a) && a > v;
+      };
+    case 'greaterThanInclusive':
+      return (x) => {
+        const a: any = read(x);
+        return typeof a === 'number' ? a >= v : isNumeric(a) && a >= v;
+      };
+    case 'lessThan':
+      return (x) => {
+        const a: any = read(x);
+        return typeof a === 'number' ? a < v : isNumeric(a) && a < v;
+      };
+    case 'lessThanInclusive':
+      return (x) => {
+        const a: any = read(x);
+        return typeof a === 'number' ? a <= v : isNumeric(a) && a <= v;
+      };
+    default: {
+      const fn = OPERATOR_FNS[op];
+      return (x) => fn(read(x), v);
+    }
+  }
+}
+
+function leafWithFact<T>(op: Operator, read: (item: T) => unknown, readB: (item: T) => unknown): ItemPredicate<T> {
+  switch (op) {
+    case 'greaterThan':
+      return (x) => {
+        const a: any = read(x);
+        return typeof a === 'number' ? a > (readB(x) as any) : isNumeric(a) && a > (readB(x) as any);
+      };
+    case 'greaterThanInclusive':
+      return (x) => {
+        const a: any = read(x);
+        return typeof a === 'number' ? a >= (readB(x) as any) : isNumeric(a) && a >= (readB(x) as any);
+      };
+    default: {
+      const fn = OPERATOR_FNS[op];
+      return (x) => fn(read(x), readB(x));
+    }
+  }
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Every fact name a condition tree reads, with the JSON path where it is read. */
 export function factsRead(node: ConditionNode, path: (string | number)[] = []): { name: string; path: (string | number)[] }[] {

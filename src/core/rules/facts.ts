@@ -1,88 +1,52 @@
 /**
  * Facts per scope, computed once per run from the model (json-rules-engine's advice: rules are
  * data, facts are code). Blanks are always null, never "" or undefined, so both evaluation paths
- * see the same values.
+ * see the same values. Budget lines are not turned into objects: their facts are read straight
+ * from the model (line-facts.ts).
  */
-import type { BudgetLine, Goal, GoalPrognos, Model, SheetLocation } from '../model';
+import type { BudgetLine, Goal, GoalPrognos, Model } from '../model';
 import { swedishList } from '../input/text';
 import { indicatorStatus } from '../report/indicator-status';
 import type { Profile } from './profile-schema';
 import type { Scope } from './rule-schema';
-import type { FactValue } from './fact-registry';
+import { objectTable, type FactObject, type FactTable } from './fact-object';
+import { blank, budgetLineObject, lineFactReader, moneyFacts, num } from './line-facts';
 import { looseKey } from './text';
 
 export { SCOPE_FACTS, TARGET_FIELDS, type FactDef, type FactType, type FactValue } from './fact-registry';
+export type { Anchor, FactObject, FactTable } from './fact-object';
 
-/** Where a finding about a fact object points. */
-export interface Anchor {
-  sheet: string | null;
-  row: number | null;
-  namnd: string | null;
-  location: SheetLocation | null;
-}
-
-export interface FactObject {
-  facts: Record<string, FactValue>;
-  anchor: Anchor;
-}
-
-const blank = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);
-const num = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const nonZero = (v: number | null): boolean => v !== null && v !== 0;
-const pct = (part: number | null, whole: number | null): number | null =>
-  part === null || whole === null || whole === 0 ? null : (part / Math.abs(whole)) * 100;
-
-function sum(values: (number | null)[]): number | null {
-  let total: number | null = null;
-  for (const v of values) if (v !== null) total = (total ?? 0) + v;
-  return total;
-}
-
-function moneyFacts(budget: number | null, utfall: number | null, prognos: number | null, avvikelse: number | null) {
-  const underskott = avvikelse === null ? null : avvikelse < 0 ? -avvikelse : 0;
-  const overskott = avvikelse === null ? null : avvikelse > 0 ? avvikelse : 0;
-  return {
-    budget,
-    utfall,
-    prognos,
-    avvikelse,
-    avvikelseProcent: pct(avvikelse, budget),
-    underskott,
-    underskottProcent: pct(underskott, budget),
-    overskott,
-    overskottProcent: pct(overskott, budget),
-    harBudget: nonZero(budget),
-    harUtfall: nonZero(utfall),
-    harPrognos: nonZero(prognos),
-    budgetBelopp: budget === null ? null : Math.abs(budget),
-  };
-}
-
-function budgetLineFacts(line: BudgetLine): Record<string, FactValue> {
-  const kommentar = blank(line.kommentar);
-  return {
-    namnd: blank(line.namnd),
-    verksamhet: blank(line.verksamhet),
-    konto: blank(line.konto),
-    typ: line.typ,
-    typText: line.typ === 'intakt' ? ' (intäkter)' : null,
-    ...moneyFacts(num(line.budget), num(line.utfall), num(line.prognos), num(line.avvikelse)),
-    avvikelseAngiven: num(line.avvikelseAngiven),
-    kommentar,
-    harKommentar: kommentar !== null,
-  };
+export interface NamndGroup {
+  namnd: string;
+  lines: BudgetLine[];
 }
 
 /** Budget lines grouped per nämnd (loosely matched), in order of first appearance. */
-export function groupByNamnd(lines: BudgetLine[]): { namnd: string; lines: BudgetLine[] }[] {
-  const groups = new Map<string, { namnd: string; lines: BudgetLine[] }>();
+export function groupByNamnd(lines: BudgetLine[]): NamndGroup[] {
+  const groups = new Map<string, NamndGroup>();
+  // Lines come in runs of the same nämnd: only a new name needs its key.
+  let lastName: string | undefined;
+  let last: NamndGroup | undefined;
   for (const line of lines) {
-    const key = looseKey(line.namnd ?? '');
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { namnd: line.namnd, lines: [] }));
-    g.lines.push(line);
+    const name = line.namnd ?? '';
+    if (last === undefined || name !== lastName) {
+      const key = looseKey(name);
+      last = groups.get(key);
+      if (!last) groups.set(key, (last = { namnd: line.namnd, lines: [] }));
+      lastName = name;
+    }
+    last.lines.push(line);
   }
   return [...groups.values()];
+}
+
+/** Work shared by the scopes of one run (the nämnd grouping is needed by three of them). */
+export class SharedFacts {
+  private groups: NamndGroup[] | null = null;
+  constructor(readonly model: Model) {}
+  namndGroups(): NamndGroup[] {
+    return (this.groups ??= groupByNamnd(this.model.budget?.lines ?? []));
+  }
 }
 
 function countBy<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> {
@@ -97,13 +61,39 @@ function countBy<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> 
   return map;
 }
 
-function namndObjects(model: Model): FactObject[] {
+/** Sums of the lines' money columns; null when no line has a value. */
+function lineSums(lines: BudgetLine[]) {
+  let budget: number | null = null;
+  let utfall: number | null = null;
+  let prognos: number | null = null;
+  let avvikelse: number | null = null;
+  for (const l of lines) {
+    const b = num(l.budget);
+    if (b !== null) budget = (budget ?? 0) + b;
+    const u = num(l.utfall);
+    if (u !== null) utfall = (utfall ?? 0) + u;
+    const p = num(l.prognos);
+    if (p !== null) prognos = (prognos ?? 0) + p;
+    const a = num(l.avvikelse);
+    if (a !== null) avvikelse = (avvikelse ?? 0) + a;
+  }
+  return { budget, utfall, prognos, avvikelse };
+}
+
+function sum(values: (number | null)[]): number | null {
+  let total: number | null = null;
+  for (const v of values) if (v !== null) total = (total ?? 0) + v;
+  return total;
+}
+
+function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
   const budget = model.budget;
   if (!budget) return [];
   const atgarder = countBy(model.atgarder?.items ?? [], (a) => looseKey(a.namnd ?? ''));
   const goals = countBy(model.goals?.items ?? [], (g) => (g.namnd ? looseKey(g.namnd) : null));
   const uppdrag = countBy(model.uppdrag?.items ?? [], (u) => (u.ansvarig ? looseKey(u.ansvarig) : null));
-  return groupByNamnd(budget.lines).map(({ namnd, lines }) => {
+  return shared.namndGroups().map(({ namnd, lines }) => {
+    const sums = lineSums(lines);
     const key = looseKey(namnd ?? '');
     const own = atgarder.get(key) ?? [];
     const ownGoals = goals.get(key) ?? [];
@@ -113,12 +103,7 @@ function namndObjects(model: Model): FactObject[] {
     return {
       facts: {
         namnd: blank(namnd),
-        ...moneyFacts(
-          sum(lines.map((l) => num(l.budget))),
-          sum(lines.map((l) => num(l.utfall))),
-          sum(lines.map((l) => num(l.prognos))),
-          sum(lines.map((l) => num(l.avvikelse))),
-        ),
+        ...moneyFacts(sums.budget, sums.utfall, sums.prognos, sums.avvikelse),
         antalRader: lines.length,
         antalAtgarder: own.length,
         atgarderBelopp: sum(own.map((a) => num(a.belopp))),
@@ -137,10 +122,10 @@ function namndObjects(model: Model): FactObject[] {
 }
 
 /** Nämnd money per loose nämnd key, for rules on goals that compare with the owner's budget. */
-function namndMoney(model: Model): Map<string, { avvikelse: number | null; underskott: number | null }> {
+function namndMoney(shared: SharedFacts): Map<string, { avvikelse: number | null; underskott: number | null }> {
   const out = new Map<string, { avvikelse: number | null; underskott: number | null }>();
-  for (const { namnd, lines } of groupByNamnd(model.budget?.lines ?? [])) {
-    const avvikelse = sum(lines.map((l) => num(l.avvikelse)));
+  for (const { namnd, lines } of shared.namndGroups()) {
+    const avvikelse = lineSums(lines).avvikelse;
     out.set(looseKey(namnd ?? ''), { avvikelse, underskott: avvikelse === null ? null : avvikelse < 0 ? -avvikelse : 0 });
   }
   return out;

@@ -8,7 +8,7 @@ import type { Operator } from './rule-schema';
 export type OperatorFn = (factValue: unknown, value: unknown) => boolean;
 
 // json-rules-engine: Number.parseFloat(factValue).toString() !== 'NaN' — "12 kr" passes, "" fails.
-const isNumeric = (a: unknown): boolean => Number.parseFloat(a as string).toString() !== 'NaN';
+export const isNumeric = (a: unknown): boolean => Number.parseFloat(a as string).toString() !== 'NaN';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors untyped JS comparisons on purpose */
 export const OPERATOR_FNS: Record<Operator, OperatorFn> = {

@@ -40,6 +40,8 @@ export interface RuleListRow {
   message: string;
   /** "Dokument, avsnitt" for the profile. */
   source: string;
+  /** The clause the rule enforces, quoted from the styrmodell. */
+  quote: string;
 }
 
 /** Rows for `styrkoll rules`: every rule active in the profile (all rules without one). */
@@ -55,5 +57,10 @@ export function listRules(ruleSet: RuleSet, profile?: string): RuleListRow[] {
     scope: r.scope,
     message: r.message,
     source: sourceText(r, chosen?.name ?? null),
+    quote: sourceFor(r, chosen?.name ?? null).quote,
   }));
+}
+
+function sourceFor(rule: LoadedRule, profile: string | null): LoadedRule['source'][number] {
+  return rule.source.find((s) => s.profile === profile) ?? rule.source.find((s) => s.profile === undefined) ?? rule.source[0];
 }

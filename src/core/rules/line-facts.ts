@@ -1,0 +1,89 @@
+/**
+ * Budget line facts, one reader per fact, computed straight from a BudgetLine: the compiled
+ * path reads only the facts a rule needs, and no object per line is built. The fact object of a
+ * line (for the engine path, messages and tests) is made from the same readers, so both see the
+ * same values. Blanks are always null, never "" or undefined.
+ */
+import type { BudgetLine, BudgetSheet } from '../model';
+import type { FactValue } from './fact-registry';
+import type { FactObject } from './fact-object';
+
+export const blank = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);
+export const num = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+export const nonZero = (v: number | null): boolean => v !== null && v !== 0;
+export const pct = (part: number | null, whole: number | null): number | null =>
+  part === null || whole === null || whole === 0 ? null : (part / Math.abs(whole)) * 100;
+const deficit = (avvikelse: number | null): number | null => (avvikelse === null ? null : avvikelse < 0 ? -avvikelse : 0);
+const surplus = (avvikelse: number | null): number | null => (avvikelse === null ? null : avvikelse > 0 ? avvikelse : 0);
+
+/** The money facts shared by budget lines and nämnd aggregates. */
+export function moneyFacts(budget: number | null, utfall: number | null, prognos: number | null, avvikelse: number | null) {
+  const underskott = deficit(avvikelse);
+  const overskott = surplus(avvikelse);
+  return {
+    budget,
+    utfall,
+    prognos,
+    avvikelse,
+    avvikelseProcent: pct(avvikelse, budget),
+    underskott,
+    underskottProcent: pct(underskott, budget),
+    overskott,
+    overskottProcent: pct(overskott, budget),
+    harBudget: nonZero(budget),
+    harUtfall: nonZero(utfall),
+    harPrognos: nonZero(prognos),
+    budgetBelopp: budget === null ? null : Math.abs(budget),
+  };
+}
+
+type LineReader = (line: BudgetLine) => FactValue;
+
+/** Every budgetrad fact (SCOPE_FACTS.budgetrad), in the order of the fact object. */
+export const BUDGET_LINE_FACTS: Readonly<Record<string, LineReader>> = {
+  namnd: (l) => blank(l.namnd),
+  verksamhet: (l) => blank(l.verksamhet),
+  konto: (l) => blank(l.konto),
+  typ: (l) => l.typ,
+  typText: (l) => (l.typ === 'intakt' ? ' (intäkter)' : null),
+  budget: (l) => num(l.budget),
+  utfall: (l) => num(l.utfall),
+  prognos: (l) => num(l.prognos),
+  avvikelse: (l) => num(l.avvikelse),
+  avvikelseProcent: (l) => pct(num(l.avvikelse), num(l.budget)),
+  underskott: (l) => deficit(num(l.avvikelse)),
+  underskottProcent: (l) => pct(deficit(num(l.avvikelse)), num(l.budget)),
+  overskott: (l) => surplus(num(l.avvikelse)),
+  overskottProcent: (l) => pct(surplus(num(l.avvikelse)), num(l.budget)),
+  harBudget: (l) => nonZero(num(l.budget)),
+  harUtfall: (l) => nonZero(num(l.utfall)),
+  harPrognos: (l) => nonZero(num(l.prognos)),
+  budgetBelopp: (l) => {
+    const b = num(l.budget);
+    return b === null ? null : Math.abs(b);
+  },
+  avvikelseAngiven: (l) => num(l.avvikelseAngiven),
+  kommentar: (l) => blank(l.kommentar),
+  harKommentar: (l) => blank(l.kommentar) !== null,
+};
+
+const LINE_FACT_NAMES = Object.keys(BUDGET_LINE_FACTS);
+const missing = (): undefined => undefined;
+
+/** The reader of one budgetrad fact; a name the scope lacks reads undefined, as on a fact object. */
+export function lineFactReader(name: string): (line: BudgetLine) => FactValue | undefined {
+  return Object.prototype.hasOwnProperty.call(BUDGET_LINE_FACTS, name) ? BUDGET_LINE_FACTS[name] : missing;
+}
+
+export function budgetLineFacts(line: BudgetLine): Record<string, FactValue> {
+  const facts: Record<string, FactValue> = {};
+  for (const name of LINE_FACT_NAMES) facts[name] = BUDGET_LINE_FACTS[name](line);
+  return facts;
+}
+
+export function budgetLineObject(budget: BudgetSheet, line: BudgetLine): FactObject {
+  return {
+    facts: budgetLineFacts(line),
+    anchor: { sheet: budget.location.name, row: line.row, namnd: blank(line.namnd), location: budget.location },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The pane's services outside Office: every read, check and write goes to the Web Worker, and
+ * what it makes comes back as bytes to download. The page itself imports no part of the core
+ * or the xlsx adapter.
+ */
+import type { CheckResult } from '../../src/core/check-types';
+import type { PaneServices, ReportService } from '../services';
+import { createLocalSettingsStore } from './settings-store';
+import { WorkerClient, type WorkerLike } from './worker-client';
+
+export async function createStandaloneServices(worker: WorkerLike): Promise<PaneServices> {
+  const client = new WorkerClient(worker);
+  const meta = await client.request('init', {});
+  // The worker sends the nämnder with each result instead of the whole model.
+  const namnder = new WeakMap<CheckResult, string[]>();
+
+  const reports: ReportService = {
+    templates: () => meta.templates,
+    namnder: (result) => namnder.get(result) ?? [],
+    modes: () => ['download'],
+    async createReports(request, onProgress) {
+      const reply = await client.request('reports', { template: request.template, namnder: request.namnder }, (p) => onProgress(p.done, p.total));
+      return { created: reply.files.map((f) => f.name), notes: reply.notes, downloads: { files: reply.files, all: reply.zip } };
+    },
+  };
+
+  return {
+    check: {
+      profiles: () => meta.profiles,
+      thresholds: () => meta.thresholds,
+      async check(source, settings, onProgress) {
+        if (source.kind !== 'file') throw new Error('Utanför Excel kontrolleras en vald fil.');
+        // A copy moves to the worker; the page keeps its own bytes for a later check.
+        const bytes = source.bytes.slice();
+        const reply = await client.request('check', { name: source.name, bytes, settings }, onProgress, [bytes.buffer]);
+        const result: CheckResult = { findings: reply.findings, summary: reply.summary, model: reply.model };
+        namnder.set(result, reply.namnder);
+        return result;
+      },
+    },
+    reports,
+    excel: null,
+    settingsStore: createLocalSettingsStore(),
+    files: { checkedWorkbook: (onProgress) => client.request('write', {}, onProgress) },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Messages between the standalone page and its Web Worker. Everything here is plain data
+ * (structured-clone safe); the full model and the file's bytes stay in the worker, so the page
+ * never pays for copying a 100 000-line model back across the boundary.
+ */
+import type { CheckProgress, CheckSummary } from '../../src/core/check-types';
+import type { Finding } from '../../src/core/finding';
+import type { Model } from '../../src/core/model';
+import type { StyrkollSettings } from '../../src/office/settings';
+import type { ProfileOption, ReportTemplateOption, ThresholdOption } from '../services';
+
+/** A file made in the worker, offered as a download. */
+export interface FileOut {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type WorkerRequest =
+  | { id: number; kind: 'init' }
+  | { id: number; kind: 'check'; name: string; bytes: Uint8Array; settings: StyrkollSettings }
+  | { id: number; kind: 'write' }
+  | { id: number; kind: 'reports'; template: string; namnder: string[] };
+
+export interface InitReply {
+  profiles: ProfileOption[];
+  thresholds: ThresholdOption[];
+  templates: ReportTemplateOption[];
+}
+
+export interface CheckReply {
+  findings: Finding[];
+  summary: CheckSummary;
+  /** The model without its tables (settings, sign convention, notes); the rest stays in the worker. */
+  model: Model;
+  namnder: string[];
+}
+
+export interface ReportsReply {
+  files: FileOut[];
+  /** All files in one zip (stored, not deflated: xlsx parts are already compressed). */
+  zip: FileOut;
+  notes: string[];
+}
+
+export interface ReplyMap {
+  init: InitReply;
+  check: CheckReply;
+  write: FileOut;
+  reports: ReportsReply;
+}
+
+/** A failure, as plain data: a StyrkollError keeps its code and its one Swedish line. */
+export interface WorkerFailure {
+  code: string | null;
+  message: string;
+}
+
+export type WorkerResponse =
+  | { id: number; kind: 'progress'; progress: CheckProgress }
+  | { id: number; kind: 'done'; value: ReplyMap[keyof ReplyMap] }
+  | { id: number; kind: 'error'; error: WorkerFailure };
