@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, type Option } from 'commander';
 import { runCheck, type CliIo } from './commands/check';
 import { runRules } from './commands/rules';
 import { runReport } from './commands/report';
@@ -17,6 +17,24 @@ function positiveInt(v: string): number {
   return n;
 }
 
+/** Commander's own words in the help text, in Swedish (the descriptions are ours already). */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Användning:',
+  'Options:': 'Flaggor:',
+  'Global Options:': 'Globala flaggor:',
+  'Commands:': 'Kommandon:',
+  'Arguments:': 'Argument:',
+};
+const HELP_WORDS: Record<string, string> = { '[options]': '[flaggor]', '[command]': '[kommando]' };
+const swedishHelp: Partial<Help> = {
+  styleTitle: (s: string) => HELP_TITLES[s] ?? s,
+  styleOptionText: (s: string) => HELP_WORDS[s] ?? s,
+  styleSubcommandText: (s: string) => HELP_WORDS[s] ?? s,
+  optionDescription(this: Help, option: Option): string {
+    return Help.prototype.optionDescription.call(this, option).replace('(default: ', '(standard: ');
+  },
+};
+
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('styrkoll')
     .description('Styrkoll – kontrollerar kommunens budget, mål och medel i en Excel-arbetsbok')
@@ -24,7 +42,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .version(require('../../../package.json').version, '-V, --version', 'visa versionen')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => undefined });
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => undefined })
+    // Set before the subcommands are added: they inherit it.
+    .configureHelp(swedishHelp)
+    .helpCommand('help [kommando]', 'visa hjälp för ett kommando');
 
   program
     .command('check')

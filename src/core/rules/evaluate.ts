@@ -1,12 +1,12 @@
 /**
- * Runs rules over fact objects. Row-level scopes (many objects) use the compiled predicates;
- * aggregate scopes (one object per nämnd, or the workbook) go through a real json-rules-engine
- * Engine — one Engine per scope and run, awaited one object at a time, since concurrent runs on
- * a shared Engine lose events.
+ * Runs rules over the items of each scope. Row-level scopes (many items) use the compiled
+ * predicates, which read facts straight from the items; aggregate scopes (one object per nämnd,
+ * or the workbook) go through a real json-rules-engine Engine — one Engine per scope and run,
+ * awaited one object at a time, since concurrent runs on a shared Engine lose events.
  */
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { compileConditions, type Predicate } from './compile';
-import type { FactObject } from './facts';
+import { compileFor, type ItemPredicate } from './compile';
+import type { FactObject, FactTable } from './fact-object';
 import type { LoadedRule } from './load';
 import type { Scope } from './rule-schema';
 
@@ -46,9 +46,14 @@ export function newEngine(rules: Pick<LoadedRule, 'id' | 'conditions'>[]): Engin
   return new Engine(rules.map(toEngineRule), { allowUndefinedFacts: true });
 }
 
+/** A rule compiled for the items of a table. */
+export function compileRule<T>(rule: LoadedRule, table: FactTable<T>, paramValues: Record<string, number>): ItemPredicate<T> {
+  return compileFor(rule.conditions, paramFacts(rule, paramValues), (name) => table.read(name));
+}
+
 export async function evaluateRules(
   rules: LoadedRule[],
-  objectsOf: (scope: Scope) => FactObject[],
+  tableOf: (scope: Scope) => FactTable,
   paramValues: Record<string, number>,
   options: EvaluateOptions = {},
 ): Promise<Hit[]> {
@@ -60,7 +65,7 @@ export async function evaluateRules(
     else byScope.set(rule.scope, [rule]);
   }
   let total = 0;
-  for (const [scope, list] of byScope) total += objectsOf(scope).length * list.length;
+  for (const [scope, list] of byScope) total += tableOf(scope).items.length * list.length;
 
   const hits: Hit[] = [];
   let done = 0;
@@ -73,13 +78,15 @@ export async function evaluateRules(
   };
 
   for (const [scope, list] of byScope) {
-    const objects = objectsOf(scope);
-    if (objects.length === 0) continue;
+    const table = tableOf(scope);
+    const items = table.items;
+    if (items.length === 0) continue;
     if (ENGINE_SCOPES.has(scope)) {
       const engine = newEngine(list);
       const byId = new Map(list.map((r) => [r.id, r]));
       const params = Object.assign({}, ...list.map((r) => paramFacts(r, paramValues))) as Record<string, number>;
-      for (const object of objects) {
+      for (const item of items) {
+        const object = table.object(item);
         const { events } = await engine.run({ ...object.facts, ...params });
         for (const event of events) hits.push({ rule: byId.get(event.type)!, object });
         done += list.length;
@@ -87,14 +94,21 @@ export async function evaluateRules(
         if (sinceYield >= yieldEvery) await pause();
       }
     } else {
-      const compiled: { rule: LoadedRule; test: Predicate }[] = list.map((rule) => ({
-        rule,
-        test: compileConditions(rule.conditions, paramFacts(rule, paramValues)),
-      }));
-      for (const object of objects) {
-        for (const { rule, test } of compiled) if (test(object.facts)) hits.push({ rule, object });
-        done += compiled.length;
-        sinceYield += compiled.length;
+      const tests = list.map((rule) => compileRule(rule, table, paramValues));
+      const n = tests.length;
+      // Items in chunks up to the next yield; hits keep the order item by item, rule by rule.
+      for (let start = 0; start < items.length; ) {
+        const end = Math.min(items.length, start + Math.max(1, Math.ceil((yieldEvery - sinceYield) / n)));
+        for (let i = start; i < end; i++) {
+          const item = items[i];
+          let object: FactObject | undefined;
+          for (let k = 0; k < n; k++) {
+            if (tests[k](item)) hits.push({ rule: list[k], object: (object ??= table.object(item)) });
+          }
+        }
+        done += (end - start) * n;
+        sinceYield += (end - start) * n;
+        start = end;
         if (sinceYield >= yieldEvery) await pause();
       }
     }

@@ -133,13 +133,20 @@ function namndMoney(shared: SharedFacts): Map<string, { avvikelse: number | null
 
 const PROGNOS_TEXT: Record<GoalPrognos, string> = { uppnas: 'Uppnås', delvis: 'Delvis', 'uppnas-ej': 'Uppnås ej' };
 
-/** Whether an Åtgärd text names a goal: its ID as a word of its own, or its whole text. */
-function mentionsGoal(atgard: string, goal: Goal): boolean {
-  const id = goal.id.trim().toLowerCase();
-  if (id !== '') {
-    const words = atgard.toLowerCase().split(/[\s,;:()[\]"'”’]+/).map((w) => w.replace(/\.+$/, ''));
-    if (words.includes(id)) return true;
+/** The words of an Åtgärd text, split once per text (every goal of the nämnd asks). */
+function wordsOf(cache: Map<string, Set<string>>, atgard: string): Set<string> {
+  let words = cache.get(atgard);
+  if (!words) {
+    words = new Set(atgard.toLowerCase().split(/[\s,;:()[\]"'”’]+/).map((w) => w.replace(/\.+$/, '')));
+    cache.set(atgard, words);
   }
+  return words;
+}
+
+/** Whether an Åtgärd text names a goal: its ID as a word of its own, or its whole text. */
+function mentionsGoal(atgard: string, goal: Goal, words: Map<string, Set<string>>): boolean {
+  const id = goal.id.trim().toLowerCase();
+  if (id !== '' && wordsOf(words, atgard).has(id)) return true;
   const text = looseKey(goal.text ?? '');
   return text.length >= 10 && looseKey(atgard).includes(text);
 }
@@ -189,7 +196,7 @@ function goalsInCycles(goals: Goal[]): Set<Goal> {
   return inCycle;
 }
 
-function goalObjects(model: Model, profile: Profile): FactObject[] {
+function goalObjects(model: Model, profile: Profile, shared: SharedFacts): FactObject[] {
   const sheet = model.goals;
   if (!sheet) return [];
   const levelOf = levelKeyOf(profile);
@@ -201,7 +208,8 @@ function goalObjects(model: Model, profile: Profile): FactObject[] {
   const children = countBy(sheet.items, (g) => blank(g.parentId));
   const indicatorCount = countBy(model.indicators?.items ?? [], (i) => i.goalId);
   const atgarder = countBy(model.atgarder?.items ?? [], (a) => looseKey(a.namnd ?? ''));
-  const money = namndMoney(model);
+  const money = namndMoney(shared);
+  const words = new Map<string, Set<string>>();
   const cycles = goalsInCycles(sheet.items);
   const allowed = profile.perspektiv ? new Set(profile.perspektiv.map(perspektivKey)) : null;
   return sheet.items.map((g) => {
@@ -247,7 +255,7 @@ function goalObjects(model: Model, profile: Profile): FactObject[] {
         kraverMedel: num(g.kraverMedel),
         antalIndikatorer: indicatorCount.get(g.id)?.length ?? 0,
         antalAtgarderNamnd: ownAtgarder.length,
-        harAtgard: ownAtgarder.some((a) => mentionsGoal(a.text ?? '', g)),
+        harAtgard: ownAtgarder.some((a) => mentionsGoal(a.text ?? '', g, words)),
         namndUnderskott: owner?.underskott ?? null,
         namndHarUnderskott: owner?.underskott !== undefined && owner.underskott !== null && owner.underskott > 0,
       },
@@ -373,7 +381,7 @@ function reportsForPeriod(model: Model, profile: Profile) {
   return month === undefined ? [] : profile.calendar.filter((e) => e.periodEnd.month === month);
 }
 
-function workbookObject(model: Model, profile: Profile): FactObject[] {
+function workbookObject(model: Model, profile: Profile, shared: SharedFacts): FactObject[] {
   const st = model.settings;
   const reports = reportsForPeriod(model, profile);
   const withPrognos = reports.filter((r) => r.prognos);
@@ -386,7 +394,7 @@ function workbookObject(model: Model, profile: Profile): FactObject[] {
         periodAr: st.period?.year ?? null,
         periodManad: st.period?.month ?? null,
         beloppI: st.beloppI,
-        antalNamnder: model.budget ? groupByNamnd(model.budget.lines).length : 0,
+        antalNamnder: model.budget ? shared.namndGroups().length : 0,
         antalBudgetrader: model.budget?.lines.length ?? 0,
         antalPlanar: model.budget?.planYears.length ?? 0,
         planarKrav: profile.planYears,
@@ -407,24 +415,30 @@ function workbookObject(model: Model, profile: Profile): FactObject[] {
 }
 
 /** The fact objects of one scope, in sheet order. */
-export function buildFactObjects(model: Model, scope: Scope, profile: Profile): FactObject[] {
+export function buildFactObjects(model: Model, scope: Scope, profile: Profile, shared = new SharedFacts(model)): FactObject[] {
+  const table = buildFactTable(model, scope, profile, shared) as FactTable<unknown>;
+  return table.items.map((item) => table.object(item));
+}
+
+/** The items of one scope, in sheet order, with how to read their facts. */
+export function buildFactTable(model: Model, scope: Scope, profile: Profile, shared = new SharedFacts(model)): FactTable<BudgetLine> | FactTable<FactObject> {
   switch (scope) {
-    case 'budgetrad':
-      return (model.budget?.lines ?? []).map((line) => ({
-        facts: budgetLineFacts(line),
-        anchor: { sheet: model.budget!.location.name, row: line.row, namnd: blank(line.namnd), location: model.budget!.location },
-      }));
+    case 'budgetrad': {
+      const budget = model.budget;
+      if (!budget) return objectTable([]);
+      return { items: budget.lines, read: lineFactReader, object: (line) => budgetLineObject(budget, line) };
+    }
     case 'namnd':
-      return namndObjects(model);
+      return objectTable(namndObjects(model, shared));
     case 'mal':
-      return goalObjects(model, profile);
+      return objectTable(goalObjects(model, profile, shared));
     case 'indikator':
-      return indicatorObjects(model);
+      return objectTable(indicatorObjects(model));
     case 'uppdrag':
-      return uppdragObjects(model);
+      return objectTable(uppdragObjects(model));
     case 'atgard':
-      return atgardObjects(model);
+      return objectTable(atgardObjects(model));
     case 'arbetsbok':
-      return workbookObject(model, profile);
+      return objectTable(workbookObject(model, profile, shared));
   }
 }
