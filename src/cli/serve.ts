@@ -1,5 +1,6 @@
 import * as http from 'node:http';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { packageRoot } from '../node/rule-files';
 
@@ -16,8 +17,20 @@ const MIME: Record<string, string> = {
 };
 
 /**
- * Serves the built page (dist/) on the loopback interface only. The page makes no request to
- * any other origin; the Content-Security-Policy says so to the browser as well.
+ * What the browser may load: only this origin (the page, its scripts, the check worker, office.js),
+ * plus blob: and data: for downloads and inline images. No request can leave for another origin.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' blob:; worker-src 'self' blob:";
+
+/** Where webpack writes the pages (taskpane.html, the scripts, office-js/). */
+export function addinDir(): string {
+  return path.join(packageRoot(), 'dist', 'addin');
+}
+
+/**
+ * Serves the built page (dist/addin/) on the loopback interface only. The page makes no request
+ * to any other origin; the Content-Security-Policy says so to the browser as well.
  */
 export function createStaticServer(root: string): http.Server {
   const base = path.resolve(root);
@@ -34,7 +47,9 @@ export function createStaticServer(root: string): http.Server {
       const body = await fs.readFile(file);
       res.writeHead(200, {
         'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' blob:; worker-src 'self' blob:",
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-cache',
       });
       res.end(body);
@@ -44,11 +59,29 @@ export function createStaticServer(root: string): http.Server {
   });
 }
 
-if (require.main === module) {
-  const port = Number(process.env.PORT ?? process.argv[2] ?? 3000);
-  const root = path.join(packageRoot(), 'dist');
+/** `npm run serve`: the built page on 127.0.0.1, port from PORT (or the first argument), default 3000. */
+export function main(): void {
+  const raw = process.env.PORT ?? process.argv[2] ?? '3000';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`Ogiltig port: ${raw}. Ange ett heltal mellan 1 och 65535, till exempel PORT=3000.\n`);
+    process.exit(2);
+  }
+  const root = addinDir();
+  if (!existsSync(path.join(root, 'taskpane.html'))) {
+    process.stderr.write(`Sidan är inte byggd (${path.join(root, 'taskpane.html')} saknas). Kör npm run build först.\n`);
+    process.exit(1);
+  }
   const server = createStaticServer(root);
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    const why = e.code === 'EADDRINUSE' ? `porten ${port} används redan – välj en annan, till exempel PORT=3001 npm run serve` : e.message;
+    process.stderr.write(`Kan inte starta servern: ${why}.\n`);
+    process.exit(1);
+  });
   server.listen(port, '127.0.0.1', () => {
-    process.stdout.write(`Styrkoll körs på http://127.0.0.1:${port}/ – allt stannar i din webbläsare. Avsluta med Ctrl+C.\n`);
+    const actual = (server.address() as AddressInfo).port;
+    process.stdout.write(`Styrkoll körs på http://127.0.0.1:${actual}/ – öppna adressen i webbläsaren. Filen lämnar aldrig din dator. Avsluta med Ctrl+C.\n`);
   });
 }
+
+if (require.main === module) main();

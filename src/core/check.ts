@@ -7,8 +7,8 @@ import { CATEGORIES, SEVERITIES, compareFindings, type Category, type Finding, t
 import { buildModel } from './input';
 import type { Model } from './model';
 import { evaluateRules } from './rules/evaluate';
-import { buildFactObjects, type FactObject } from './rules/facts';
-import { toFinding } from './rules/findings';
+import { buildFactTable, SharedFacts, type FactTable } from './rules/facts';
+import { findingMaker } from './rules/findings';
 import type { RuleSet } from './rules/load';
 import { resolveParams } from './rules/params';
 import type { Family, Param, Scope } from './rules/rule-schema';
@@ -84,14 +84,15 @@ export async function checkModel(model: Model, indataFindings: Finding[], option
   for (const rule of runnable) for (const name of Object.keys(rule.params ?? {})) used[name] = ruleSet.params[name];
   const params = resolveParams(used, profile, model.settings);
 
-  const cache = new Map<Scope, FactObject[]>();
-  const objectsOf = (scope: Scope) => {
-    let objects = cache.get(scope);
-    if (!objects) cache.set(scope, (objects = buildFactObjects(model, scope, profile)));
-    return objects;
+  const cache = new Map<Scope, FactTable>();
+  const shared = new SharedFacts(model);
+  const tableOf = (scope: Scope): FactTable => {
+    let table = cache.get(scope) as FactTable | undefined;
+    if (!table) cache.set(scope, (table = buildFactTable(model, scope, profile, shared) as FactTable));
+    return table;
   };
   let lastTotal = 0;
-  const hits = await evaluateRules(runnable, objectsOf, params.values, {
+  const hits = await evaluateRules(runnable, tableOf, params.values, {
     yieldToHost: options.yieldToHost,
     onProgress: (done, total) => {
       lastTotal = total;
@@ -100,7 +101,8 @@ export async function checkModel(model: Model, indataFindings: Finding[], option
   });
 
   const beloppI = model.settings.beloppI;
-  const findings = [...indataFindings, ...params.findings, ...hits.map((h) => toFinding(h, params.values, profile.name, beloppI))];
+  const toFinding = findingMaker(params.values, profile.name, beloppI);
+  const findings = [...indataFindings, ...params.findings, ...hits.map(toFinding)];
   findings.sort(compareFindings);
   options.onProgress?.({ phase: 'klart', done: lastTotal, total: lastTotal });
 

@@ -5,6 +5,12 @@ import { count, h, replace } from './dom';
 import { CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_PLURAL, emptyFilter, groupFindings, locationText, namnderOf, type FindingFilter } from './findings-view-model';
 import { icon } from './icons';
 
+/**
+ * Findings shown per group before "Visa fler": a 100 000-line budget can give thousands, and
+ * building them all at once would hold up the page (and Excel) for a noticeable moment.
+ */
+export const GROUP_PAGE = 100;
+
 export interface ResultsViewOptions {
   /** Null when there is no workbook to jump into (standalone). */
   onSelect: ((f: Finding) => void) | null;
@@ -121,12 +127,37 @@ export class ResultsView {
     if (total > 0 && shown === 0) return replace(this.list, h('p', { class: 'empty' }, 'Inga fynd matchar filtret.'));
     replace(
       this.list,
-      groups.map((g) =>
-        h('details', { class: 'group', open: true, role: 'listitem' },
+      groups.map((g) => {
+        const list = h('ul', { class: 'findings' });
+        const group = h('details', { class: 'group', open: true, role: 'listitem' },
           h('summary', {}, icon('chevron', 'chevron'), h('span', { class: 'group-title' }, g.label), h('span', { class: 'badge' }, count(g.findings.length))),
-          h('ul', { class: 'findings' }, g.findings.map((f) => this.renderFinding(f)))),
-      ),
+          list);
+        this.renderPage(group, list, g.findings, 0);
+        return group;
+      }),
     );
+  }
+
+  /** Appends the next GROUP_PAGE findings, and a "Visa fler" button while more remain. */
+  private renderPage(group: HTMLElement, list: HTMLElement, findings: Finding[], from: number): void {
+    const to = Math.min(findings.length, from + GROUP_PAGE);
+    list.append(...findings.slice(from, to).map((f) => this.renderFinding(f)));
+    group.querySelector('.show-more')?.remove();
+    if (to >= findings.length) return;
+    const left = findings.length - to;
+    const more = h('button', {
+      type: 'button',
+      class: 'show-more',
+      onclick: () => {
+        this.renderPage(group, list, findings, to);
+        // Keyboard users continue where the new findings start.
+        const first = list.children[to] as HTMLElement | undefined;
+        const target = first?.querySelector<HTMLElement>('button') ?? first;
+        if (target && target === first) target.tabIndex = -1;
+        target?.focus();
+      },
+    }, `Visa ${count(Math.min(GROUP_PAGE, left))} till (${count(left)} kvar)`);
+    group.append(more);
   }
 
   private renderFinding(f: Finding): HTMLLIElement {
@@ -140,7 +171,7 @@ export class ResultsView {
         f.suggestion ? h('span', { class: 'finding-suggestion' }, f.suggestion) : null,
         h('span', { class: 'finding-meta' }, meta ? h('span', { class: canSelect ? 'cell-link' : '' }, meta) : null, h('span', { class: 'rule' }, f.rule))),
     ];
-    return h('li', { class: `finding finding-${f.severity}` },
+    return h('li', { class: `finding finding-${f.severity}`, 'data-rule': f.rule, 'data-sheet': f.sheet ?? '', 'data-cell': f.cell ?? '' },
       canSelect
         ? h('button', { type: 'button', class: 'finding-button', title: `Gå till ${where}`, onclick: () => this.options.onSelect!(f) }, h('span', { class: 'visually-hidden' }, `${SEVERITY_LABELS[f.severity]}: `), body)
         : h('div', { class: 'finding-button static' }, h('span', { class: 'visually-hidden' }, `${SEVERITY_LABELS[f.severity]}: `), body));

@@ -276,7 +276,7 @@ describe('profiles', () => {
 });
 
 describe('help', () => {
-  test.each([[['--help']], [['check', '--help']], [[]]])('styrkoll %j prints Swedish help and exits 0', async (args) => {
+  test.each([[['--help']], [['check', '--help']], [['help', 'check']], [[]]])('styrkoll %j prints Swedish help and exits 0', async (args) => {
     const run = await runCli(args);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/kontroll/i);
@@ -299,7 +299,8 @@ async function ruleIdsOnDisk(): Promise<string[]> {
     const d = path.join(REPO, 'rules', family);
     for (const f of await fs.readdir(d)) {
       const json = JSON.parse(await fs.readFile(path.join(d, f), 'utf8'));
-      for (const r of json.rules ?? []) ids.push(r.id);
+      // A rule file holds one rule, or a list under `rules`.
+      for (const r of json.rules ?? [json]) ids.push(r.id);
     }
   }
   return ids;

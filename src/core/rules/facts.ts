@@ -11,41 +11,18 @@ import type { Profile } from './profile-schema';
 import type { Scope } from './rule-schema';
 import { objectTable, type FactObject, type FactTable } from './fact-object';
 import { blank, budgetLineObject, lineFactReader, moneyFacts, num } from './line-facts';
+import { namndTotals, type NamndTotals } from './namnd-totals';
 import { looseKey } from './text';
 
 export { SCOPE_FACTS, TARGET_FIELDS, type FactDef, type FactType, type FactValue } from './fact-registry';
 export type { Anchor, FactObject, FactTable } from './fact-object';
 
-export interface NamndGroup {
-  namnd: string;
-  lines: BudgetLine[];
-}
-
-/** Budget lines grouped per nämnd (loosely matched), in order of first appearance. */
-export function groupByNamnd(lines: BudgetLine[]): NamndGroup[] {
-  const groups = new Map<string, NamndGroup>();
-  // Lines come in runs of the same nämnd: only a new name needs its key.
-  let lastName: string | undefined;
-  let last: NamndGroup | undefined;
-  for (const line of lines) {
-    const name = line.namnd ?? '';
-    if (last === undefined || name !== lastName) {
-      const key = looseKey(name);
-      last = groups.get(key);
-      if (!last) groups.set(key, (last = { namnd: line.namnd, lines: [] }));
-      lastName = name;
-    }
-    last.lines.push(line);
-  }
-  return [...groups.values()];
-}
-
-/** Work shared by the scopes of one run (the nämnd grouping is needed by three of them). */
+/** Work shared by the scopes of one run (the nämnd totals are needed by three of them). */
 export class SharedFacts {
-  private groups: NamndGroup[] | null = null;
+  private totals: NamndTotals[] | null = null;
   constructor(readonly model: Model) {}
-  namndGroups(): NamndGroup[] {
-    return (this.groups ??= groupByNamnd(this.model.budget?.lines ?? []));
+  namndTotals(): NamndTotals[] {
+    return (this.totals ??= namndTotals(this.model.budget?.lines ?? []));
   }
 }
 
@@ -61,25 +38,6 @@ function countBy<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> 
   return map;
 }
 
-/** Sums of the lines' money columns; null when no line has a value. */
-function lineSums(lines: BudgetLine[]) {
-  let budget: number | null = null;
-  let utfall: number | null = null;
-  let prognos: number | null = null;
-  let avvikelse: number | null = null;
-  for (const l of lines) {
-    const b = num(l.budget);
-    if (b !== null) budget = (budget ?? 0) + b;
-    const u = num(l.utfall);
-    if (u !== null) utfall = (utfall ?? 0) + u;
-    const p = num(l.prognos);
-    if (p !== null) prognos = (prognos ?? 0) + p;
-    const a = num(l.avvikelse);
-    if (a !== null) avvikelse = (avvikelse ?? 0) + a;
-  }
-  return { budget, utfall, prognos, avvikelse };
-}
-
 function sum(values: (number | null)[]): number | null {
   let total: number | null = null;
   for (const v of values) if (v !== null) total = (total ?? 0) + v;
@@ -92,9 +50,8 @@ function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
   const atgarder = countBy(model.atgarder?.items ?? [], (a) => looseKey(a.namnd ?? ''));
   const goals = countBy(model.goals?.items ?? [], (g) => (g.namnd ? looseKey(g.namnd) : null));
   const uppdrag = countBy(model.uppdrag?.items ?? [], (u) => (u.ansvarig ? looseKey(u.ansvarig) : null));
-  return shared.namndGroups().map(({ namnd, lines }) => {
-    const sums = lineSums(lines);
-    const key = looseKey(namnd ?? '');
+  return shared.namndTotals().map((sums) => {
+    const { namnd, key } = sums;
     const own = atgarder.get(key) ?? [];
     const ownGoals = goals.get(key) ?? [];
     const ownUppdrag = uppdrag.get(key) ?? [];
@@ -104,7 +61,7 @@ function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
       facts: {
         namnd: blank(namnd),
         ...moneyFacts(sums.budget, sums.utfall, sums.prognos, sums.avvikelse),
-        antalRader: lines.length,
+        antalRader: sums.lines,
         antalAtgarder: own.length,
         atgarderBelopp: sum(own.map((a) => num(a.belopp))),
         harAtgardsplan: own.length > 0,
@@ -116,7 +73,7 @@ function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
         antalUppdrag: ownUppdrag.length,
         uppdragKostnadOfinansierad: sum(ownUppdrag.filter((u) => u.finansierad === false).map((u) => num(u.kostnad))),
       },
-      anchor: { sheet: budget.location.name, row: total?.row ?? lines[0].row, namnd: blank(namnd), location: budget.location },
+      anchor: { sheet: budget.location.name, row: total?.row ?? sums.firstRow, namnd: blank(namnd), location: budget.location },
     };
   });
 }
@@ -124,9 +81,8 @@ function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
 /** Nämnd money per loose nämnd key, for rules on goals that compare with the owner's budget. */
 function namndMoney(shared: SharedFacts): Map<string, { avvikelse: number | null; underskott: number | null }> {
   const out = new Map<string, { avvikelse: number | null; underskott: number | null }>();
-  for (const { namnd, lines } of shared.namndGroups()) {
-    const avvikelse = lineSums(lines).avvikelse;
-    out.set(looseKey(namnd ?? ''), { avvikelse, underskott: avvikelse === null ? null : avvikelse < 0 ? -avvikelse : 0 });
+  for (const { key, avvikelse } of shared.namndTotals()) {
+    out.set(key, { avvikelse, underskott: avvikelse === null ? null : avvikelse < 0 ? -avvikelse : 0 });
   }
   return out;
 }
@@ -394,7 +350,7 @@ function workbookObject(model: Model, profile: Profile, shared: SharedFacts): Fa
         periodAr: st.period?.year ?? null,
         periodManad: st.period?.month ?? null,
         beloppI: st.beloppI,
-        antalNamnder: model.budget ? shared.namndGroups().length : 0,
+        antalNamnder: model.budget ? shared.namndTotals().length : 0,
         antalBudgetrader: model.budget?.lines.length ?? 0,
         antalPlanar: model.budget?.planYears.length ?? 0,
         planarKrav: profile.planYears,
@@ -426,7 +382,8 @@ export function buildFactTable(model: Model, scope: Scope, profile: Profile, sha
     case 'budgetrad': {
       const budget = model.budget;
       if (!budget) return objectTable([]);
-      return { items: budget.lines, read: lineFactReader, object: (line) => budgetLineObject(budget, line) };
+      const lines: FactTable<BudgetLine> = { items: budget.lines, read: lineFactReader, object: (line) => budgetLineObject(budget, line) };
+      return lines;
     }
     case 'namnd':
       return objectTable(namndObjects(model, shared));

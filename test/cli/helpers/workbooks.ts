@@ -2,7 +2,7 @@
  * Workbooks and non-workbooks for the CLI tests, built in memory: a minimal .xlsx package writer
  * (fast enough for 50 000 rows), a formula-injection workbook, and hostile zip files.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { writeWorkbook, type OutCell } from '../../../scripts/lib/sheet-writer';
 
 export type PlainCell = string | number | null;
@@ -102,7 +102,7 @@ export async function injectionWorkbook(): Promise<Uint8Array> {
 
 /** A Budget sheet of `lines` rows whose every amount is unreadable text. */
 export function garbageBudgetWorkbook(lines: number): Uint8Array {
-  const junk = ['abc', '12x', '1.2.3', '--', 'n/a', '1 2 3 4 5 6 7 kr kr', '(12', '∞', 'tolv', '#SAKNAS'];
+  const junk = ['abc', '12x', '1.2.3', '1,2,3', 'n/a', '1 2 3 4 5 6 7 kr kr', '(12', '∞', 'tolv', '#SAKNAS'];
   const rows: PlainCell[][] = [['Nämnd', 'Verksamhet', 'Budget', 'Utfall', 'Prognos']];
   for (let i = 0; i < lines; i++) rows.push([`Nämnd ${i % 7}`, `Verksamhet ${i}`, junk[i % 10], junk[(i + 3) % 10], junk[(i + 7) % 10]]);
   return buildXlsx([{ name: 'Budget', rows }]);
@@ -136,4 +136,20 @@ export function claimSize(zip: Uint8Array, part: string, claimed: number): Uint8
   }
   if (patched !== 1) throw new Error(`claimSize: found ${patched} entries named ${part}`);
   return out;
+}
+
+/**
+ * A package whose worksheet really unpacks to `size` bytes (valid XML: whitespace inside
+ * sheetData) while its zip headers claim 1 000 bytes: a reader must not trust the claim.
+ */
+export function inflatingBomb(size: number): Uint8Array {
+  const honest = buildXlsx([{ name: 'Budget', rows: [] }]);
+  const files = unzipSync(honest);
+  const head = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  const tail = strToU8('</sheetData></worksheet>');
+  const sheet = new Uint8Array(head.length + size + tail.length).fill(0x20);
+  sheet.set(head);
+  sheet.set(tail, head.length + size);
+  files['xl/worksheets/sheet1.xml'] = sheet;
+  return claimSize(zipSync(files, { level: 1 }), 'xl/worksheets/sheet1.xml', 1000);
 }

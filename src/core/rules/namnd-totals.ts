@@ -1,0 +1,88 @@
+/**
+ * Budget lines per nämnd (loosely matched names), in order of first appearance, with the sums
+ * the nämnd facts need: one pass over the lines, no list of lines per nämnd.
+ */
+import type { BudgetLine } from '../model';
+import { looseKey } from './text';
+
+export interface NamndTotals {
+  /** The nämnd as written on its first line. */
+  namnd: string;
+  /** looseKey of the name. */
+  key: string;
+  lines: number;
+  firstRow: number;
+  /** Sums of the lines' values; null when no line has a value. */
+  budget: number | null;
+  utfall: number | null;
+  prognos: number | null;
+  avvikelse: number | null;
+}
+
+class Acc {
+  lines = 0;
+  budget = 0;
+  utfall = 0;
+  prognos = 0;
+  avvikelse = 0;
+  hasBudget = false;
+  hasUtfall = false;
+  hasPrognos = false;
+  hasAvvikelse = false;
+  constructor(
+    readonly namnd: string,
+    readonly key: string,
+    readonly firstRow: number,
+  ) {}
+}
+
+// Only finite numbers count, as in the facts (num()).
+const finite = (v: number | null): v is number => typeof v === 'number' && v - v === 0;
+
+export function namndTotals(lines: readonly BudgetLine[]): NamndTotals[] {
+  const groups = new Map<string, Acc>();
+  // Lines come in runs of the same nämnd: only a new name needs its key.
+  let lastName: string | undefined;
+  let g: Acc | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const name = line.namnd ?? '';
+    if (g === undefined || name !== lastName) {
+      const key = looseKey(name);
+      g = groups.get(key);
+      if (!g) groups.set(key, (g = new Acc(line.namnd, key, line.row)));
+      lastName = name;
+    }
+    g.lines++;
+    const b = line.budget;
+    if (finite(b)) {
+      g.budget += b;
+      g.hasBudget = true;
+    }
+    const u = line.utfall;
+    if (finite(u)) {
+      g.utfall += u;
+      g.hasUtfall = true;
+    }
+    const p = line.prognos;
+    if (finite(p)) {
+      g.prognos += p;
+      g.hasPrognos = true;
+    }
+    const a = line.avvikelse;
+    if (finite(a)) {
+      g.avvikelse += a;
+      g.hasAvvikelse = true;
+    }
+  }
+  return [...groups.values()].map((a) => ({
+    namnd: a.namnd,
+    key: a.key,
+    lines: a.lines,
+    firstRow: a.firstRow,
+    budget: a.hasBudget ? a.budget : null,
+    utfall: a.hasUtfall ? a.utfall : null,
+    prognos: a.hasPrognos ? a.prognos : null,
+    avvikelse: a.hasAvvikelse ? a.avvikelse : null,
+  }));
+}
