@@ -14,6 +14,9 @@ import { join, resolve } from 'path';
 import { readWorkbook } from '../src/xlsx/read/read-workbook';
 import { createWorkbook } from '../src/xlsx/write';
 import { buildModel } from '../src/core/input/build-model';
+import { checkWorkbook } from '../src/core/check';
+import { loadRuleSet } from '../src/core/rules';
+import { readRuleFiles } from '../src/node/rule-files';
 import { buildReports } from '../src/core/report/build-reports';
 import { parseReportTemplate } from '../src/core/report/template-schema';
 
@@ -24,7 +27,9 @@ async function main(): Promise<void> {
   const template = parseReportTemplate({ path: templatePath, json: JSON.parse(readFileSync(templatePath, 'utf8')) });
   const snapshot = await readWorkbook(new Uint8Array(readFileSync(join(root, example))));
   const { model } = buildModel(snapshot);
-  const { sheets, summary } = buildReports({ model, template, ...(namnd ? { namnd } : {}) });
+  // With the check's findings, as `styrkoll report` makes it: the iakttagelser section is filled.
+  const result = await checkWorkbook(snapshot, { ruleSet: loadRuleSet(await readRuleFiles()) });
+  const { sheets, summary } = buildReports({ model, result, template, ...(namnd ? { namnd } : {}) });
   const sheet = namnd ? sheets[0] : sheets.reduce((a, b) => (b.rows.length > a.rows.length ? b : a));
   const dir = mkdtempSync(join(tmpdir(), 'styrkoll-pdf-'));
   const xlsx = join(dir, 'rapport.xlsx');

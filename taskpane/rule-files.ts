@@ -8,12 +8,15 @@ export interface RuleFiles {
   templates: { path: string; json: unknown }[];
 }
 
-/** Sorts bundled files into the three kinds; rules/schema holds JSON Schemas, not rules. */
+/**
+ * Sorts bundled files into the three kinds. rules/schema and *.schema.json (e.g. the template
+ * schema next to the templates) are JSON Schemas, not rules: skipped, as the CLI skips them.
+ */
 export function partitionRuleFiles(files: { path: string; json: unknown }[]): RuleFiles {
   const out: RuleFiles = { rules: [], profiles: [], templates: [] };
   for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const rel = f.path.replace(/^rules\//, '');
-    if (rel.startsWith('schema/')) continue;
+    if (rel.startsWith('schema/') || rel.endsWith('.schema.json')) continue;
     if (rel.startsWith('profiles/')) out.profiles.push(f);
     else if (rel.startsWith('templates/')) out.templates.push(f);
     else out.rules.push(f);

@@ -55,9 +55,12 @@ export function formatSummary(result: CheckResult, options: { maxFindings: numbe
     return lines.join('\n');
   }
   lines.push('', 'Fynd:');
-  for (const f of findings.slice(0, options.maxFindings)) {
-    const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : 'arbetsboken';
-    lines.push(`  ${SEVERITY_LABEL[f.severity].toUpperCase().padEnd(8)} ${f.rule.padEnd(24)} ${where.padEnd(18)} ${f.message}`);
+  const shown = findings.slice(0, options.maxFindings);
+  const where = (f: Finding) => (f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : 'arbetsboken');
+  const ruleWidth = Math.max(...shown.map((f) => f.rule.length));
+  const whereWidth = Math.max(...shown.map((f) => where(f).length));
+  for (const f of shown) {
+    lines.push(`  ${SEVERITY_LABEL[f.severity].toUpperCase().padEnd(8)} ${f.rule.padEnd(ruleWidth)}  ${where(f).padEnd(whereWidth)}  ${f.message}`);
   }
   if (findings.length > options.maxFindings) {
     lines.push(`  … och ${findings.length - options.maxFindings} till (alla finns i bladet Kontroll med -o, eller med --json).`);

@@ -144,10 +144,11 @@ describe('report --type delarsrapport --per-namnd on the Hedemora example', () =
       const expected = { budget: 0, utfall: 0, prognos: 0 };
       for (const l of lines) for (const k of ['budget', 'utfall', 'prognos'] as const) expected[k] += l[k] ?? 0;
       // Columns D, E, F: Budget, Utfall, Helårsprognos; G: Avvikelse.
-      const got = [4, 5, 6, 7].map((c) => ws.getRow(totalRow).getCell(c).value as ExcelJS.CellFormulaValue);
-      for (const v of got) expect(v.formula).toMatch(/^SUM\([D-G]\d+:[D-G]\d+\)$/);
-      expect(got.slice(0, 3).map((v) => Math.round(Number(v.result)))).toEqual([expected.budget, expected.utfall, expected.prognos].map(Math.round));
-      expect(Math.round(Number(got[3].result))).toBe(Math.round(expected.budget - expected.prognos));
+      const formulas = [4, 5, 6, 7].map((c) => (ws.getRow(totalRow).getCell(c).value as ExcelJS.CellFormulaValue).formula);
+      expect(formulas).toEqual(['D', 'E', 'F', 'G'].map((L) => expect.stringMatching(new RegExp(`^SUM\\(${L}\\d+:${L}${totalRow - 1}\\)$`))));
+      // The cached values (what a reader sees before Excel recalculates) match the master.
+      const cached = (await snapshotOf(path.join(dir, fileNameFor(namnd)))).sheets[0].rows[totalRow - 1].slice(3, 7).map((v) => Math.round(Number(v)));
+      expect(cached).toEqual([expected.budget, expected.utfall, expected.prognos, expected.budget - expected.prognos].map(Math.round));
       // Each verksamhet's avvikelse is a formula of its own row, and every amount has a number format.
       for (let r = totalRow - 1; r > 0 && ws.getRow(r).getCell(4).type === ExcelJS.ValueType.Number; r--) {
         expect((ws.getRow(r).getCell(7).value as ExcelJS.CellFormulaValue).formula).toBe(`D${r}-F${r}`);
@@ -198,7 +199,7 @@ test('-o adds one report sheet per nämnd to a copy, keeping every original shee
   expect(added).toHaveLength(namnder.length);
   expect(readReports(after).map((r) => r.namnd)).toEqual(namnder);
   for (const s of before.sheets) expect(after.sheets.find((a) => a.name === s.name)?.rows).toEqual(s.rows);
-  const partsIn = Object.keys(unzipSync(new Uint8Array(await fs.readFile(input))));
+  const partsIn = Object.keys(unzipSync(new Uint8Array(await fs.readFile(input)))).filter((p) => !p.endsWith('/'));
   const partsOut = new Set(Object.keys(unzipSync(new Uint8Array(await fs.readFile(out)))));
   expect(partsIn.filter((p) => !partsOut.has(p))).toEqual([]);
 });

@@ -3,12 +3,26 @@ import type { BudgetTyp, GoalPrognos, Riktning } from '../model';
 import type { CellValue } from '../snapshot';
 import { foldText } from './text';
 
+const NOT_ALNUM = /[^a-z0-9]+/g;
+
+// A column such as Riktning or Prognos repeats a few texts on thousands of rows: each distinct
+// text is folded once (the cache is emptied when full, so it stays small).
+const folded = new Map<string, string | null>();
+const FOLDED_MAX = 1000;
+
 /** Folded text without spaces or punctuation; null for an empty cell. */
 function key(v: CellValue | undefined): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return '?';
-  const t = foldText(String(v)).replace(/[^a-z0-9]+/g, '');
-  return t === '' ? null : t;
+  const text = String(v);
+  let k = folded.get(text);
+  if (k === undefined) {
+    const t = foldText(text).replace(NOT_ALNUM, '');
+    k = t === '' ? null : t;
+    if (folded.size >= FOLDED_MAX) folded.clear();
+    folded.set(text, k);
+  }
+  return k;
 }
 
 /** Null = empty, undefined = not a known value. */

@@ -123,20 +123,29 @@ function canonicalDigits(t: string): string | null {
   return null;
 }
 
-const GROUPS = /\B(?=(\d{3})+(?!\d))/g;
-
 /**
  * sv-SE number text: U+00A0 between thousands, decimal comma, hyphen-minus; `decimals` fixed
- * decimals (rounded half away from zero as `toFixed` does). Never "-0".
+ * decimals (rounded half away from zero as `toFixed` does). Never "-0". Written without regexes:
+ * every number in a finding's message passes here.
  */
 export function formatSwedishNumber(n: number, decimals = 0): string {
   if (!Number.isFinite(n)) return '';
-  const d = Math.min(20, Math.max(0, Math.floor(Number.isFinite(decimals) ? decimals : 0)));
+  const d = decimals === 0 ? 0 : Math.min(20, Math.max(0, Math.floor(Number.isFinite(decimals) ? decimals : 0)));
   const fixed = Math.abs(n).toFixed(d);
   if (fixed.includes('e')) return (n < 0 ? '-' : '') + fixed;
   const dot = fixed.indexOf('.');
-  const intPart = dot === -1 ? fixed : fixed.slice(0, dot);
-  const frac = dot === -1 ? '' : ',' + fixed.slice(dot + 1);
-  const negative = n < 0 && Number(fixed) !== 0;
-  return (negative ? '-' : '') + intPart.replace(GROUPS, '\u00a0') + frac;
+  const intLen = dot === -1 ? fixed.length : dot;
+  let out = n < 0 && hasNonZeroDigit(fixed) ? '-' : '';
+  const head = intLen % 3 || 3;
+  out += fixed.slice(0, head);
+  for (let i = head; i < intLen; i += 3) out += '\u00a0' + fixed.slice(i, i + 3);
+  return dot === -1 ? out : out + ',' + fixed.slice(dot + 1);
+}
+
+function hasNonZeroDigit(digits: string): boolean {
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c > 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }

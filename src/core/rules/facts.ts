@@ -168,6 +168,15 @@ function goalObjects(model: Model, profile: Profile, shared: SharedFacts): FactO
   const words = new Map<string, Set<string>>();
   const cycles = goalsInCycles(sheet.items);
   const allowed = profile.perspektiv ? new Set(profile.perspektiv.map(perspektivKey)) : null;
+  // The same for every goal: worked out once.
+  const kandaNivaer = swedishList(profile.goalChain.map((l) => l.name));
+  const tillatnaPerspektiv = profile.perspektiv ? swedishList(profile.perspektiv) : null;
+  const perspektivKeys = new Map<string, string>();
+  const perspektivKeyOf = (text: string): string => {
+    let key = perspektivKeys.get(text);
+    if (key === undefined) perspektivKeys.set(text, (key = perspektivKey(text)));
+    return key;
+  };
   return sheet.items.map((g) => {
     const parentId = blank(g.parentId);
     const parent = parentId === null ? undefined : byId.get(parentId);
@@ -185,7 +194,7 @@ function goalObjects(model: Model, profile: Profile, shared: SharedFacts): FactO
         niva: blank(g.niva),
         nivaNyckel,
         nivaDjup: depth,
-        kandaNivaer: swedishList(profile.goalChain.map((l) => l.name)),
+        kandaNivaer,
         toppniva: depth === 0,
         text: blank(g.text),
         foralder: parentId,
@@ -204,8 +213,8 @@ function goalObjects(model: Model, profile: Profile, shared: SharedFacts): FactO
         harNamnd: namnd !== null,
         perspektiv,
         perspektivKravs: allowed !== null && depth !== 0,
-        perspektivTillatet: allowed === null || perspektiv === null ? null : allowed.has(perspektivKey(perspektiv)),
-        tillatnaPerspektiv: profile.perspektiv ? swedishList(profile.perspektiv) : null,
+        perspektivTillatet: allowed === null || perspektiv === null ? null : allowed.has(perspektivKeyOf(perspektiv)),
+        tillatnaPerspektiv,
         prognos: g.prognos,
         prognosText: g.prognos === null ? null : PROGNOS_TEXT[g.prognos],
         kraverMedel: num(g.kraverMedel),

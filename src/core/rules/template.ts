@@ -28,7 +28,11 @@ export function placeholders(template: string): Placeholder[] {
 /** sv-SE with at most `decimals` decimals, trailing zeros dropped ("12,5", "1 200"). */
 function trimmed(value: number, decimals: number): string {
   const text = formatSwedishNumber(value, decimals);
-  return text.includes(',') ? text.replace(/0+$/, '').replace(/,$/, '') : text;
+  if (text.indexOf(',') === -1) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 0x30 /* 0 */) end--;
+  if (text.charCodeAt(end - 1) === 0x2c /* , */) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 export function formatValue(value: FactValue | undefined, format: string | null, beloppI: 'kr' | 'tkr' | null): string {

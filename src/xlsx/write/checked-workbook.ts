@@ -50,15 +50,15 @@ function undoMarks(s: Session, record: StyrkollRecord, marked: Set<string>): She
   for (const sheetRec of record.sheets) {
     const entry = findSheet(s.wb, sheetRec.name);
     const part = entry?.kind === 'worksheet' ? entry.part : null;
-    const text = part ? s.pkg.text(part) : undefined;
-    const editor = part && text ? tryEditor(text, part) : null;
+    const bytes = part ? s.pkg.bytes(part) : undefined;
+    const editor = part && bytes ? tryEditor(bytes, part) : null;
     if (!part || !editor) continue;
     for (const mark of sheetRec.marks) {
       const node = editor.cell(mark.cell);
       if (!node) continue;
       const current = Number(node.attrs.s ?? 0);
       if (current === mark.markedStyle) {
-        if (mark.created && node.children.length === 0) editor.change(mark.cell, { kind: 'remove-if-empty' });
+        if (mark.created && node.empty) editor.change(mark.cell, { kind: 'remove-if-empty' });
         else editor.change(mark.cell, { kind: 'style', s: mark.styleAttr ? mark.style : null });
       } else if (mark.fill && s.styles.hasMarkFill(current, MARK_FILLS)) {
         // Styles were renumbered (Excel saved the file): put the original fill back into the current style.
@@ -69,7 +69,7 @@ function undoMarks(s: Session, record: StyrkollRecord, marked: Set<string>): She
     if (sheetRec.sheetData) editor.restoreSheetData(sheetRec.sheetData);
     const notes: NoteRecord[] = sheetRec.marks.filter((m) => m.note).map((m) => ({ ref: m.cell, kind: m.note! }));
     removeNotes(ctxFor(s, part, editor), notes, sheetRec.created, marked.has(sheetRec.name.toLowerCase()));
-    s.pkg.setText(part, editor.apply());
+    s.pkg.setBytes(part, editor.apply());
   }
   const kontroll = record.kontroll ? findSheet(s.wb, record.kontroll) : undefined;
   return kontroll?.kind === 'worksheet' ? kontroll : undefined;
@@ -100,36 +100,36 @@ function applyMarks(s: Session, marks: CellMark[], kept: Map<string, CreatedPart
   for (const [key, cells] of mergeMarks(marks)) {
     const entry = findSheet(s.wb, key);
     const part = entry?.kind === 'worksheet' ? entry.part : null;
-    const text = part ? s.pkg.text(part) : undefined;
-    if (!entry || !part || !text) continue;
-    const editor = tryEditor(text, part);
+    const bytes = part ? s.pkg.bytes(part) : undefined;
+    if (!entry || !part || !bytes) continue;
+    const editor = tryEditor(bytes, part);
     // A sheet whose XML is broken keeps its bytes; its findings are still listed on the Kontroll sheet.
     if (!editor) continue;
-    const markRecords: MarkRecord[] = [];
+    const markRecords = new Map<string, MarkRecord>();
     for (const [ref, mark] of cells) {
       const node = editor.cell(ref);
       const style = Number(node?.attrs.s ?? 0);
       const markedStyle = s.styles.withFill(style, SEVERITY_FILLS[mark.severity]);
       editor.change(ref, { kind: 'style', s: markedStyle });
       const { fill, applyFill } = s.styles.fillOf(style);
-      markRecords.push({ cell: ref, style, styleAttr: node?.attrs.s !== undefined, markedStyle, fill, applyFill, created: !node, note: null });
+      markRecords.set(ref, { cell: ref, style, styleAttr: node?.attrs.s !== undefined, markedStyle, fill, applyFill, created: !node, note: null });
     }
     const notes = [...cells.values()].filter((m) => m.note.trim() !== '').map((m) => ({ ref: m.cell, text: m.note }));
     const { records: noteRecords, created } = notes.length ? addNotes(ctxFor(s, part, editor), notes) : { records: [], created: {} };
-    for (const n of noteRecords) markRecords.find((m) => m.cell === n.ref)!.note = n.kind;
-    s.pkg.setText(part, editor.apply());
+    for (const n of noteRecords) markRecords.get(n.ref)!.note = n.kind;
+    s.pkg.setBytes(part, editor.apply());
     const sheetData = editor.openedSheetData ?? undefined;
     // Parts created by an earlier run and reused now stay Styrkoll's to remove later.
     const earlier = kept.get(entry.name.toLowerCase()) ?? {};
     const still = (p?: string) => (p && s.pkg.has(p) ? p : undefined);
-    records.push({ name: entry.name, sheetData, marks: markRecords, created: { comments: created.comments ?? still(earlier.comments), vml: created.vml ?? still(earlier.vml) } });
+    records.push({ name: entry.name, sheetData, marks: [...markRecords.values()], created: { comments: created.comments ?? still(earlier.comments), vml: created.vml ?? still(earlier.vml) } });
   }
   return records;
 }
 
-function tryEditor(text: string, part: string): SheetEditor | null {
+function tryEditor(bytes: Uint8Array, part: string): SheetEditor | null {
   try {
-    return new SheetEditor(text, part);
+    return new SheetEditor(bytes, part);
   } catch (e) {
     if (isStyrkollError(e) && e.code === 'TRASIG_XML') return null;
     throw e;

@@ -5,7 +5,7 @@
  */
 import { parseA1 } from './cell-ref';
 import { addRel, CONTENT_TYPES, ensureDefault, isRelType, readRels, relType, removeOverride, removeRels, setOverride } from './rels';
-import type { SheetEditor } from './sheet-edit';
+import type { SheetEditor, TopElement } from './sheet-edit';
 import { child, children, parseXml, tElement, XmlEdit, type XmlNode } from './xml-tree';
 import { dirOf, relativeTarget, relsPartOf, type ZipPackage } from './zip-package';
 
@@ -37,8 +37,8 @@ interface SheetCtx {
 const RPR = '<rPr><sz val="9"/><color indexed="81"/><rFont val="Tahoma"/><family val="2"/></rPr>';
 const RPR_BOLD = '<rPr><b/><sz val="9"/><color indexed="81"/><rFont val="Tahoma"/><family val="2"/></rPr>';
 
-function legacyDrawingPart(ctx: SheetCtx): { node: XmlNode; part: string | null; rId: string } | null {
-  const node = child(ctx.editor.root, 'legacyDrawing');
+function legacyDrawingPart(ctx: SheetCtx): { node: TopElement; part: string | null; rId: string } | null {
+  const node = ctx.editor.element('legacyDrawing');
   if (!node) return null;
   const rId = Object.entries(node.attrs).find(([k]) => k.endsWith(':id'))?.[1] ?? '';
   const rel = readRels(ctx.pkg, ctx.sheetPart).find((r) => r.id === rId);
@@ -136,8 +136,13 @@ export function removeNotes(ctx: SheetCtx, records: NoteRecord[], created: Creat
   const comments = list ? children(list, 'comment') : [];
   const removedCells: string[] = [];
   let remaining = comments.length;
+  const byRef = new Map<string, XmlNode>();
+  for (const c of comments) {
+    const ref = (c.attrs.ref ?? '').toUpperCase();
+    if (!byRef.has(ref)) byRef.set(ref, c);
+  }
   for (const rec of records) {
-    const c = comments.find((x) => (x.attrs.ref ?? '').toUpperCase() === rec.ref);
+    const c = byRef.get(rec.ref);
     if (!c) continue;
     if (rec.kind === 'own') {
       if (authorList[Number(c.attrs.authorId)]?.text !== NOTE_AUTHOR) continue;
@@ -174,11 +179,18 @@ export function removeNotes(ctx: SheetCtx, records: NoteRecord[], created: Creat
   const drawing = legacyDrawingPart(ctx);
   if (!drawing?.part || !pkg.has(drawing.part)) return;
   let vml = pkg.text(drawing.part)!;
-  for (const ref of removedCells) {
-    const { row, col } = parseA1(ref);
-    vml = vml.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) =>
-      /ObjectType\s*=\s*["']Note["']/.test(shape) && new RegExp(`<x:Row>\\s*${row - 1}\\s*</x:Row>`).test(shape) && new RegExp(`<x:Column>\\s*${col - 1}\\s*</x:Column>`).test(shape) ? '' : shape,
-    );
+  if (removedCells.length) {
+    // One pass over the shapes: a note shape goes when its (0-based) row and column is a removed cell.
+    const removed = new Set(removedCells.map((ref) => {
+      const { row, col } = parseA1(ref);
+      return `${row - 1},${col - 1}`;
+    }));
+    vml = vml.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
+      if (!/ObjectType\s*=\s*["']Note["']/.test(shape)) return shape;
+      const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
+      const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+      return row !== undefined && col !== undefined && removed.has(`${Number(row)},${Number(col)}`) ? '' : shape;
+    });
   }
   if (emptied && created.vml === drawing.part && !/<v:shape\b/.test(vml)) {
     pkg.remove(drawing.part);

@@ -27,9 +27,9 @@ export function setCellValues(original: Uint8Array, edits: CellEdit[]): Uint8Arr
   }
   let formulaReplaced = false;
   for (const [part, list] of bySheet) {
-    const editor = new SheetEditor(s.pkg.text(part)!, part);
+    const editor = new SheetEditor(s.pkg.bytes(part)!, part);
     for (const e of list) editor.change(e.cell, { kind: 'value', v: e.value, s: e.style ? s.styles.register(e.style) : undefined });
-    s.pkg.setText(part, editor.apply());
+    s.pkg.setBytes(part, editor.apply());
     formulaReplaced ||= editor.formulaReplaced;
   }
   if (formulaReplaced) dropCalcChain(s.pkg, s.wb);

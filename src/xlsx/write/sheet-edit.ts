@@ -1,12 +1,14 @@
 /**
  * Edits cells of an existing worksheet part in place: a cell's style index or value, adding the
- * cell or row when missing. Everything else in the part keeps its bytes.
+ * cell or row when missing. The part is scanned once as bytes (sheet-index.ts), never parsed
+ * into a tree; everything not edited keeps its bytes.
  */
 import { StyrkollError } from '../../core/errors';
 import type { CellValue } from '../../core/snapshot';
-import { colNumber, parseA1, toA1 } from './cell-ref';
+import { parseA1, toA1 } from './cell-ref';
+import { SheetIndex, type CellInfo, type TopElement } from './sheet-index';
 import { cellXml } from './sheet-render';
-import { child, children, insertAfterPredecessor, parseXml, prefixOf, XmlEdit, type XmlNode } from './xml-tree';
+import { attrsOf, ByteEdit, decodeBytes, nextTag, setAttrEdit, skipElement, type Tag } from './xml-bytes';
 
 export const WORKSHEET_ORDER = [
   'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection',
@@ -21,60 +23,50 @@ export type CellChange =
   | { kind: 'value'; v: CellValue; s?: number }
   | { kind: 'remove-if-empty' };
 
-interface CellInfo {
-  node: XmlNode;
-  col: number;
-}
-interface RowInfo {
-  node: XmlNode;
-  row: number;
-  cells: CellInfo[];
-}
+export type { CellInfo, TopElement } from './sheet-index';
 
 export class SheetEditor {
-  readonly root: XmlNode;
-  private readonly rows: RowInfo[] = [];
-  private readonly changes = new Map<string, CellChange>();
-  private readonly extra: { at: 'legacyDrawing'; text: string }[] = [];
-  private readonly removals: XmlNode[] = [];
+  private readonly index: SheetIndex;
+  /** Changes by row, then column. */
+  private readonly changes = new Map<number, Map<number, CellChange>>();
+  private readonly extra: { at: string; text: string }[] = [];
+  private readonly removals: TopElement[] = [];
   /** True when a formula cell was overwritten (calcChain must go). */
   formulaReplaced = false;
   /** The self-closing `<sheetData/>` as written, when rows had to be added to it (kept for undo). */
   openedSheetData: string | null = null;
   private restoreEmptySheetData: string | null = null;
 
-  constructor(readonly source: string, readonly part: string) {
-    this.root = parseXml(source, part);
-    const data = child(this.root, 'sheetData');
-    let r = 0;
-    for (const rowNode of data ? children(data, 'row') : []) {
-      r = rowNode.attrs.r ? Number(rowNode.attrs.r) : r + 1;
-      let c = 0;
-      const cells = children(rowNode, 'c').map((cn) => {
-        c = cn.attrs.r ? colNumber(cn.attrs.r.replace(/\d+$/, '')) : c + 1;
-        return { node: cn, col: c };
-      });
-      this.rows.push({ node: rowNode, row: r, cells });
-    }
+  constructor(readonly source: Uint8Array, readonly part: string) {
+    this.index = new SheetIndex(source, part);
   }
 
-  /** The cell element, or undefined when the sheet has none at that address. */
-  cell(ref: string): XmlNode | undefined {
+  /** The root's namespace prefix ("x:" or ""), to write new elements the same way. */
+  get prefix(): string {
+    return this.index.prefix;
+  }
+
+  /** A direct child of the worksheet element, e.g. legacyDrawing. */
+  element(local: string): TopElement | undefined {
+    return this.index.top.find((t) => t.local === local);
+  }
+
+  /** The cell, or undefined when the sheet has none at that address. */
+  cell(ref: string): CellInfo | undefined {
     const { row, col } = parseA1(ref);
-    return this.rows.find((x) => x.row === row)?.cells.find((x) => x.col === col)?.node;
-  }
-
-  styleOf(ref: string): number {
-    return Number(this.cell(ref)?.attrs.s ?? 0);
+    const i = this.index.findRow(row);
+    return i < 0 ? undefined : this.index.rowCells(i).cells.find((c) => c.col === col);
   }
 
   change(ref: string, change: CellChange): void {
     const { row, col } = parseA1(ref);
-    this.changes.set(toA1(row, col), change);
+    let cols = this.changes.get(row);
+    if (!cols) this.changes.set(row, (cols = new Map()));
+    cols.set(col, change);
   }
 
   insertLegacyDrawing(rId: string, relNs: string): void {
-    this.extra.push({ at: 'legacyDrawing', text: `<${prefixOf(this.root)}legacyDrawing xmlns:r="${relNs}" r:id="${rId}"/>` });
+    this.extra.push({ at: 'legacyDrawing', text: `<${this.prefix}legacyDrawing xmlns:r="${relNs}" r:id="${rId}"/>` });
   }
 
   /** On undo: if no rows are left, write sheetData back exactly as it was (e.g. `<sheetData />`). */
@@ -82,99 +74,115 @@ export class SheetEditor {
     this.restoreEmptySheetData = original;
   }
 
-  removeElement(n: XmlNode): void {
+  removeElement(n: TopElement): void {
     this.removals.push(n);
   }
 
-  apply(): string {
-    const e = new XmlEdit(this.source);
-    const p = prefixOf(this.root);
-    const byRow = new Map<number, [number, string, CellChange][]>();
-    for (const [ref, ch] of this.changes) {
-      const { row, col } = parseA1(ref);
-      if (!byRow.has(row)) byRow.set(row, []);
-      byRow.get(row)!.push([col, ref, ch]);
-    }
-    const newRows = new Map<XmlNode | null, string[]>();
-    const droppedRows: XmlNode[] = [];
-    for (const [row, list] of [...byRow].sort((a, b) => a[0] - b[0])) {
-      list.sort((a, b) => a[0] - b[0]);
-      const info = this.rows.find((x) => x.row === row);
-      if (!info) {
-        const cells = list.map(([, ref, ch]) => newCell(ref, ch, p)).filter(Boolean).join('');
+  apply(): Uint8Array {
+    const src = this.source;
+    const idx = this.index;
+    const e = new ByteEdit();
+    const p = this.prefix;
+    const newRows = new Map<number, string[]>();
+    const droppedRows: number[] = [];
+    for (const [row, cols] of [...this.changes].sort((a, b) => a[0] - b[0])) {
+      const list = [...cols].sort((a, b) => a[0] - b[0]);
+      const i = idx.findRow(row);
+      if (i < 0) {
+        const cells = list.map(([col, ch]) => newCell(row, col, ch, p)).join('');
         if (!cells) continue;
-        const next = this.rows.find((x) => x.row > row)?.node ?? null;
+        const next = idx.nextRow(row);
         if (!newRows.has(next)) newRows.set(next, []);
         newRows.get(next)!.push(`<${p}row r="${row}">${cells}</${p}row>`);
         continue;
       }
+      const info = idx.rowCells(i);
       // A row that only existed to carry marks goes with them (undo restores the exact markup).
       const dropRow =
-        list.every(([, , ch]) => ch.kind === 'remove-if-empty') &&
+        list.every(([, ch]) => ch.kind === 'remove-if-empty') &&
         info.cells.length === list.length &&
-        info.cells.every((c) => c.node.children.length === 0) &&
-        Object.keys(info.node.attrs).every((k) => k === 'r');
+        info.cells.every((c) => c.empty) &&
+        Object.keys(info.attrs).every((k) => k === 'r');
       if (dropRow) {
-        droppedRows.push(info.node);
+        droppedRows.push(i);
         continue;
       }
-      const inserts = new Map<XmlNode | null, string[]>();
-      for (const [col, ref, ch] of list) {
-        const existing = info.cells.find((x) => x.col === col)?.node;
+      const inserts = new Map<CellInfo | null, string[]>();
+      for (const [col, ch] of list) {
+        const existing = info.cells.find((x) => x.col === col);
         if (existing) {
-          this.editCell(e, existing, ref, ch, p);
+          this.editCell(e, existing, row, col, ch, p);
         } else {
-          const text = newCell(ref, ch, p);
+          const text = newCell(row, col, ch, p);
           if (!text) continue;
-          const next = info.cells.find((x) => x.col > col)?.node ?? null;
+          const next = info.cells.find((x) => x.col > col) ?? null;
           if (!inserts.has(next)) inserts.set(next, []);
           inserts.get(next)!.push(text);
         }
       }
       for (const [next, texts] of inserts) {
-        if (next) e.insert(next.start, texts.join(''));
-        else e.appendInside(info.node, texts.join(''));
+        if (next) e.insert(next.tag.start, texts.join(''));
+        else appendInside(e, src, info.tag, info.closeStart, texts.join(''));
       }
     }
-    const data = child(this.root, 'sheetData');
-    if (data && this.restoreEmptySheetData && droppedRows.length && droppedRows.length === data.children.length) {
-      e.replace(data.start, data.end, this.restoreEmptySheetData);
+    const data = idx.sheetData;
+    if (data && this.restoreEmptySheetData && droppedRows.length && droppedRows.length === idx.sheetDataChildren) {
+      e.replace(data.tag.start, data.end, this.restoreEmptySheetData);
     } else {
-      droppedRows.forEach((r) => e.remove(r));
+      for (const i of droppedRows) e.replace(idx.rowStart(i), idx.rowEnd(i), '');
     }
-    if (data?.selfClosing && newRows.size) this.openedSheetData = this.source.slice(data.start, data.end);
+    if (data?.tag.selfClosing && newRows.size) this.openedSheetData = decodeBytes(src, data.tag.start, data.end);
     for (const [next, texts] of newRows) {
-      if (next) e.insert(next.start, texts.join(''));
-      else if (data) e.appendInside(data, texts.join(''));
-      else insertAfterPredecessor(this.root, e, WORKSHEET_ORDER, 'sheetData', `<${p}sheetData>${texts.join('')}</${p}sheetData>`);
+      if (next >= 0) e.insert(idx.rowStart(next), texts.join(''));
+      else if (data) appendInside(e, src, data.tag, data.closeStart, texts.join(''));
+      else this.insertTopLevel(e, 'sheetData', `<${p}sheetData>${texts.join('')}</${p}sheetData>`);
     }
-    for (const x of this.extra) insertAfterPredecessor(this.root, e, WORKSHEET_ORDER, x.at, x.text);
-    for (const n of this.removals) e.remove(n);
-    return e.apply();
+    for (const x of this.extra) this.insertTopLevel(e, x.at, x.text);
+    for (const n of this.removals) e.replace(n.tag.start, n.end, '');
+    return e.apply(src);
   }
 
-  private editCell(e: XmlEdit, node: XmlNode, ref: string, ch: CellChange, p: string): void {
+  /** Inserts a worksheet child where the schema's sequence wants it (unknown children stay put). */
+  private insertTopLevel(e: ByteEdit, local: string, text: string): void {
+    const rank = WORKSHEET_ORDER.indexOf(local);
+    const before = [...this.index.top].reverse().find((c) => WORKSHEET_ORDER.includes(c.local) && WORKSHEET_ORDER.indexOf(c.local) < rank);
+    if (before) e.insert(before.end, text);
+    else appendInside(e, this.source, this.index.root, this.index.rootCloseStart, text, true);
+  }
+
+  private editCell(e: ByteEdit, cell: CellInfo, row: number, col: number, ch: CellChange, p: string): void {
     if (ch.kind === 'style') {
-      e.setAttr(node, 's', ch.s === null ? null : String(ch.s));
+      setAttrEdit(e, this.source, cell.tag, 's', ch.s === null ? null : String(ch.s), this.part);
       return;
     }
     if (ch.kind === 'remove-if-empty') {
-      if (node.children.length === 0) e.remove(node);
+      if (cell.empty) e.replace(cell.tag.start, cell.end, '');
       return;
     }
-    const f = child(node, 'f');
-    if (f) {
-      if (f.attrs.t === 'shared' && f.attrs.ref) {
+    if (cell.formula) {
+      const ref = toA1(row, col);
+      if (cell.formula.t === 'shared' && cell.formula.ref) {
         throw new StyrkollError('ARGUMENT', `Cellen ${ref} är början på en delad formel och kan inte skrivas över; skriv värdet i en annan cell.`);
       }
       this.formulaReplaced = true;
     }
-    const s = ch.s ?? Number(node.attrs.s ?? 0);
-    e.replace(node.start, node.end, prefixed(cellXml(ref, { v: ch.v }, s), p));
+    const s = ch.s ?? Number(cell.attrs.s ?? 0);
+    e.replace(cell.tag.start, cell.end, prefixed(cellXml(toA1(row, col), { v: ch.v }, s), p));
   }
 }
 
-function newCell(ref: string, ch: CellChange, p: string): string {
+/** Appends content inside an element; a self-closing one is opened up (`atStart`: right after the start tag). */
+function appendInside(e: ByteEdit, src: Uint8Array, tag: Tag, closeStart: number, text: string, atStart = false): void {
+  if (tag.selfClosing) {
+    const open = decodeBytes(src, tag.start, tag.openEnd).replace(/\s*\/>$/, '>');
+    e.replace(tag.start, tag.openEnd, `${open}${text}</${tag.name}>`);
+  } else {
+    e.insert(atStart ? tag.openEnd : closeStart, text);
+  }
+}
+
+function newCell(row: number, col: number, ch: CellChange, p: string): string {
+  const ref = toA1(row, col);
   if (ch.kind === 'remove-if-empty') return '';
   if (ch.kind === 'style') return ch.s ? `<${p}c r="${ref}" s="${ch.s}"/>` : '';
   return prefixed(cellXml(ref, { v: ch.v }, ch.s ?? 0), p);
@@ -183,4 +191,29 @@ function newCell(ref: string, ch: CellChange, p: string): string {
 /** Adds the sheet's namespace prefix to generated cell markup (rare, but some writers prefix). */
 function prefixed(xml: string, p: string): string {
   return p ? xml.replace(/<(\/?)(c|v|f|is|t)\b/g, `<$1${p}$2`) : xml;
+}
+
+/**
+ * The sheet with tabSelected taken off its sheet views, or null when none is selected (or the
+ * part cannot be read). Only the head of the part is scanned: sheetViews comes before sheetData.
+ */
+export function withoutTabSelected(src: Uint8Array, part: string): Uint8Array | null {
+  try {
+    const root = nextTag(src, 0, part);
+    if (!root || root.close || root.selfClosing) return null;
+    for (let t = nextTag(src, root.openEnd, part); t && !t.close && t.local !== 'sheetData'; t = nextTag(src, skipElement(src, t, part).end, part)) {
+      if (t.local !== 'sheetViews') continue;
+      const e = new ByteEdit();
+      const { end } = skipElement(src, t, part);
+      for (let v = nextTag(src, t.openEnd, part); v && v.start < end; v = nextTag(src, v.openEnd, part)) {
+        if (v.close || v.local !== 'sheetView') continue;
+        const selected = attrsOf(src, v, part).tabSelected;
+        if (selected === '1' || selected === 'true') setAttrEdit(e, src, v, 'tabSelected', null, part);
+      }
+      return e.size ? e.apply(src) : null;
+    }
+    return null;
+  } catch {
+    return null; // a broken sheet part keeps its bytes
+  }
 }

@@ -2,6 +2,7 @@
 import { StyrkollError } from '../../core/errors';
 import { addRel, CONTENT_TYPES, isRelType, readRels, relType, removeOverride, removeRels, setOverride } from './rels';
 import { child, children, escapeAttr, escapeText, insertAfterPredecessor, parseXml, prefixOf, XmlEdit, type XmlNode } from './xml-tree';
+import { withoutTabSelected } from './sheet-edit';
 import { relativeTarget, relsPartOf, type ZipPackage } from './zip-package';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -176,20 +177,9 @@ export function setActiveTab(pkg: ZipPackage, wb: WorkbookInfo, index: number): 
   });
   // Another sheet left selected would open grouped with the active one.
   wb.sheets.forEach((s, i) => {
-    if (i === index || !s.part) return;
-    const text = pkg.text(s.part);
-    if (!text || !/tabSelected\s*=\s*["'](1|true)["']/.test(text)) return;
-    let root: XmlNode;
-    try {
-      root = parseXml(text, s.part);
-    } catch {
-      return; // a broken sheet part keeps its bytes
-    }
-    const e = new XmlEdit(text);
-    for (const v of children(child(root, 'sheetViews') ?? root, 'sheetView')) {
-      if (v.attrs.tabSelected === '1' || v.attrs.tabSelected === 'true') e.setAttr(v, 'tabSelected', null);
-    }
-    pkg.setText(s.part, e.apply());
+    if (i === index || !s.part || !pkg.has(s.part)) return;
+    const changed = withoutTabSelected(pkg.bytes(s.part)!, s.part);
+    if (changed) pkg.setBytes(s.part, changed);
   });
 }
 

@@ -32,11 +32,15 @@ function walk(xml: string, open: (el: El, stack: El[]) => void, text?: (t: strin
     const el = { name: tag.name.replace(/^.*:/, ''), attrs: Object.fromEntries(Object.entries(tag.attributes).map(([k, v]) => [k, String(v)])) };
     open(el, stack);
     stack.push(el);
-    if (tag.isSelfClosing) close?.(stack.pop()!, stack);
+    if (tag.isSelfClosing) {
+      const el = stack.pop()!;
+      close?.(el, stack);
+    }
   });
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return;
-    close?.(stack.pop()!, stack);
+    const el = stack.pop()!;
+    close?.(el, stack);
   });
   if (text) {
     parser.on('text', (t) => text(t, stack));
