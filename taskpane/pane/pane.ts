@@ -41,7 +41,10 @@ export class Pane {
   constructor(private readonly root: HTMLElement, private readonly services: PaneServices, private readonly host: HostKind) {
     const excel = services.excel;
     this.store = excel ? null : services.settingsStore ?? null;
-    this.results = new ResultsView({ onSelect: excel ? (f) => void this.select(f.sheet!, f.cell!) : null });
+    this.results = new ResultsView({
+      onSelect: excel ? (f) => void this.select(f.sheet!, f.cell!) : null,
+      emptyHint: host === 'standalone' ? 'Välj en arbetsbok och klicka på Kontrollera budget. Fynden visas här, och du kan ladda ner en kopia med bladet Kontroll.' : undefined,
+    });
     const store = this.store;
     this.settingsView = new SettingsView({
       profiles: services.check.profiles(),

@@ -14,6 +14,8 @@ export const GROUP_PAGE = 100;
 export interface ResultsViewOptions {
   /** Null when there is no workbook to jump into (standalone). */
   onSelect: ((f: Finding) => void) | null;
+  /** What to do first, shown before any check. */
+  emptyHint?: string;
 }
 
 export class ResultsView {
@@ -42,7 +44,8 @@ export class ResultsView {
     replace(this.summary);
     replace(this.filterBar);
     replace(this.status);
-    replace(this.list, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Ingen kontroll ännu'), h('p', {}, 'Klicka på Kontrollera budget. Fynden visas här och i bladet Kontroll.')));
+    this.list.removeAttribute('role');
+    replace(this.list, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Ingen kontroll ännu'), h('p', {}, this.options.emptyHint ?? 'Klicka på Kontrollera budget. Fynden visas här och i bladet Kontroll.')));
   }
 
   private renderSummary(result: CheckResult): void {
@@ -124,7 +127,13 @@ export class ResultsView {
     const shown = groups.reduce((n, g) => n + g.findings.length, 0);
     const total = this.result.findings.length;
     replace(this.status, total === 0 ? '' : shown === total ? `${count(total)} fynd` : `Visar ${count(shown)} av ${count(total)} fynd`);
-    if (total > 0 && shown === 0) return replace(this.list, h('p', { class: 'empty' }, 'Inga fynd matchar filtret.'));
+    // role=list only while it holds groups: a list of a single message is not a list (axe).
+    if (total > 0 && shown === 0) {
+      this.list.removeAttribute('role');
+      return replace(this.list, h('p', { class: 'empty' }, 'Inga fynd matchar filtret.'));
+    }
+    if (groups.length > 0) this.list.setAttribute('role', 'list');
+    else this.list.removeAttribute('role');
     replace(
       this.list,
       groups.map((g) => {

@@ -158,7 +158,15 @@ describe('report --type delarsrapport --per-namnd on the Hedemora example', () =
     }
   });
 
-  test('frozen header, A4 fit to width, protected without password, fill-in cells unlocked, id column hidden', async () => {
+  test('the id column A is hidden and long texts get row heights (SheetSpec.hiddenColumns and rowHeights, rendered by the writer)', async () => {
+    const xml = sheetXml(new Uint8Array(await fs.readFile(path.join(dir, fileNameFor(namnder[0])))));
+    expect(xml).toMatch(/<col min="1" max="1" [^>]*hidden="1"/);
+    // Goal rows hold a Kommentar field: at least two lines (30 pt) to write in.
+    const goalRow = /<row r="(\d+)"[^>]*>(?:(?!<\/row>).)*?<t>mal:[^<]*f\.kommentar/.exec(xml);
+    expect(goalRow?.[0]).toMatch(/<row r="\d+" [^>]*ht="(3\d|[4-9]\d|\d{3})(\.\d+)?"[^>]*customHeight="1"/);
+  });
+
+  test('frozen header, A4 fit to width, protected without password, fill-in cells unlocked', async () => {
     for (const namnd of namnder) {
       const file = path.join(dir, fileNameFor(namnd));
       const bytes = new Uint8Array(await fs.readFile(file));
@@ -169,7 +177,6 @@ describe('report --type delarsrapport --per-namnd on the Hedemora example', () =
       const protection = /<sheetProtection [^>]*\/>/.exec(xml)?.[0] ?? '';
       expect(protection).toMatch(/sheet="1"/);
       expect(protection).not.toMatch(/password|hashValue|saltValue/i);
-      expect(xml).toMatch(/<col min="1" max="1" [^>]*hidden="1"/);
 
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);

@@ -72,7 +72,8 @@ export interface Harness {
   context: BrowserContext;
   /** Every URL any page, worker or the context asked for. */
   requests: string[];
-  open(width?: number, height?: number): Promise<Page>;
+  /** A new page on the served page; `init` runs before any of the page's own scripts. */
+  open(width?: number, height?: number, init?: () => void): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -101,9 +102,10 @@ export async function startHarness(): Promise<Harness> {
     origin,
     context,
     requests,
-    async open(width = 1280, height = 900) {
+    async open(width = 1280, height = 900, init?: () => void) {
       const page = await context.newPage();
       await page.setViewportSize({ width, height });
+      if (init) await page.addInitScript(init);
       page.on('request', (r) => requests.push(r.url()));
       page.on('worker', (w) => requests.push(w.url()));
       await page.goto(`${origin}/`);

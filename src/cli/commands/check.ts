@@ -1,12 +1,17 @@
+import * as zlib from 'node:zlib';
 import { checkWorkbook } from '../../core';
+import type { CheckResult } from '../../core/check-types';
+import type { WorkbookSnapshot } from '../../core/snapshot';
 import { buildKontrollSheet, buildMarks } from '../../core/kontroll';
-import { writeCheckedWorkbook } from '../../xlsx/write';
+import { FFLATE_CODEC, writeCheckedWorkbook, type ZipCodec } from '../../xlsx/write';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { loadRules, loadWorkbook } from '../workbook-io';
 import { createProgress } from '../progress';
 import { formatSummary, toPublicJson } from '../print';
 import { EXIT_FAIL_ON, EXIT_OK } from '../errors';
 import { StyrkollError } from '../../core/errors';
+
+type CheckOptions = Parameters<typeof checkWorkbook>[1];
 
 export interface CheckCommandOptions {
   output?: string;
@@ -19,9 +24,28 @@ export interface CheckCommandOptions {
   timeout?: number;
 }
 
+/** Node's native zlib for the package writer (fflate, its default, is three to ten times slower). */
+const NODE_CODEC: ZipCodec = {
+  deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
+  inflateRaw: (data) => zlib.inflateRawSync(data),
+  crc32: typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) : FFLATE_CODEC.crc32,
+};
+
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+}
+
+/**
+ * Runs the check and keeps only what is printed and written: the snapshot and the model (about
+ * half of the process's memory on a large workbook) can go before the writer starts.
+ */
+async function checkAndRelease(loaded: { snapshot: WorkbookSnapshot | null }, options: CheckOptions): Promise<CheckResult> {
+  const snapshot = loaded.snapshot!;
+  loaded.snapshot = null;
+  const { findings, summary } = await checkWorkbook(snapshot, options);
+  // formatSummary, the Kontroll sheet and the marks read findings and summary only.
+  return { findings, summary, model: {} as CheckResult['model'] };
 }
 
 export async function runCheck(file: string, opts: CheckCommandOptions, io: CliIo): Promise<number> {
@@ -31,12 +55,13 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
   const progress = createProgress(!opts.quiet && !opts.json);
   try {
     progress.phase('Läser arbetsboken');
-    const { bytes, snapshot } = await loadWorkbook(file, { contractOnly: true, timeoutSeconds: opts.timeout });
+    const loaded: { bytes: Uint8Array; snapshot: WorkbookSnapshot | null } = await loadWorkbook(file, { contractOnly: true, timeoutSeconds: opts.timeout });
+    const { bytes } = loaded;
     progress.update(1);
 
     const ruleSet = await loadRules();
     progress.phase('Kontrollerar', 1);
-    const result = await checkWorkbook(snapshot, {
+    const result = await checkAndRelease(loaded, {
       ruleSet,
       profile: opts.profile,
       onProgress: (p) => progress.update(p.done, Math.max(p.total, 1)),
@@ -44,7 +69,7 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
 
     if (opts.output) {
       progress.phase('Skriver resultatet');
-      const out = writeCheckedWorkbook(bytes, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) });
+      const out = writeCheckedWorkbook(bytes, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }, { codec: NODE_CODEC });
       await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
       progress.update(1);
     }

@@ -30,7 +30,13 @@ const NOT_BLANK = /\S/;
 const EMPTY_ROW: CellValue[] = [];
 
 function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && !NOT_BLANK.test(v));
+  if (v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  // Nearly every cell starts with a letter or digit: no regex needed. (No whitespace lies
+  // between U+0021 and U+167F except U+00A0.)
+  const c = v.length > 0 ? v.charCodeAt(0) : 0;
+  if (c > 0x20 && c < 0x1680 && c !== 0xa0) return false;
+  return !NOT_BLANK.test(v);
 }
 
 export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null, sink: FindingSink): RawBudget | null {

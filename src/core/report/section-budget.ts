@@ -137,7 +137,7 @@ export function renderActionPlan(ctx: SectionContext, s: ActionPlanSection): voi
   }
   const count = Math.max(s.rows, used + 1);
   for (let n = 1; n <= count; n++) {
-    const r = d.add({ [COL.B]: text(n), [COL.F]: mergedFill() }, `atgard:${n}`, {}, [
+    const r = d.add({ [COL.B]: text(n, { valign: 'top', align: 'center' }), [COL.F]: mergedFill() }, `atgard:${n}`, {}, [
       { field: 'atgard', col: COL.C, value: null },
       { field: 'belopp', col: COL.D, value: null, style: { numFmt: '#,##0' } },
       { field: 'ansvarig', col: COL.E, value: null },

@@ -34,28 +34,31 @@ export function renderFindings(ctx: SectionContext, s: FindingsSection): void {
     d.add({ [COL.C]: text(s.emptyText, STYLE.neutral) }, 'iakttagelse:inga');
     return;
   }
-  d.add(
+  // The message gets C–F; where it points and what to do follow in G and H.
+  const hr = d.add(
     {
       [COL.B]: text('Allvar', STYLE.header),
       [COL.C]: text('Iakttagelse', STYLE.header),
-      [COL.D]: text('Plats', STYLE.header),
+      [COL.D]: text(null, STYLE.header),
       [COL.E]: text(null, STYLE.header),
       [COL.F]: text(null, STYLE.header),
-      [COL.G]: text(null, STYLE.header),
+      [COL.G]: text('Plats', STYLE.header),
       [COL.H]: text('Förslag', STYLE.header),
     },
     'kolumner:iakttagelser',
   );
+  d.merge(mergeRef(hr, COL.C, hr, COL.F));
   list.forEach((f, i) => {
     const place = f.sheet ? `${f.sheet}${f.cell ? '!' + f.cell : f.row ? ' rad ' + f.row : ''}` : null;
-    d.add(
+    const r = d.add(
       {
         [COL.B]: text(SEVERITY[f.severity] ?? f.severity, f.severity === 'fel' ? STYLE.bad : { ...STYLE.text, bold: true }),
         [COL.C]: text(f.message),
-        [COL.D]: text(place, { valign: 'top' }),
+        [COL.G]: text(place, STYLE.text),
         [COL.H]: text(f.suggestion || null),
       },
       `iakttagelse:${i + 1}`,
     );
+    d.merge(mergeRef(r, COL.C, r, COL.F));
   });
 }

@@ -13,11 +13,12 @@ import { readRecord, writeRecord, type MarkRecord, type SheetRecord, type Styrko
 import { addSpecSheet, finish, freeSheetName, openSession, replaceSpecSheet, type Session } from './session';
 import { SheetEditor } from './sheet-edit';
 import { findSheet, setActiveTab, type SheetEntry } from './workbook-part';
+import type { PackageOptions } from './zip-package';
 
 const MARK_FILLS = Object.values(SEVERITY_FILLS);
 
-export function writeCheckedWorkbook(original: Uint8Array, result: { kontroll: SheetSpec; marks: CellMark[] }): Uint8Array {
-  const s = openSession(original);
+export function writeCheckedWorkbook(original: Uint8Array, result: { kontroll: SheetSpec; marks: CellMark[] }, options: PackageOptions = {}): Uint8Array {
+  const s = openSession(original, options);
   const previous = readRecord(s.pkg, s.wb);
   const marked = new Set(result.marks.map((m) => m.sheet.toLowerCase()));
   const own = previous ? undoMarks(s, previous.record, marked) : undefined;

@@ -8,3 +8,4 @@ export { addSheets, createWorkbook } from './sheets';
 export { setCellValues, type CellEdit } from './set-cell-values';
 export { NOTE_AUTHOR, NOTE_MARKER } from './notes';
 export { RECORD_NS } from './record';
+export { FFLATE_CODEC, type PackageOptions, type ZipCodec } from './zip-package';

@@ -6,7 +6,7 @@ import { renderSheet } from './sheet-render';
 import { minimalStyles, StyleRegistry } from './styles';
 import { appendSheet, dropCalcChain, readWorkbookInfo, removeDefinedName, removeSheet, renameSheet, setDefinedName, type SheetEntry, type WorkbookInfo } from './workbook-part';
 import { escapeAttr } from './xml-tree';
-import { dirOf, relativeTarget, relsPartOf, ZipPackage } from './zip-package';
+import { dirOf, relativeTarget, relsPartOf, ZipPackage, type PackageOptions } from './zip-package';
 
 export interface Session {
   pkg: ZipPackage;
@@ -14,8 +14,8 @@ export interface Session {
   styles: StyleRegistry;
 }
 
-export function openSession(bytes: Uint8Array): Session {
-  return sessionFor(ZipPackage.fromBytes(bytes));
+export function openSession(bytes: Uint8Array, options: PackageOptions = {}): Session {
+  return sessionFor(ZipPackage.fromBytes(bytes, options));
 }
 
 export function sessionFor(pkg: ZipPackage): Session {

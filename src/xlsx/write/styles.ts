@@ -35,6 +35,9 @@ export class StyleRegistry {
   private readonly added: Record<ListName, string[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellStyleXfs: [], cellXfs: [] };
   private readonly customFormatIds = new Map<string, number>();
   private nextFormatId = 164;
+  /** withFillXml results by style and fill: a check marks thousands of cells with a few styles. */
+  private readonly filled = new Map<string, number>();
+  private readonly registered = new Map<string, number>();
   private readonly defaultFont: { name: string; size: string };
 
   constructor(private readonly pkg: ZipPackage, private readonly part: string) {
@@ -61,6 +64,14 @@ export class StyleRegistry {
   /** The cellXfs index for a CellStyle (0 for no style). */
   register(style: CellStyle | undefined, date = false): number {
     if (!style && !date) return 0;
+    // A Kontroll sheet has tens of thousands of cells in a handful of styles.
+    const key = `${date ? 1 : 0}${JSON.stringify(style ?? {})}`;
+    let index = this.registered.get(key);
+    if (index === undefined) this.registered.set(key, (index = this.registerUncached(style, date)));
+    return index;
+  }
+
+  private registerUncached(style: CellStyle | undefined, date: boolean): number {
     const s = style ?? {};
     const numFmt = s.numFmt ?? (date ? 'yyyy-mm-dd' : undefined);
     const numFmtId = numFmt === undefined ? 0 : this.formatId(numFmt);
@@ -86,6 +97,15 @@ export class StyleRegistry {
 
   /** The style `s` with the given fill (as XML) and applyFill attribute (null: none). */
   withFillXml(s: number, fill: string, applyFill: string | null): number {
+    const key = `${s}\n${applyFill}\n${fill}`;
+    const known = this.filled.get(key);
+    if (known !== undefined) return known;
+    const result = this.withFillXmlUncached(s, fill, applyFill);
+    this.filled.set(key, result);
+    return result;
+  }
+
+  private withFillXmlUncached(s: number, fill: string, applyFill: string | null): number {
     const fillId = this.add('fills', fill);
     const base = this.xf(s);
     const tagEnd = base.indexOf('>');

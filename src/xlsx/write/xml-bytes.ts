@@ -51,6 +51,11 @@ const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 export function decodeBytes(src: Uint8Array, from: number, to: number): string {
+  if (to - from < 64) {
+    let i = from;
+    while (i < to && src[i] < 0x80) i++;
+    if (i === to) return ascii(src, from, to);
+  }
   return utf8.decode(src.subarray(from, to));
 }
 

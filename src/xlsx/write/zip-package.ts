@@ -8,11 +8,19 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { StyrkollError } from '../../core/errors';
 import { crc32, readZip, writeZip, type ZipEntry } from './zip-format';
 
-/** Raw DEFLATE (no zlib header) at a level; fflate by default, Node's zlib where it is at hand. */
-export type DeflateRaw = (data: Uint8Array, level: number) => Uint8Array;
+/**
+ * Raw DEFLATE (no zlib header) and CRC-32: fflate and plain code by default, so the writer runs
+ * in the browser; Node passes its native zlib, which is three to ten times faster.
+ */
+export interface ZipCodec {
+  deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  /** `size` is the uncompressed size from the zip directory. */
+  inflateRaw(data: Uint8Array, size: number): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
 
 export interface PackageOptions {
-  deflateRaw?: DeflateRaw;
+  codec?: ZipCodec;
 }
 
 /** Extensions that are already compressed: stored, not deflated again. */
@@ -23,7 +31,11 @@ const STORED = /\.(png|jpe?g|gif|emf|wmf|bin|zip|xlsx|docx|pptx)$/i;
  */
 const FAST_LEVEL_BYTES = 4 * 1024 * 1024;
 
-const fflateDeflate: DeflateRaw = (data, level) => deflateSync(data, { level: level as 1 | 6 });
+export const FFLATE_CODEC: ZipCodec = {
+  deflateRaw: (data, level) => deflateSync(data, { level: level as 1 | 6 }),
+  inflateRaw: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
+  crc32,
+};
 
 interface Part {
   /** The entry as it is in the original archive. */
@@ -43,10 +55,10 @@ export class ZipPackage {
   /** Every name ever seen, in first-seen order: a part removed and written again keeps its place. */
   private readonly order: string[] = [];
   private readonly seen = new Set<string>();
-  private readonly deflateRaw: DeflateRaw;
+  private readonly codec: ZipCodec;
 
   private constructor(options: PackageOptions = {}) {
-    this.deflateRaw = options.deflateRaw ?? fflateDeflate;
+    this.codec = options.codec ?? FFLATE_CODEC;
   }
 
   static fromBytes(bytes: Uint8Array, options: PackageOptions = {}): ZipPackage {
@@ -83,7 +95,7 @@ export class ZipPackage {
   bytes(name: string): Uint8Array | undefined {
     const part = this.parts.get(name);
     if (!part) return undefined;
-    part.data ??= inflate(part.raw!);
+    part.data ??= this.inflate(part.raw!);
     return part.data;
   }
 
@@ -142,22 +154,22 @@ export class ZipPackage {
 
   private compress(name: string, part: Part): ZipEntry {
     const data = part.data!;
-    const crc = crc32(data);
+    const crc = this.codec.crc32(data);
     const raw = part.raw;
     // Set back to what it was (e.g. marks undone and made again): the original bytes stay.
-    if (raw && raw.crc === crc && raw.size === data.length && sameBytes(inflate(raw), data)) return raw;
+    if (raw && raw.crc === crc && raw.size === data.length && sameBytes(this.inflate(raw), data)) return raw;
     if (STORED.test(name) || data.length === 0) return { name, method: 0, crc, size: data.length, data };
-    return { name, method: 8, crc, size: data.length, data: this.deflateRaw(data, data.length > FAST_LEVEL_BYTES ? 1 : 6) };
+    return { name, method: 8, crc, size: data.length, data: this.codec.deflateRaw(data, data.length > FAST_LEVEL_BYTES ? 1 : 6) };
   }
-}
 
-function inflate(raw: ZipEntry): Uint8Array {
-  if (raw.method === 0) return raw.data;
-  if (raw.method !== 8) throw notWorkbook();
-  try {
-    return inflateSync(raw.data, { out: new Uint8Array(raw.size) });
-  } catch {
-    throw notWorkbook();
+  private inflate(raw: ZipEntry): Uint8Array {
+    if (raw.method === 0) return raw.data;
+    if (raw.method !== 8) throw notWorkbook();
+    try {
+      return this.codec.inflateRaw(raw.data, raw.size);
+    } catch {
+      throw notWorkbook();
+    }
   }
 }
 
