@@ -6,7 +6,6 @@
 import { detectHost } from './host';
 import { Pane } from './pane/pane';
 import { toPaneMessage } from './pane/messages';
-import { createAppServices } from './app-services';
 import type { PaneServices } from './services';
 import { spawnCheckWorker } from './standalone/spawn-worker';
 import { createStandaloneServices } from './standalone/standalone-services';
@@ -16,7 +15,9 @@ async function main(): Promise<void> {
   const host = await detectHost();
   let pane: Pane;
   try {
-    const services: PaneServices = host === 'excel' ? createAppServices(host) : await createStandaloneServices(spawnCheckWorker());
+    // The Excel services (core, xlsx, Office adapter) load only in Excel; standalone, all of that
+    // runs in the worker and the page stays light.
+    const services: PaneServices = host === 'excel' ? (await import('./app-services')).createAppServices(host) : await createStandaloneServices(spawnCheckWorker());
     pane = new Pane(root, services, host);
   } catch (e) {
     // A broken rule file is the likely cause: say so in the pane, not only in the console.

@@ -49,6 +49,8 @@ export interface SheetSpec {
   rowHeights?: Record<number, number>;
   /** 1-based columns to hide (e.g. a column of stable ids). */
   hiddenColumns?: number[];
+  /** An AutoFilter (filter buttons on the header row) over an A1 range, header row first, e.g. "A20:I140". */
+  autoFilter?: string;
   /** Merged ranges, "A1:F1". */
   merges?: string[];
   /** Freeze the first `rows` rows (and `cols` columns). */

@@ -9,7 +9,7 @@ import { icon } from './icons';
  * Findings shown per group before "Visa fler": a 100 000-line budget can give thousands, and
  * building them all at once would hold up the page (and Excel) for a noticeable moment.
  */
-export const GROUP_PAGE = 100;
+export const GROUP_PAGE = 50;
 
 export interface ResultsViewOptions {
   /** Null when there is no workbook to jump into (standalone). */

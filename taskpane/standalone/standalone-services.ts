@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from '../../src/core/check-types';
 import type { PaneServices, ReportService } from '../services';
+import { createYieldToHost } from '../pane/yield-to-host';
 import { createLocalSettingsStore } from './settings-store';
 import { WorkerClient, type WorkerLike } from './worker-client';
 
@@ -13,6 +14,8 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
   const meta = await client.request('init', {});
   // The worker sends the nämnder with each result instead of the whole model.
   const namnder = new WeakMap<CheckResult, string[]>();
+  // Receiving thousands of findings and drawing them are two tasks, not one long one.
+  const nextTask = createYieldToHost();
 
   const reports: ReportService = {
     templates: () => meta.templates,
@@ -35,6 +38,7 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
         const reply = await client.request('check', { name: source.name, bytes, settings }, onProgress, [bytes.buffer]);
         const result: CheckResult = { findings: reply.findings, summary: reply.summary, model: reply.model };
         namnder.set(result, reply.namnder);
+        await nextTask();
         return result;
       },
     },

@@ -39,6 +39,7 @@ export function renderSheet(spec: SheetSpec, ctx: RenderContext): string {
   const { styles } = ctx;
   const rowsXml: string[] = [];
   const links: string[] = [];
+  const merged = parsedMerges(spec);
   let maxCol = 1;
   spec.rows.forEach((row, r) => {
     const cells: string[] = [];
@@ -53,18 +54,24 @@ export function renderSheet(spec: SheetSpec, ctx: RenderContext): string {
         else links.push(`<hyperlink ref="${ref}" location="${escapeAttr(sheetRef(cell.link.sheet, cell.link.cell))}"${display}/>`);
       }
     });
-    const ht = wrappedHeight(row, r, spec);
-    if (cells.length) rowsXml.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${cells.join('')}</row>`);
+    const set = spec.rowHeights?.[r + 1];
+    const ht = set !== undefined && set >= 0 ? round(Math.min(409, set)) : wrappedHeight(row, r, spec, merged);
+    const htAttr = ht !== null ? ` ht="${ht}" customHeight="1"` : '';
+    if (cells.length) rowsXml.push(`<row r="${r + 1}"${htAttr}>${cells.join('')}</row>`);
+    else if (set !== undefined) rowsXml.push(`<row r="${r + 1}"${htAttr}/>`);
   });
+  // A height for a row below the last row with cells still counts.
+  for (const [key, h] of Object.entries(spec.rowHeights ?? {})) {
+    const r = Number(key);
+    if (Number.isInteger(r) && r > spec.rows.length && r <= 1048576 && h >= 0) rowsXml.push(`<row r="${r}" ht="${round(Math.min(409, h))}" customHeight="1"/>`);
+  }
   const lastRow = Math.max(1, spec.rows.length);
 
   const sheetPr =
     spec.tabColor || spec.print?.fitToWidth
       ? `<sheetPr>${spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : ''}${spec.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`
       : '';
-  const cols = (spec.columnWidths ?? [])
-    .map((w, i) => (w === undefined ? '' : `<col min="${i + 1}" max="${i + 1}" width="${round(w + 0.71)}" customWidth="1"/>`))
-    .join('');
+  const cols = colsXml(spec);
   const merges = (spec.merges ?? []).map((m) => `<mergeCell ref="${checkRange(m)}"/>`).join('');
   const validations = (spec.validations ?? []).map((v) => validationXml(v.ref, v.list)).join('');
   const print = spec.print;
@@ -79,6 +86,7 @@ export function renderSheet(spec: SheetSpec, ctx: RenderContext): string {
     (cols ? `<cols>${cols}</cols>` : '') +
     (rowsXml.length ? `<sheetData>${rowsXml.join('')}</sheetData>` : '<sheetData/>') +
     (spec.protect ? '<sheetProtection sheet="1" objects="1" scenarios="1"/>' : '') +
+    (spec.autoFilter ? `<autoFilter ref="${checkRange(spec.autoFilter)}"/>` : '') +
     (merges ? `<mergeCells count="${spec.merges!.length}">${merges}</mergeCells>` : '') +
     (validations ? `<dataValidations count="${spec.validations!.length}">${validations}</dataValidations>` : '') +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
@@ -92,12 +100,12 @@ export function renderSheet(spec: SheetSpec, ctx: RenderContext): string {
  * Row height for rows with wrapped text. Excel and LibreOffice do not size such rows on opening a
  * file that has no heights, so long messages would show one cut line: estimate it from the width.
  */
-function wrappedHeight(row: (SpecCell | null)[], r: number, spec: SheetSpec): number | null {
+function wrappedHeight(row: (SpecCell | null)[], r: number, spec: SheetSpec, merged: Map<string, number>): number | null {
   let lines = 0;
   let lineHeight = 15;
   row.forEach((cell, c) => {
     if (!cell?.style?.wrap || cell.v === null || cell.v === undefined) return;
-    const width = mergedWidth(spec, r, c);
+    const width = merged.get(`${r + 1},${c + 1}`) ?? spec.columnWidths?.[c] ?? DEFAULT_WIDTH;
     const perLine = Math.max(1, Math.floor(width * 1.15));
     const count = String(cell.v).split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
     lines = Math.max(lines, count);
@@ -108,17 +116,35 @@ function wrappedHeight(row: (SpecCell | null)[], r: number, spec: SheetSpec): nu
 
 const DEFAULT_WIDTH = 8.43;
 
-function mergedWidth(spec: SheetSpec, r: number, c: number): number {
+/** Width of each single-row merge, keyed by its top-left "row,col" (1-based). */
+function parsedMerges(spec: SheetSpec): Map<string, number> {
   const widthOf = (col: number) => spec.columnWidths?.[col] ?? DEFAULT_WIDTH;
+  const out = new Map<string, number>();
   for (const m of spec.merges ?? []) {
     const [a, b] = m.split(':').map((x) => parseA1(x));
-    if (a && b && a.row === r + 1 && a.col === c + 1 && b.row === a.row) {
-      let w = 0;
-      for (let col = a.col - 1; col < b.col; col++) w += widthOf(col);
-      return w;
-    }
+    if (!a || !b || a.row !== b.row) continue;
+    const key = `${a.row},${a.col}`;
+    if (out.has(key)) continue;
+    let w = 0;
+    for (let col = a.col - 1; col < b.col; col++) w += widthOf(col);
+    out.set(key, w);
   }
-  return widthOf(c);
+  return out;
+}
+
+/** `<col>` entries: widths, and hidden columns (which keep their width for when they are shown). */
+function colsXml(spec: SheetSpec): string {
+  const widths = spec.columnWidths ?? [];
+  const hidden = new Set((spec.hiddenColumns ?? []).filter((c) => Number.isInteger(c) && c >= 1 && c <= 16384));
+  const all = new Set([...widths.flatMap((w, i) => (w === undefined ? [] : [i + 1])), ...hidden]);
+  return [...all]
+    .sort((a, b) => a - b)
+    .map((col) => {
+      const w = widths[col - 1];
+      const width = w === undefined ? `width="${round(DEFAULT_WIDTH + 0.71)}"` : `width="${round(w + 0.71)}" customWidth="1"`;
+      return `<col min="${col}" max="${col}" ${width}${hidden.has(col) ? ' hidden="1"' : ''}/>`;
+    })
+    .join('');
 }
 
 function paneXml(freeze: SheetSpec['freeze']): string {
