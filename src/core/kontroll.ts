@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from './check-types';
 import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from './finding';
+import { formatSwedishNumber } from './input/numbers';
 import type { CellMark, CellStyle, SheetSpec, SpecCell } from './sheet-spec';
 
 export const KONTROLL_SHEET_NAME = 'Kontroll';
@@ -25,6 +26,15 @@ export const SEVERITY_FILLS: Record<Severity, string> = { fel: 'FFFFC7CE', varni
 export const FINDING_HEADERS = ['Allvar', 'Regel', 'Område', 'Nämnd', 'Blad', 'Cell', 'Meddelande', 'Förslag', 'Källa'] as const;
 
 const WIDTHS = [14, 16, 14, 22, 16, 8, 60, 50, 32];
+
+/**
+ * At most this many cells per sheet get a fill and a note, the most severe first: nobody works
+ * through more, and tens of thousands of notes make Excel slow to open the file. Every finding is
+ * still listed on the Kontroll sheet (up to MAX_LISTED_FINDINGS).
+ */
+export const MAX_MARKED_CELLS_PER_SHEET = 10_000;
+/** At most this many findings are listed on the Kontroll sheet (a sheet holds 1 048 576 rows). */
+export const MAX_LISTED_FINDINGS = 100_000;
 /** Freezing more rows than this would leave too little of the findings on a laptop screen. */
 const MAX_FROZEN_ROWS = 25;
 
@@ -62,9 +72,10 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
   rows.push([text('Totalt', { ...LABEL, border: 'thin' }), ...SEVERITIES.map((s) => num(count(null, s), TOTAL)), num(findings.length, TOTAL)]);
   rows.push([]);
 
-  if (summary.notes.length) {
+  const notes = [...summary.notes, ...limitNotes(findings)];
+  if (notes.length) {
     rows.push([text('Att observera', LABEL)]);
-    for (const note of summary.notes) {
+    for (const note of notes) {
       rows.push([text(note, { wrap: true, valign: 'top' })]);
       merges.push(`A${rows.length}:${lastCol}${rows.length}`);
     }
@@ -73,7 +84,7 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
 
   rows.push(FINDING_HEADERS.map((h) => text(h, HEADER)));
   const headerRow = rows.length;
-  for (const f of findings) rows.push(findingRow(f));
+  for (const f of findings.slice(0, MAX_LISTED_FINDINGS)) rows.push(findingRow(f));
   if (findings.length === 0) {
     rows.push([text('Inga avvikelser hittades.', { italic: true })]);
   }
@@ -84,6 +95,7 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
     columnWidths: WIDTHS,
     merges,
     freeze: headerRow <= MAX_FROZEN_ROWS ? { rows: headerRow } : undefined,
+    autoFilter: findings.length ? `A${headerRow}:${lastCol}${rows.length}` : undefined,
     print: { orientation: 'landscape', fitToWidth: true, repeatRows: [headerRow, headerRow] },
     tabColor: 'FF1F3864',
   };
@@ -105,7 +117,31 @@ function findingRow(f: Finding): SpecCell[] {
   ];
 }
 
-/** One mark per cell: the notes of all its findings, one line each; the most severe wins. */
+/** Swedish notes for the Kontroll sheet when not every finding is listed or marked. */
+function limitNotes(findings: Finding[]): string[] {
+  const out: string[] = [];
+  const fmt = (n: number) => formatSwedishNumber(n);
+  if (findings.length > MAX_LISTED_FINDINGS) {
+    out.push(`Kontrollen gav ${fmt(findings.length)} fynd; de första ${fmt(MAX_LISTED_FINDINGS)} (de allvarligaste först) listas här. Alla fynd får du med styrkoll check --json.`);
+  }
+  const cells = new Map<string, { name: string; cells: Set<string> }>();
+  for (const f of findings) {
+    if (!f.sheet || !f.cell) continue;
+    const key = f.sheet.toLowerCase();
+    if (!cells.has(key)) cells.set(key, { name: f.sheet, cells: new Set() });
+    cells.get(key)!.cells.add(f.cell.replace(/\$/g, '').toUpperCase());
+  }
+  for (const { name, cells: set } of cells.values()) {
+    if (set.size <= MAX_MARKED_CELLS_PER_SHEET) continue;
+    out.push(`Fynden gäller ${fmt(set.size)} celler i bladet ${name}; bara ${fmt(MAX_MARKED_CELLS_PER_SHEET)} av dem (de allvarligaste först) är färgmarkerade och har en anteckning. Alla fynd listas nedan.`);
+  }
+  return out;
+}
+
+/**
+ * One mark per cell: the notes of all its findings, one line each; the most severe wins. At most
+ * MAX_MARKED_CELLS_PER_SHEET cells per sheet, the most severe first.
+ */
 export function buildMarks(findings: Finding[]): CellMark[] {
   const marks = new Map<string, CellMark>();
   for (const f of findings) {
@@ -121,5 +157,19 @@ export function buildMarks(findings: Finding[]): CellMark[] {
     if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(prev.severity)) prev.severity = f.severity;
     prev.note += `\n${line}`;
   }
-  return [...marks.values()];
+  const all = [...marks.values()];
+  const perSheet = new Map<string, CellMark[]>();
+  for (const m of all) {
+    const key = m.sheet.toLowerCase();
+    if (!perSheet.has(key)) perSheet.set(key, []);
+    perSheet.get(key)!.push(m);
+  }
+  if ([...perSheet.values()].every((list) => list.length <= MAX_MARKED_CELLS_PER_SHEET)) return all;
+  const kept = new Set<CellMark>();
+  for (const list of perSheet.values()) {
+    // A stable sort: within a severity, the findings' own order.
+    const ranked = list.length <= MAX_MARKED_CELLS_PER_SHEET ? list : [...list].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+    for (const m of ranked.slice(0, MAX_MARKED_CELLS_PER_SHEET)) kept.add(m);
+  }
+  return all.filter((m) => kept.has(m));
 }

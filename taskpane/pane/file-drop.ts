@@ -24,6 +24,8 @@ export class FileDrop {
   constructor(private readonly onFile: (file: File) => void) {
     this.input.addEventListener('change', () => {
       const f = this.input.files?.[0];
+      // Emptied, so choosing the same file again (after changing it in Excel) is seen as a choice.
+      this.input.value = '';
       if (f) this.onFile(f);
     });
     const label = h('label', { for: 'file', class: 'drop-zone' },

@@ -135,8 +135,8 @@ export class Pane {
       h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Stäng meddelandet', onclick: () => replace(this.message) }, icon('dismiss'))));
   }
 
-  showResult(result: CheckResult): void {
-    this.results.show(result);
+  async showResult(result: CheckResult): Promise<void> {
+    await this.results.show(result);
     this.reports.show(result);
     const c = result.summary.counts;
     const varningar = c.bySeverity.varning === 1 ? 'varning' : 'varningar';
@@ -184,7 +184,7 @@ export class Pane {
     try {
       const settings: StyrkollSettings = this.settingsView.current;
       const result = await this.services.check.check(source, settings, (p) => this.showProgress(p));
-      this.showResult(result);
+      await this.showResult(result);
     } catch (e) {
       this.showMessage(toPaneMessage(e, 'Kontrollen'), 'error');
     } finally {

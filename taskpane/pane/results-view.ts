@@ -11,6 +11,12 @@ import { icon } from './icons';
  */
 export const GROUP_PAGE = 50;
 
+/** Findings drawn in one task before the next group waits for a new one (small results: at once). */
+const TASK_BUDGET = GROUP_PAGE;
+
+/** A new macrotask, so the browser can paint and answer input between two groups. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export interface ResultsViewOptions {
   /** Null when there is no workbook to jump into (standalone). */
   onSelect: ((f: Finding) => void) | null;
@@ -26,18 +32,20 @@ export class ResultsView {
   private readonly summary = h('div', { class: 'summary' });
   private readonly filterBar = h('div', { class: 'filters' });
   private readonly status = h('p', { class: 'filter-status', 'aria-live': 'polite' });
+  private generation = 0;
 
   constructor(private readonly options: ResultsViewOptions) {
     this.element.append(this.summary, this.filterBar, this.status, this.list);
     this.renderEmpty();
   }
 
-  show(result: CheckResult): void {
+  /** Resolves once every group's first findings are drawn (a group per task, see renderList). */
+  show(result: CheckResult): Promise<void> {
     this.result = result;
     this.filter = emptyFilter();
     this.renderSummary(result);
     this.renderFilterBar(result.findings);
-    this.renderList();
+    return this.renderList();
   }
 
   private renderEmpty(): void {
@@ -76,7 +84,7 @@ export class ResultsView {
     const only = this.filter.severities.size === 1 && this.filter.severities.has(s);
     this.filter.severities = only ? new Set(SEVERITIES) : new Set([s]);
     this.syncFilterControls();
-    this.renderList();
+    void this.renderList();
   }
 
   private renderFilterBar(findings: Finding[]): void {
@@ -88,7 +96,7 @@ export class ResultsView {
       'aria-label': 'Sök i fynden',
       oninput: (e: Event) => {
         this.filter.text = (e.target as HTMLInputElement).value;
-        this.renderList();
+        void this.renderList();
       },
     });
     const chips = SEVERITIES.map((s) =>
@@ -101,7 +109,7 @@ export class ResultsView {
           'aria-label': 'Nämnd',
           onchange: (e: Event) => {
             this.filter.namnd = (e.target as HTMLSelectElement).value;
-            this.renderList();
+            void this.renderList();
           },
         }, h('option', { value: '' }, 'Alla nämnder'), namnder.map((n) => h('option', { value: n }, n)))
       : null;
@@ -112,7 +120,7 @@ export class ResultsView {
     if (this.filter.severities.has(s)) this.filter.severities.delete(s);
     else this.filter.severities.add(s);
     this.syncFilterControls();
-    this.renderList();
+    void this.renderList();
   }
 
   private syncFilterControls(): void {
@@ -121,8 +129,14 @@ export class ResultsView {
     this.summary.querySelectorAll<HTMLButtonElement>('.tile').forEach((b) => b.setAttribute('aria-pressed', String(b.classList.contains(`tile-${single}`))));
   }
 
-  private renderList(): void {
+  /**
+   * Draws the groups: their headings at once, their findings one group per task, so thousands
+   * of findings never hold the page in one long task. A newer call (a filter change) stops an
+   * older one that is still drawing.
+   */
+  private async renderList(): Promise<void> {
     if (!this.result) return;
+    const generation = ++this.generation;
     const groups = groupFindings(this.result.findings, this.filter);
     const shown = groups.reduce((n, g) => n + g.findings.length, 0);
     const total = this.result.findings.length;
@@ -134,25 +148,31 @@ export class ResultsView {
     }
     if (groups.length > 0) this.list.setAttribute('role', 'list');
     else this.list.removeAttribute('role');
-    replace(
-      this.list,
-      groups.map((g) => {
-        const list = h('ul', { class: 'findings' });
-        const group = h('details', { class: 'group', open: true, role: 'listitem' },
-          h('summary', {}, icon('chevron', 'chevron'), h('span', { class: 'group-title' }, g.label), h('span', { class: 'badge' }, count(g.findings.length))),
-          list);
-        this.renderPage(group, list, g.findings, 0);
-        return group;
-      }),
-    );
+    const parts = groups.map((g) => {
+      const list = h('ul', { class: 'findings' });
+      const group = h('details', { class: 'group', open: true, role: 'listitem' },
+        h('summary', {}, icon('chevron', 'chevron'), h('span', { class: 'group-title' }, g.label), h('span', { class: 'badge' }, count(g.findings.length))),
+        list);
+      return { group, list, findings: g.findings };
+    });
+    replace(this.list, parts.map((p) => p.group));
+    let drawnInTask = 0;
+    for (const p of parts) {
+      if (drawnInTask >= TASK_BUDGET) {
+        await nextTask();
+        if (generation !== this.generation) return;
+        drawnInTask = 0;
+      }
+      drawnInTask += this.renderPage(p.group, p.list, p.findings, 0);
+    }
   }
 
-  /** Appends the next GROUP_PAGE findings, and a "Visa fler" button while more remain. */
-  private renderPage(group: HTMLElement, list: HTMLElement, findings: Finding[], from: number): void {
+  /** Appends the next GROUP_PAGE findings, and a "Visa fler" button while more remain; returns how many it drew. */
+  private renderPage(group: HTMLElement, list: HTMLElement, findings: Finding[], from: number): number {
     const to = Math.min(findings.length, from + GROUP_PAGE);
     list.append(...findings.slice(from, to).map((f) => this.renderFinding(f)));
     group.querySelector('.show-more')?.remove();
-    if (to >= findings.length) return;
+    if (to >= findings.length) return to - from;
     const left = findings.length - to;
     const more = h('button', {
       type: 'button',
@@ -167,6 +187,7 @@ export class ResultsView {
       },
     }, `Visa ${count(Math.min(GROUP_PAGE, left))} till (${count(left)} kvar)`);
     group.append(more);
+    return to - from;
   }
 
   private renderFinding(f: Finding): HTMLLIElement {

@@ -113,7 +113,7 @@ describe('standalone page in Chromium', () => {
     await page.click('.chip-info');
     await page.click('.chip-varning');
 
-    await page.screenshot({ path: path.join(OUT, 'screenshot-after.png'), fullPage: true });
+    await page.screenshot({ path: path.join(OUT, 'screenshot-after.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await page.screenshot({ path: path.join(OUT, 'screenshot-after-320.png') });
@@ -216,9 +216,12 @@ describe('standalone page in Chromium', () => {
       }
       return false;
     };
+    // Listening first: Playwright turns on its file-dialog interception asynchronously.
+    const chooserShown = page.waitForEvent('filechooser');
     expect(await tabTo((f) => f === 'input#file')).toBe(true);
     // The focused file control opens the file dialog from the keyboard.
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserShown;
     await chooser.setFiles(EXAMPLE);
     await page.waitForFunction(() => !(document.querySelector('.btn-large') as HTMLButtonElement).disabled);
     expect(await tabTo((f) => f === 'button:Kontrollera budget')).toBe(true);

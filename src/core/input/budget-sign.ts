@@ -26,7 +26,11 @@ function neg(v: number | null): number | null {
 export function normalizeBudget(budget: BudgetSheet, tecken: Tecken): void {
   const allNegated = tecken === 'kostnad negativ';
   const useUtfall = !budget.hasPrognos;
-  for (const line of budget.lines) {
+  const lines = budget.lines;
+  // Indexed loops over the lines here and below: a for-of allocates an iterator result per line
+  // until the loop is optimised, and these loops run once per check over up to a million lines.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (allNegated || line.typ === 'intakt') {
       line.budget = neg(line.budget);
       line.utfall = neg(line.utfall);
@@ -42,6 +46,15 @@ export function normalizeBudget(budget: BudgetSheet, tecken: Tecken): void {
 const OPPOSITE_SHARE = 0.9;
 
 /**
+ * |d| within one unit of tolerance of x: 1 + 1e-9 · max(1, |x|). The tolerance is never below 1,
+ * so the common |d| ≤ 1 needs no arithmetic on x.
+ */
+function within(d: number, x: number): boolean {
+  const a = Math.abs(d);
+  return a <= 1 || a <= 1 + 1e-9 * Math.max(1, Math.abs(x));
+}
+
+/**
  * Checks the given Avvikelse column (deficit negative) against the computed one, one unit of
  * tolerance. When (almost) every row has the opposite sign, that is said once, the given values
  * are turned to deficit-negative, and only the rows that still differ are reported.
@@ -49,21 +62,30 @@ const OPPOSITE_SHARE = 0.9;
 export function checkAvvikelse(budget: BudgetSheet, sink: FindingSink): void {
   const col = budget.location.columns['avvikelse'];
   if (col === undefined) return;
-  const tol = (x: number) => 1 + 1e-9 * Math.max(1, Math.abs(x));
+  const lines = budget.lines;
   let signed = 0;
   let opposite = 0;
-  for (const l of budget.lines) {
+  // Lines whose given value differs from the computed one (usually none), noted in the same pass.
+  const differs: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
     if (l.avvikelse === null || l.avvikelseAngiven === null) continue;
-    if (Math.abs(l.avvikelse) <= tol(l.avvikelse)) continue;
+    if (!within(l.avvikelseAngiven - l.avvikelse, l.avvikelse)) differs.push(i);
+    if (within(l.avvikelse, l.avvikelse)) continue;
     signed++;
-    if (Math.abs(l.avvikelseAngiven + l.avvikelse) <= tol(l.avvikelse)) opposite++;
+    if (within(l.avvikelseAngiven + l.avvikelse, l.avvikelse)) opposite++;
   }
   const sheet = budget.location.name;
   const header = budget.location.headers['avvikelse'] ?? 'Avvikelse';
   const base = budget.hasPrognos ? 'budget − prognos' : 'budget − utfall';
   const flipped = signed > 0 && opposite >= Math.max(1, Math.ceil(OPPOSITE_SHARE * signed));
   if (flipped) {
-    for (const l of budget.lines) l.avvikelseAngiven = neg(l.avvikelseAngiven);
+    differs.length = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      l.avvikelseAngiven = neg(l.avvikelseAngiven);
+      if (l.avvikelse !== null && l.avvikelseAngiven !== null && !within(l.avvikelseAngiven - l.avvikelse, l.avvikelse)) differs.push(i);
+    }
     sink.add({
       rule: 'IN-AVVIKELSE-TECKEN',
       severity: 'info',
@@ -75,9 +97,9 @@ export function checkAvvikelse(budget: BudgetSheet, sink: FindingSink): void {
       avsnitt: AVSNITT.budget,
     });
   }
-  for (const l of budget.lines) {
+  for (const i of differs) {
+    const l = lines[i];
     if (l.avvikelse === null || l.avvikelseAngiven === null) continue;
-    if (Math.abs(l.avvikelseAngiven - l.avvikelse) <= tol(l.avvikelse)) continue;
     if (sink.skip('IN-AVVIKELSE', sheet, 'varning', AVSNITT.budget)) continue;
     const written = flipped ? -l.avvikelseAngiven : l.avvikelseAngiven;
     const expected = flipped ? -l.avvikelse : l.avvikelse;

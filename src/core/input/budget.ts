@@ -27,6 +27,8 @@ export interface RawBudget {
 }
 
 const NOT_BLANK = /\S/;
+/** The plan of every line when the sheet has no plan columns: one empty array, not one per line. */
+const NO_PLAN = Object.freeze([]) as unknown as (number | null)[];
 const EMPTY_ROW: CellValue[] = [];
 
 function isBlank(v: CellValue | undefined): boolean {
@@ -77,6 +79,7 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
 
   const values = new Float64Array(nSlots);
   const bad = new Uint8Array(nSlots);
+  let anyBad = false;
   const lines: BudgetLine[] = [];
   const totals: TotalRow[] = [];
   const unknownTyp: RawBudget['unknownTyp'] = [];
@@ -84,10 +87,53 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
   // Merged or grouped Nämnd cells leave the cells below empty: the nämnd carries down until a total row.
   let carriedNamnd: string | null = null;
   const budgetSigns = { negative: 0, positive: 0 };
-  const typCache = new Map<string, BudgetTyp | null | undefined>();
+  let lastTypRaw: string | undefined;
+  let lastTyp: BudgetTyp | null | undefined;
+  const nPlan = nSlots - SLOT.plan;
+
+  /*
+   * Data rows reach the totals checker only when a total row needs them: a sheet without total
+   * rows sums nothing. They are handed over in order, so every sum is the same as row by row.
+   * Their values are the line's (null = empty or unreadable); unreadable cells are kept aside.
+   */
+  const badOfLine = new Map<number, Uint8Array>();
+  const dataValues = new Float64Array(nSlots);
+  const dataBad = new Uint8Array(nSlots);
+  let handedOver = 0;
+  const handOverDataRows = () => {
+    for (let i = handedOver; i < lines.length; i++) {
+      const l = lines[i];
+      dataValues[SLOT.budget] = l.budget ?? NaN;
+      dataValues[SLOT.utfall] = l.utfall ?? NaN;
+      dataValues[SLOT.prognos] = l.prognos ?? NaN;
+      dataValues[SLOT.avvikelse] = l.avvikelseAngiven ?? NaN;
+      for (let k = 0; k < nPlan; k++) dataValues[SLOT.plan + k] = l.plan[k] ?? NaN;
+      const b = badOfLine.get(i);
+      if (b) dataBad.set(b);
+      else dataBad.fill(0);
+      checker.addDataRow(dataValues, dataBad);
+    }
+    handedOver = lines.length;
+  };
+
+  /** A numeric cell of slot k: the number, NaN when empty; unreadable is reported, NaN and bad. */
+  const slot = (row: CellValue[], k: number): number => {
+    const c = slotCol[k];
+    const v = c >= 0 && c < row.length ? row[c] : null;
+    if (typeof v === 'number' && v - v === 0) return v;
+    if (v === null || v === undefined) return NaN;
+    const n = parseSwedishNumber(v);
+    if (n === undefined) {
+      reportUnreadableNumber(ctx, v, c + 1, slotTitle[k]);
+      bad[k] = 1;
+      anyBad = true;
+      return NaN;
+    }
+    return n === null ? NaN : n;
+  };
 
   for (let r = header.dataStart; r < header.dataEnd; r++) {
-    const errs: CellErrorRef[] | undefined = errors?.get(r + 1);
+    const errs: CellErrorRef[] | undefined = errors === null ? undefined : errors.get(r + 1);
     let row = rows[r];
     if (!Array.isArray(row)) {
       if (!errs) continue;
@@ -111,29 +157,44 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     const namnd = total ? null : namndText ?? (cNamnd >= 0 ? carriedNamnd : null) ?? settingsNamnd;
     ctx.namnd = namnd;
 
-    for (let k = 0; k < nSlots; k++) {
-      bad[k] = 0;
-      const c = slotCol[k];
-      const v = c >= 0 && c < row.length ? row[c] : null;
-      if (typeof v === 'number' && v - v === 0) values[k] = v;
-      else if (v === null || v === undefined) values[k] = NaN;
-      else {
-        const n = parseSwedishNumber(v);
-        if (n === undefined) {
-          reportUnreadableNumber(ctx, v, c + 1, slotTitle[k]);
-          values[k] = NaN;
-          bad[k] = 1;
-        } else values[k] = n === null ? NaN : n;
-      }
+    // Plain locals rather than typed arrays: until the loop is optimised, every read of a
+    // Float64Array element allocates a number.
+    if (anyBad) {
+      bad.fill(0);
+      anyBad = false;
+    }
+    const vBudget = slot(row, SLOT.budget);
+    const vUtfall = slot(row, SLOT.utfall);
+    const vPrognos = slot(row, SLOT.prognos);
+    const vAvvikelse = slot(row, SLOT.avvikelse);
+    const plan: (number | null)[] = nPlan === 0 ? NO_PLAN : new Array(nPlan);
+    let anyPlan = false;
+    for (let k = 0; k < nPlan; k++) {
+      const v = slot(row, SLOT.plan + k);
+      if (v === v) {
+        plan[k] = v;
+        anyPlan = true;
+      } else plan[k] = null;
     }
     if (errs) {
       for (const e of errs) {
         reportErrorCell(sink, sheet.name, e, columnTitle.get(e.col) ?? '', namnd);
-        for (let k = 0; k < nSlots; k++) if (slotCol[k] === e.col - 1) bad[k] = 1;
+        for (let k = 0; k < nSlots; k++) {
+          if (slotCol[k] === e.col - 1) {
+            bad[k] = 1;
+            anyBad = true;
+          }
+        }
       }
     }
 
     if (total) {
+      handOverDataRows();
+      values[SLOT.budget] = vBudget;
+      values[SLOT.utfall] = vUtfall;
+      values[SLOT.prognos] = vPrognos;
+      values[SLOT.avvikelse] = vAvvikelse;
+      for (let k = 0; k < nPlan; k++) values[SLOT.plan + k] = plan[k] ?? NaN;
       const label = String(row[first]).trim();
       checker.addTotalRow(rowNo, label, null, values, bad);
       totals.push({ row: rowNo, label });
@@ -141,50 +202,40 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
       continue;
     }
 
-    let anyNumber = false;
-    for (let k = 0; k < nSlots; k++) {
-      if (bad[k] || values[k] === values[k]) {
-        anyNumber = true;
-        break;
-      }
-    }
     // A row without amounts is a heading (e.g. a nämnd's name above its rows), not a line.
-    if (!anyNumber) continue;
+    if (!(anyBad || anyPlan || vBudget === vBudget || vUtfall === vUtfall || vPrognos === vPrognos || vAvvikelse === vAvvikelse)) continue;
 
-    checker.addDataRow(values, bad);
+    if (anyBad) badOfLine.set(lines.length, bad.slice());
 
     if (namnd === null) reportMissingNamnd(sink, sheet.name, rowNo, cNamnd + 1);
     let typ: BudgetTyp = 'kostnad';
     if (cTyp >= 0) {
       const rawTyp = row[cTyp];
       let t: BudgetTyp | null | undefined;
-      // Typ holds a handful of distinct texts: parse each once.
+      // Typ holds a handful of distinct texts, mostly the same as on the row above.
       if (typeof rawTyp === 'string') {
-        t = typCache.get(rawTyp);
-        if (t === undefined && !typCache.has(rawTyp)) {
-          t = parseTyp(rawTyp);
-          if (typCache.size < 1000) typCache.set(rawTyp, t);
+        if (rawTyp !== lastTypRaw) {
+          lastTyp = parseTyp(rawTyp);
+          lastTypRaw = rawTyp;
         }
+        t = lastTyp;
       } else t = parseTyp(rawTyp);
       if (t) typ = t;
       else if (t === undefined) unknownTyp.push({ row: rowNo, col: cTyp + 1, raw: row[cTyp], namnd: namnd ?? '' });
     }
-    const b = values[SLOT.budget];
-    if (b < 0) budgetSigns.negative++;
-    else if (b > 0) budgetSigns.positive++;
-    const plan: (number | null)[] = new Array(nSlots - SLOT.plan);
-    for (let k = SLOT.plan; k < nSlots; k++) plan[k - SLOT.plan] = num(values[k]);
+    if (vBudget < 0) budgetSigns.negative++;
+    else if (vBudget > 0) budgetSigns.positive++;
     lines.push({
       row: rowNo,
       namnd: namnd ?? '',
       verksamhet: cVerksamhet >= 0 ? cellText(row[cVerksamhet]) : null,
       konto: cKonto >= 0 ? cellText(row[cKonto]) : null,
       typ,
-      budget: num(values[SLOT.budget]),
-      utfall: num(values[SLOT.utfall]),
-      prognos: num(values[SLOT.prognos]),
+      budget: vBudget === vBudget ? vBudget : null,
+      utfall: vUtfall === vUtfall ? vUtfall : null,
+      prognos: vPrognos === vPrognos ? vPrognos : null,
       avvikelse: null,
-      avvikelseAngiven: num(values[SLOT.avvikelse]),
+      avvikelseAngiven: vAvvikelse === vAvvikelse ? vAvvikelse : null,
       kommentar: cKommentar >= 0 ? cellText(row[cKommentar]) : null,
       plan,
     });
@@ -201,10 +252,6 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     unknownTyp,
     budgetSigns,
   };
-}
-
-function num(v: number): number | null {
-  return v === v ? v : null;
 }
 
 function reportMissingNamnd(sink: FindingSink, sheet: string, row: number, col: number): void {

@@ -13,7 +13,7 @@
  */
 export { buildModel, type BuildResult } from './build-model';
 export { normalizeHeader, foldText } from './text';
-export { parseSwedishNumber, formatSwedishNumber } from './numbers';
+export { parseSwedishNumber, formatSwedishNumber, formatSwedishNumberTrimmed } from './numbers';
 export { parseDateCell, parsePeriod, serialToIso, type Period } from './dates';
 export { cellAddress, columnLetter, parseCellAddress, parseRangeRef } from './address';
 export { CONTRACT_SHEET_NAMES, findSheet, SHEET_TITLES, type SheetKind } from './sheet-lookup';

@@ -125,27 +125,92 @@ function canonicalDigits(t: string): string | null {
 
 /**
  * sv-SE number text: U+00A0 between thousands, decimal comma, hyphen-minus; `decimals` fixed
- * decimals (rounded half away from zero as `toFixed` does). Never "-0". Written without regexes:
- * every number in a finding's message passes here.
+ * decimals (rounded half away from zero as `toFixed` does). Never "-0". Every number in a
+ * finding's message passes here, so the common case is done in integers, without toFixed's slow
+ * exact algorithm and without regexes (see fixedUnits).
  */
 export function formatSwedishNumber(n: number, decimals = 0): string {
-  if (!Number.isFinite(n)) return '';
-  const d = decimals === 0 ? 0 : Math.min(20, Math.max(0, Math.floor(Number.isFinite(decimals) ? decimals : 0)));
-  const fixed = Math.abs(n).toFixed(d);
-  if (fixed.includes('e')) return (n < 0 ? '-' : '') + fixed;
-  const dot = fixed.indexOf('.');
-  const intLen = dot === -1 ? fixed.length : dot;
-  let out = n < 0 && hasNonZeroDigit(fixed) ? '-' : '';
-  const head = intLen % 3 || 3;
-  out += fixed.slice(0, head);
-  for (let i = head; i < intLen; i += 3) out += '\u00a0' + fixed.slice(i, i + 3);
-  return dot === -1 ? out : out + ',' + fixed.slice(dot + 1);
+  return format(n, decimals, false);
 }
 
-function hasNonZeroDigit(digits: string): boolean {
-  for (let i = 0; i < digits.length; i++) {
-    const c = digits.charCodeAt(i);
-    if (c > 0x30 && c <= 0x39) return true;
+/** formatSwedishNumber with trailing zero decimals (and then the comma) left out: "12,5", "1 200". */
+export function formatSwedishNumberTrimmed(n: number, decimals: number): string {
+  return format(n, decimals, true);
+}
+
+const SCALE = [1, 10, 100, 1000];
+/** Below 2^40 a product is off by at most 2^-13 from the exact x · 10^d. */
+const EXACT_ENOUGH = 2 ** 40;
+
+/**
+ * The integer toFixed(d) writes for x ≥ 0 (x · 10^d rounded, the larger on a tie), or -1 when
+ * the quick way cannot be sure: Math.round of the product gives the same integer unless the
+ * product lies so close to a tie that its rounding error could matter. Large values and more
+ * than three decimals are left to toFixed too.
+ */
+function fixedUnits(x: number, d: number): number {
+  if (d > 3) return -1;
+  const p = x * SCALE[d];
+  if (!(p < EXACT_ENOUGH)) return -1;
+  // d = 0: the product is x itself, exact, and Math.round breaks ties upwards as toFixed does.
+  if (d === 0) return Math.round(p);
+  const frac = p - Math.floor(p);
+  return frac < 0.499 || frac > 0.501 ? Math.round(p) : -1;
+}
+
+/** `x.toFixed(d)` for x ≥ 0 (the same text, usually without calling toFixed). */
+export function toFixed(x: number, d: number): string {
+  const units = fixedUnits(x, d);
+  if (units < 0) return x.toFixed(d);
+  if (d === 0) return String(units);
+  let digits = String(units);
+  while (digits.length <= d) digits = '0' + digits;
+  return digits.slice(0, digits.length - d) + '.' + digits.slice(digits.length - d);
+}
+
+/** Digits grouped by three with U+00A0: "1234567" → "1 234 567". */
+function grouped(digits: string): string {
+  const n = digits.length;
+  if (n <= 3) return digits;
+  const head = n % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < n; i += 3) out += '\u00a0' + digits.slice(i, i + 3);
+  return out;
+}
+
+function format(n: number, decimals: number, trim: boolean): string {
+  if (!Number.isFinite(n)) return '';
+  const d = decimals === 0 ? 0 : Math.min(20, Math.max(0, Math.floor(Number.isFinite(decimals) ? decimals : 0)));
+  const x = Math.abs(n);
+  const units = fixedUnits(x, d);
+  if (units >= 0) {
+    // Integers below 2^40: every step below is exact.
+    const scale = SCALE[d];
+    const whole = d === 0 ? units : Math.floor(units / scale);
+    let fraction = units - whole * scale;
+    let places = d;
+    if (trim) {
+      while (places > 0 && fraction % 10 === 0) {
+        fraction /= 10;
+        places--;
+      }
+    }
+    const sign = n < 0 && units !== 0 ? '-' : '';
+    if (places === 0) return sign + grouped(String(whole));
+    let f = String(fraction);
+    while (f.length < places) f = '0' + f;
+    return sign + grouped(String(whole)) + ',' + f;
   }
-  return false;
+  const fixed = x.toFixed(d);
+  if (fixed.includes('e')) return (n < 0 ? '-' : '') + fixed;
+  const dot = fixed.indexOf('.');
+  const negative = n < 0 && Number(fixed) !== 0;
+  let text = (negative ? '-' : '') + grouped(dot === -1 ? fixed : fixed.slice(0, dot)) + (dot === -1 ? '' : ',' + fixed.slice(dot + 1));
+  if (trim && dot !== -1) {
+    let end = text.length;
+    while (text.charCodeAt(end - 1) === 0x30 /* 0 */) end--;
+    if (text.charCodeAt(end - 1) === 0x2c /* , */) end--;
+    text = text.slice(0, end);
+  }
+  return text;
 }

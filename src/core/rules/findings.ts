@@ -2,10 +2,9 @@
 import type { Finding } from '../finding';
 import type { SheetLocation } from '../model';
 import type { Hit } from './evaluate';
-import type { FactValue } from './facts';
 import { cellAddress } from '../input';
 import type { LoadedRule } from './load';
-import { fillTemplate } from './template';
+import { compileTemplate, fillCompiled, type CompiledTemplate } from './template';
 
 /** "Dokument, avsnitt" of the rule's source for the profile, else of its first source. */
 export function sourceText(rule: Pick<LoadedRule, 'source'>, profile: string | null): string {
@@ -26,13 +25,27 @@ function targetColumn(rule: LoadedRule, location: SheetLocation): number {
  * text, target column) is worked out once per rule, not once per hit.
  */
 export function findingMaker(paramValues: Record<string, number>, profile: string, beloppI: 'kr' | 'tkr' | null): (hit: Hit) => Finding {
-  const perRule = new Map<LoadedRule, { source: string; columns: Map<SheetLocation, number> }>();
+  interface PerRule {
+    source: string;
+    columns: Map<SheetLocation, number>;
+    message: CompiledTemplate;
+    suggestion: CompiledTemplate;
+  }
+  const perRule = new Map<LoadedRule, PerRule>();
+  const prepare = (rule: LoadedRule): PerRule => {
+    // A placeholder names a param of the rule or else a fact (params and facts never share a name).
+    const isParam = (name: string) => rule.params !== undefined && Object.prototype.hasOwnProperty.call(rule.params, name);
+    return {
+      source: sourceText(rule, profile),
+      columns: new Map(),
+      message: compileTemplate(rule.message, isParam),
+      suggestion: compileTemplate(rule.suggestion, isParam),
+    };
+  };
   return (hit) => {
     const { rule, object } = hit;
     let known = perRule.get(rule);
-    if (!known) perRule.set(rule, (known = { source: sourceText(rule, profile), columns: new Map() }));
-    const lookup = (name: string): FactValue | undefined =>
-      rule.params && Object.prototype.hasOwnProperty.call(rule.params, name) ? paramValues[name] : object.facts[name];
+    if (!known) perRule.set(rule, (known = prepare(rule)));
     const { row, location } = object.anchor;
     let cell: string | null = null;
     if (row !== null && location) {
@@ -48,9 +61,9 @@ export function findingMaker(paramValues: Record<string, number>, profile: strin
       row,
       cell,
       namnd: object.anchor.namnd,
-      message: fillTemplate(rule.message, lookup, beloppI),
+      message: fillCompiled(known.message, object.facts, paramValues, beloppI),
       source: known.source,
-      suggestion: fillTemplate(rule.suggestion, lookup, beloppI),
+      suggestion: fillCompiled(known.suggestion, object.facts, paramValues, beloppI),
     };
   };
 }

@@ -5,7 +5,7 @@
  * valfri (text that is left out when blank). Any other blank value is "–".
  */
 import type { FactValue } from './facts';
-import { formatSwedishNumber } from '../input';
+import { formatSwedishNumber, formatSwedishNumberTrimmed } from '../input';
 
 export const TEMPLATE_FORMATS = ['tal', 'belopp', 'procent', 'text', 'valfri'] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
@@ -26,20 +26,10 @@ export function placeholders(template: string): Placeholder[] {
 }
 
 /** sv-SE with at most `decimals` decimals, trailing zeros dropped ("12,5", "1 200"). */
-function trimmed(value: number, decimals: number): string {
-  const text = formatSwedishNumber(value, decimals);
-  if (text.indexOf(',') === -1) return text;
-  let end = text.length;
-  while (text.charCodeAt(end - 1) === 0x30 /* 0 */) end--;
-  if (text.charCodeAt(end - 1) === 0x2c /* , */) end--;
-  return end === text.length ? text : text.slice(0, end);
-}
+const trimmed = formatSwedishNumberTrimmed;
 
 export function formatValue(value: FactValue | undefined, format: string | null, beloppI: 'kr' | 'tkr' | null): string {
-  if (value === null || value === undefined || value === '') return format === 'valfri' ? '' : '–';
-  if (typeof value === 'boolean') return value ? 'ja' : 'nej';
-  if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'string') return value;
+  if (typeof value !== 'number') return formatOther(value, format);
   switch (format) {
     case 'belopp':
       return trimmed(value, beloppI === 'tkr' ? 1 : 0) + (beloppI ? `\u00a0${beloppI}` : '');
@@ -50,6 +40,13 @@ export function formatValue(value: FactValue | undefined, format: string | null,
     default:
       return trimmed(value, 2);
   }
+}
+
+function formatOther(value: Exclude<FactValue, number> | undefined, format: string | null): string {
+  if (value === null || value === undefined || value === '') return format === 'valfri' ? '' : '–';
+  if (typeof value === 'boolean') return value ? 'ja' : 'nej';
+  if (Array.isArray(value)) return value.join(', ');
+  return value;
 }
 
 type Part = string | { name: string; format: string | null };
@@ -74,7 +71,33 @@ function parts(template: string): Part[] {
 }
 
 export function fillTemplate(template: string, lookup: (name: string) => FactValue | undefined, beloppI: 'kr' | 'tkr' | null): string {
+  const list = parts(template);
   let out = '';
-  for (const part of parts(template)) out += typeof part === 'string' ? part : formatValue(lookup(part.name), part.format, beloppI);
+  for (let i = 0; i < list.length; i++) {
+    const part = list[i];
+    out += typeof part === 'string' ? part : formatValue(lookup(part.name), part.format, beloppI);
+  }
+  return out;
+}
+
+/** A template split once, each placeholder read from the params or from the facts. */
+export type CompiledTemplate = (string | { name: string; format: string | null; param: boolean })[];
+
+export function compileTemplate(template: string, isParam: (name: string) => boolean): CompiledTemplate {
+  return parts(template).map((p) => (typeof p === 'string' ? p : { name: p.name, format: p.format, param: isParam(p.name) }));
+}
+
+/** fillTemplate for a compiled template: the same text, no lookup function per fill. */
+export function fillCompiled(
+  template: CompiledTemplate,
+  facts: Readonly<Record<string, FactValue>>,
+  params: Readonly<Record<string, number>>,
+  beloppI: 'kr' | 'tkr' | null,
+): string {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    const part = template[i];
+    out += typeof part === 'string' ? part : formatValue(part.param ? params[part.name] : facts[part.name], part.format, beloppI);
+  }
   return out;
 }

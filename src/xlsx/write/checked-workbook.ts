@@ -26,10 +26,11 @@ export function writeCheckedWorkbook(original: Uint8Array, result: { kontroll: S
   const name = kontrollName(s, result.kontroll.name, own);
   const spec = { ...result.kontroll, name };
   const kontroll = own ? replaceSpecSheet(s, own, spec, true) : addSpecSheet(s, spec, true);
-  setActiveTab(s.pkg, s.wb, s.wb.sheets.indexOf(kontroll));
 
   const kept = new Map((previous?.record.sheets ?? []).filter((r) => marked.has(r.name.toLowerCase())).map((r) => [r.name.toLowerCase(), r.created]));
   const sheets = applyMarks(s, result.marks.filter((m) => m.sheet.toLowerCase() !== name.toLowerCase()), kept);
+  // After the marks: a marked sheet was deselected in the same pass, the others are done here.
+  setActiveTab(s.pkg, s.wb, s.wb.sheets.indexOf(kontroll));
   writeRecord(s.pkg, s.wb, { kontroll: name, sheets }, previous?.part ?? null);
   return finish(s);
 }
@@ -106,6 +107,7 @@ function applyMarks(s: Session, marks: CellMark[], kept: Map<string, CreatedPart
     const editor = tryEditor(bytes, part);
     // A sheet whose XML is broken keeps its bytes; its findings are still listed on the Kontroll sheet.
     if (!editor) continue;
+    editor.deselect();
     const markRecords = new Map<string, MarkRecord>();
     for (const [ref, mark] of cells) {
       const node = editor.cell(ref);

@@ -97,6 +97,20 @@ function setPrintTitles(s: Session, entry: SheetEntry, spec: SheetSpec): void {
   const repeat = spec.print?.repeatRows;
   if (repeat) setDefinedName(s.pkg, s.wb, '_xlnm.Print_Titles', index, `${quoteSheet(spec.name)}!$${repeat[0]}:$${repeat[1]}`);
   else removeDefinedName(s.pkg, s.wb, '_xlnm.Print_Titles', index);
+  // Excel keeps an AutoFilter's range in this hidden name too (and writes it back when missing).
+  const filter = spec.autoFilter;
+  if (filter) setDefinedName(s.pkg, s.wb, '_xlnm._FilterDatabase', index, `${quoteSheet(spec.name)}!${absolute(filter)}`, true);
+  else removeDefinedName(s.pkg, s.wb, '_xlnm._FilterDatabase', index);
+}
+
+/** "A20:I140" → "$A$20:$I$140". */
+function absolute(range: string): string {
+  return range
+    .replace(/\$/g, '')
+    .toUpperCase()
+    .split(':')
+    .map((p) => p.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+    .join(':');
 }
 
 /** "Kontroll", or "Kontroll (2)" … when a sheet of the user's already has the name. */

@@ -36,6 +36,7 @@ export class SheetEditor {
   /** The self-closing `<sheetData/>` as written, when rows had to be added to it (kept for undo). */
   openedSheetData: string | null = null;
   private restoreEmptySheetData: string | null = null;
+  private deselecting = false;
 
   constructor(readonly source: Uint8Array, readonly part: string) {
     this.index = new SheetIndex(source, part);
@@ -76,6 +77,14 @@ export class SheetEditor {
 
   removeElement(n: TopElement): void {
     this.removals.push(n);
+  }
+
+  /**
+   * Takes tabSelected off the sheet in the same pass (another sheet becomes the active one), so a
+   * huge sheet is not copied once more for that alone.
+   */
+  deselect(): void {
+    this.deselecting = true;
   }
 
   apply(): Uint8Array {
@@ -139,6 +148,8 @@ export class SheetEditor {
     }
     for (const x of this.extra) this.insertTopLevel(e, x.at, x.text);
     for (const n of this.removals) e.replace(n.tag.start, n.end, '');
+    const views = this.deselecting ? this.element('sheetViews') : undefined;
+    if (views) deselectEdits(e, src, views.tag, this.part);
     return e.apply(src);
   }
 
@@ -193,6 +204,16 @@ function prefixed(xml: string, p: string): string {
   return p ? xml.replace(/<(\/?)(c|v|f|is|t)\b/g, `<$1${p}$2`) : xml;
 }
 
+/** Splices that take tabSelected off the sheet views inside `sheetViews`. */
+function deselectEdits(e: ByteEdit, src: Uint8Array, sheetViews: Tag, part: string): void {
+  const { end } = skipElement(src, sheetViews, part);
+  for (let v = nextTag(src, sheetViews.openEnd, part); v && v.start < end; v = nextTag(src, v.openEnd, part)) {
+    if (v.close || v.local !== 'sheetView') continue;
+    const selected = attrsOf(src, v, part).tabSelected;
+    if (selected === '1' || selected === 'true') setAttrEdit(e, src, v, 'tabSelected', null, part);
+  }
+}
+
 /**
  * The sheet with tabSelected taken off its sheet views, or null when none is selected (or the
  * part cannot be read). Only the head of the part is scanned: sheetViews comes before sheetData.
@@ -204,12 +225,7 @@ export function withoutTabSelected(src: Uint8Array, part: string): Uint8Array | 
     for (let t = nextTag(src, root.openEnd, part); t && !t.close && t.local !== 'sheetData'; t = nextTag(src, skipElement(src, t, part).end, part)) {
       if (t.local !== 'sheetViews') continue;
       const e = new ByteEdit();
-      const { end } = skipElement(src, t, part);
-      for (let v = nextTag(src, t.openEnd, part); v && v.start < end; v = nextTag(src, v.openEnd, part)) {
-        if (v.close || v.local !== 'sheetView') continue;
-        const selected = attrsOf(src, v, part).tabSelected;
-        if (selected === '1' || selected === 'true') setAttrEdit(e, src, v, 'tabSelected', null, part);
-      }
+      deselectEdits(e, src, t, part);
       return e.size ? e.apply(src) : null;
     }
     return null;

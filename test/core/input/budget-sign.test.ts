@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { buildModel, TECKEN_ASSUMED_NOTE } from '../../../src/core/input';
+import { checkAvvikelse } from '../../../src/core/input/budget-sign';
+import { FindingSink } from '../../../src/core/input/findings';
+import type { BudgetSheet } from '../../../src/core/model';
 import type { CellValue } from '../../../src/core/snapshot';
 import { budget, line, preamble, settings, sheet, workbook, withRule } from './builders';
 
@@ -128,5 +132,64 @@ describe('the Avvikelse column', () => {
     const { model, findings } = buildModel(workbook(sheet('Budget', rows)));
     expect(model.budget!.lines.map((l) => l.avvikelse)).toEqual([null, null]);
     expect(withRule(findings, 'IN-AVVIKELSE')).toHaveLength(0);
+  });
+});
+
+describe('checkAvvikelse against the line-by-line way', () => {
+  /** The plain algorithm: count, maybe turn the column, then compare every line again. */
+  function reference(budget: BudgetSheet, sink: FindingSink): void {
+    const col = budget.location.columns['avvikelse'];
+    if (col === undefined) return;
+    const tol = (x: number) => 1 + 1e-9 * Math.max(1, Math.abs(x));
+    let signed = 0;
+    let opposite = 0;
+    for (const l of budget.lines) {
+      if (l.avvikelse === null || l.avvikelseAngiven === null) continue;
+      if (Math.abs(l.avvikelse) <= tol(l.avvikelse)) continue;
+      signed++;
+      if (Math.abs(l.avvikelseAngiven + l.avvikelse) <= tol(l.avvikelse)) opposite++;
+    }
+    const flipped = signed > 0 && opposite >= Math.max(1, Math.ceil(0.9 * signed));
+    if (flipped) {
+      for (const l of budget.lines) l.avvikelseAngiven = l.avvikelseAngiven === null || l.avvikelseAngiven === 0 ? l.avvikelseAngiven : -l.avvikelseAngiven;
+      sink.add({ rule: 'IN-AVVIKELSE-TECKEN', severity: 'info', sheet: budget.location.name, row: budget.location.headerRow, message: `${opposite} av ${signed}`, suggestion: '', avsnitt: 'Budget' });
+    }
+    for (const l of budget.lines) {
+      if (l.avvikelse === null || l.avvikelseAngiven === null) continue;
+      if (Math.abs(l.avvikelseAngiven - l.avvikelse) <= tol(l.avvikelse)) continue;
+      sink.add({ rule: 'IN-AVVIKELSE', severity: 'varning', sheet: budget.location.name, row: l.row, message: '', suggestion: '', avsnitt: 'Budget' });
+    }
+  }
+
+  const amount = fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: -1e6, max: 1e6 }) },
+    { weight: 2, arbitrary: fc.double({ min: -1e4, max: 1e4, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(null, 0, -0, 1, -1, 1.0000000005, 2, 1e12, -1e12 - 1) },
+  );
+  // Given values: the computed one, its negation, near misses and unrelated values.
+  const given = (avvikelse: number | null) =>
+    fc.oneof(fc.constant(avvikelse), fc.constant(avvikelse === null ? null : -avvikelse), fc.constant(avvikelse === null ? null : avvikelse + 1.5), amount);
+  const line = amount.chain((avvikelse) => given(avvikelse).map((avvikelseAngiven) => ({ avvikelse, avvikelseAngiven })));
+
+  it('turns the column and reports the same lines, in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (values) => {
+        const make = (): BudgetSheet => ({
+          location: { name: 'Budget', headerRow: 1, columns: { namnd: 1, budget: 2, avvikelse: 3 }, headers: {} },
+          lines: values.map((v, i) => ({ row: i + 2, namnd: 'N', verksamhet: null, konto: null, typ: 'kostnad', budget: 1, utfall: null, prognos: 1, avvikelse: v.avvikelse, avvikelseAngiven: v.avvikelseAngiven, kommentar: null, plan: [] })),
+          totals: [],
+          hasPrognos: true,
+          planYears: [],
+        });
+        const [a, b] = [make(), make()];
+        const [sa, sb] = [new FindingSink(), new FindingSink()];
+        checkAvvikelse(a, sa);
+        reference(b, sb);
+        expect(a.lines).toEqual(b.lines);
+        const shape = (s: FindingSink) => s.finish().map((f) => [f.rule, f.row]);
+        expect(shape(sa)).toEqual(shape(sb));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { formatSwedishNumber, parseSwedishNumber } from '../../../src/core/input';
-import { parseNumberText, parsePlainNumberText } from '../../../src/core/input/numbers';
+import { formatSwedishNumber, formatSwedishNumberTrimmed, parseSwedishNumber } from '../../../src/core/input';
+import { parseNumberText, parsePlainNumberText, toFixed } from '../../../src/core/input/numbers';
 
 describe('parseSwedishNumber', () => {
   it.each<[string | number, number]>([
@@ -80,6 +80,65 @@ describe('formatSwedishNumber', () => {
         const text = formatSwedishNumber(n).replace(/\u00a0/g, space);
         expect(parseSwedishNumber(text)).toBe(n + 0);
       }),
+    );
+  });
+});
+
+/** The plain way to write sv-SE numbers (toFixed, a regex for the groups): the fast formatter must agree. */
+function referenceFormat(n: number, decimals = 0): string {
+  if (!Number.isFinite(n)) return '';
+  const d = Math.min(20, Math.max(0, Math.floor(Number.isFinite(decimals) ? decimals : 0)));
+  const fixed = Math.abs(n).toFixed(d);
+  if (fixed.includes('e')) return (n < 0 ? '-' : '') + fixed;
+  const dot = fixed.indexOf('.');
+  const intPart = dot === -1 ? fixed : fixed.slice(0, dot);
+  const frac = dot === -1 ? '' : ',' + fixed.slice(dot + 1);
+  const negative = n < 0 && Number(fixed) !== 0;
+  return (negative ? '-' : '') + intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + frac;
+}
+
+function referenceTrimmed(n: number, decimals: number): string {
+  const text = referenceFormat(n, decimals);
+  return text.includes(',') ? text.replace(/0+$/, '').replace(/,$/, '') : text;
+}
+
+describe('the fast number formatter', () => {
+  // Values near rounding ties (x,xx5), halves, large and tiny values, and the odd ones.
+  const value = fc.oneof(
+    fc.double({ min: -1e13, max: 1e13, noNaN: true }),
+    fc.integer({ min: -1e7, max: 1e7 }).map((i) => i / 1000 + 0.0005),
+    fc.integer({ min: -1e7, max: 1e7 }).map((i) => i / 200),
+    fc.integer({ min: -1e6, max: 1e6 }).map((i) => i / 100 + 0.005),
+    fc.double({ min: -1e25, max: 1e25, noNaN: true }),
+    fc.constantFrom(0, -0, 0.5, 1.5, 2.5, -2.5, 1.005, 0.045, 2 ** 40, 2 ** 53, 1e21, -1e21, Number.NaN, Number.POSITIVE_INFINITY, 0.49999999999999994),
+  );
+  const decimals = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constantFrom(0.5, -1, 25));
+
+  it('writes what toFixed and digit grouping write', () => {
+    fc.assert(
+      fc.property(value, decimals, (n, d) => {
+        expect(formatSwedishNumber(n, d)).toBe(referenceFormat(n, d));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('drops trailing zero decimals as the string way does', () => {
+    fc.assert(
+      fc.property(value, decimals, (n, d) => {
+        expect(formatSwedishNumberTrimmed(n, d)).toBe(referenceTrimmed(n, d));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('toFixed agrees with Number.prototype.toFixed for non-negative values', () => {
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 5 }), (n, d) => {
+        const x = Math.abs(n);
+        if (Number.isFinite(x)) expect(toFixed(x, d)).toBe(x.toFixed(d));
+      }),
+      { numRuns: 5000 },
     );
   });
 });
