@@ -3,7 +3,7 @@
  * whose sheets are missing are skipped and named in summary.notes.
  */
 import type { CheckProgress, CheckResult, CheckSummary } from './check-types';
-import { CATEGORIES, SEVERITIES, compareFindings, type Category, type Finding, type Severity } from './finding';
+import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from './finding';
 import { buildModel } from './input';
 import type { Model } from './model';
 import { evaluateRules } from './rules/evaluate';
@@ -13,6 +13,7 @@ import type { RuleSet } from './rules/load';
 import { resolveParams } from './rules/params';
 import type { Family, Param, Scope } from './rules/rule-schema';
 import { activeRules, selectProfile } from './rules/select';
+import { sortFindings } from './rules/sort-findings';
 import type { WorkbookSnapshot } from './snapshot';
 
 export interface CheckOptions {
@@ -103,7 +104,7 @@ export async function checkModel(model: Model, indataFindings: Finding[], option
   const beloppI = model.settings.beloppI;
   const toFinding = findingMaker(params.values, profile.name, beloppI);
   const findings = [...indataFindings, ...params.findings, ...hits.map(toFinding)];
-  findings.sort(compareFindings);
+  sortFindings(findings);
   options.onProgress?.({ phase: 'klart', done: lastTotal, total: lastTotal });
 
   const period = model.settings.period;

@@ -85,7 +85,8 @@ export function renderSheet(spec: SheetSpec, ctx: RenderContext): string {
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
     (rowsXml.length ? `<sheetData>${rowsXml.join('')}</sheetData>` : '<sheetData/>') +
-    (spec.protect ? '<sheetProtection sheet="1" objects="1" scenarios="1"/>' : '') +
+    // Protected without a password; rows may still be resized so a long answer can be made visible.
+    (spec.protect ? '<sheetProtection sheet="1" objects="1" scenarios="1" formatRows="0"/>' : '') +
     (spec.autoFilter ? `<autoFilter ref="${checkRange(spec.autoFilter)}"/>` : '') +
     (merges ? `<mergeCells count="${spec.merges!.length}">${merges}</mergeCells>` : '') +
     (validations ? `<dataValidations count="${spec.validations!.length}">${validations}</dataValidations>` : '') +
