@@ -36,12 +36,10 @@ class Acc {
   ) {}
 }
 
-// Only finite numbers count, as in the facts (num()).
-const finite = (v: number | null): v is number => typeof v === 'number' && v - v === 0;
-
 export function namndTotals(lines: readonly BudgetLine[]): NamndTotals[] {
   const groups = new Map<string, Acc>();
-  // Lines come in runs of the same nämnd: only a new name needs its key.
+  // Lines come in runs of the same nämnd: only a new name needs its key. Only finite numbers
+  // count, as in the facts (num()); the test is written out, as this runs once per line.
   let lastName: string | undefined;
   let g: Acc | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -55,22 +53,22 @@ export function namndTotals(lines: readonly BudgetLine[]): NamndTotals[] {
     }
     g.lines++;
     const b = line.budget;
-    if (finite(b)) {
+    if (typeof b === 'number' && b - b === 0) {
       g.budget += b;
       g.hasBudget = true;
     }
     const u = line.utfall;
-    if (finite(u)) {
+    if (typeof u === 'number' && u - u === 0) {
       g.utfall += u;
       g.hasUtfall = true;
     }
     const p = line.prognos;
-    if (finite(p)) {
+    if (typeof p === 'number' && p - p === 0) {
       g.prognos += p;
       g.hasPrognos = true;
     }
     const a = line.avvikelse;
-    if (finite(a)) {
+    if (typeof a === 'number' && a - a === 0) {
       g.avvikelse += a;
       g.hasAvvikelse = true;
     }
