@@ -43,7 +43,18 @@ function isBlank(v: CellValue | undefined): boolean {
 
 export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null, sink: FindingSink): RawBudget | null {
   const required = settingsNamnd ? ['budget'] : ['budget', 'namnd'];
-  const header = detectHeader(sheet, BUDGET_COLUMNS, required);
+  let header = detectHeader(sheet, BUDGET_COLUMNS, required);
+  // An export for one nämnd often has no Nämnd column at all (the nämnd is in the title):
+  // the rows are still read and checked, and one finding says whose they are taken to be.
+  let sheetNamnd: string | null = null;
+  if (!header.found && !settingsNamnd) {
+    const withoutNamnd = detectHeader(sheet, BUDGET_COLUMNS, ['budget']);
+    if (withoutNamnd.found && !('namnd' in withoutNamnd.columns)) {
+      header = withoutNamnd;
+      sheetNamnd = reportSheetNamnd(sink, sheet, withoutNamnd.headerRow);
+      settingsNamnd = sheetNamnd ?? '';
+    }
+  }
   if (!header.found) {
     const hint = header.missing.includes('namnd') ? ' Nämnden kan i stället anges en gång som Nämnd i bladet Inställningar.' : '';
     reportMissingHeaders(sink, sheet.name, BUDGET_COLUMNS, header.missing, AVSNITT.budget, hint);
@@ -252,6 +263,38 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     unknownTyp,
     budgetSigns,
   };
+}
+
+/** A nämnd's name in the title block above the header ("Socialnämnden", "Kommunstyrelsen – bokslut"). */
+const NAMND_IN_TITLE = /\b[\p{L}-]*(?:nämnd|nämnden|styrelse|styrelsen)\b/iu;
+
+/**
+ * The Budget sheet names no nämnd (no column, nothing in Inställningar): one sheet-level finding,
+ * and the nämnd is taken from the title above the header when one is written there.
+ */
+function reportSheetNamnd(sink: FindingSink, sheet: SheetSnapshot, headerRow: number): string | null {
+  let found: { text: string; row: number } | null = null;
+  for (let r = 0; r < headerRow - 1 && !found; r++) {
+    for (const v of sheet.rows[r] ?? []) {
+      if (typeof v === 'string' && v.trim().length > 0 && v.trim().length <= 80 && NAMND_IN_TITLE.test(v)) {
+        found = { text: v.trim().split(/\s+[–—-]\s+|,\s*/)[0], row: r + 1 };
+        break;
+      }
+    }
+  }
+  sink.push({
+    rule: 'IN-NAMND-SAKNAS',
+    severity: found ? 'info' : 'varning',
+    sheet: sheet.name,
+    row: null,
+    col: null,
+    message: found
+      ? `Bladet ${sheet.name} har ingen kolumn Nämnd och Inställningar anger ingen Nämnd; raderna antas gälla ${found.text} (rubriken på rad ${found.row}).`
+      : `Bladet ${sheet.name} har ingen kolumn Nämnd och Inställningar anger ingen Nämnd, så raderna kontrolleras men kan inte knytas till någon nämnd.`,
+    suggestion: 'Ange nämnden som Nämnd i bladet Inställningar (för en arbetsbok per nämnd) eller lägg till en kolumn Nämnd.',
+    avsnitt: AVSNITT.budget,
+  });
+  return found ? found.text : null;
 }
 
 function reportMissingNamnd(sink: FindingSink, sheet: string, row: number, col: number): void {

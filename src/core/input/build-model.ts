@@ -85,6 +85,13 @@ function build(snapshot: WorkbookSnapshot): BuildResult {
           });
         }
       }
+      if (model.settings.beloppI === null) {
+        const unit = unitFromSheet(budgetSheet, raw.sheet.location.headerRow, Object.values(raw.sheet.location.headers));
+        if (unit) {
+          model.settings.beloppI = unit.unit;
+          model.notes.push(`Belopp i saknas i Inställningar; beloppen antas vara i ${unit.unit} (${unit.where}).`);
+        }
+      }
       normalizeBudget(raw.sheet, model.tecken.value);
       checkAvvikelse(raw.sheet, sink);
       model.budget = raw.sheet;
@@ -114,4 +121,31 @@ function build(snapshot: WorkbookSnapshot): BuildResult {
   else missing('atgarder');
 
   return { model, findings: sink.finish() };
+}
+
+const UNIT = /(?:^|[\s(,])(tkr|mnkr|kr)\b/i;
+
+/**
+ * The unit of the amounts when Inställningar does not say: from the amount headers
+ * ("Budget 2025 (tkr)", "Verksamheter (tkr)") or a title row above them ("belopp i tkr").
+ * Only kr and tkr are units the contract knows; anything else leaves the unit unset.
+ */
+export function unitFromSheet(sheet: WorkbookSnapshot['sheets'][number], headerRow: number, headers: string[]): { unit: 'kr' | 'tkr'; where: string } | null {
+  for (const h of headers) {
+    const m = UNIT.exec(h);
+    if (m) return unitOf(m[1], `rubriken ”${h}”`);
+  }
+  for (let r = 0; r < headerRow - 1; r++) {
+    for (const v of sheet.rows[r] ?? []) {
+      if (typeof v !== 'string' || v.length > 120) continue;
+      const m = UNIT.exec(v);
+      if (m) return unitOf(m[1], `raden ”${v.trim()}”`);
+    }
+  }
+  return null;
+}
+
+function unitOf(word: string, where: string): { unit: 'kr' | 'tkr'; where: string } | null {
+  const w = word.toLowerCase();
+  return w === 'tkr' || w === 'kr' ? { unit: w, where } : null;
 }

@@ -140,13 +140,33 @@ describe('header detection', () => {
     expect(findings).toHaveLength(0);
   });
 
-  it('asks for Nämnd when neither a column nor Inställningar gives it', () => {
-    const rows = [['Verksamhet', 'Budget', 'Prognos'], ['Gata', 100, 90]];
+  it('reads the rows and asks once for Nämnd when neither a column nor Inställningar gives it', () => {
+    const rows = [['Verksamhet', 'Budget', 'Prognos'], ['Gata', 100, 90], ['Park', 50, 55]];
     const { model, findings } = buildModel(workbook(sheet('Budget', rows)));
-    expect(model.budget).toBeNull();
-    const f = withRule(findings, 'IN-RUBRIK-SAKNAS');
+    expect(model.budget!.lines.map((l) => [l.verksamhet, l.namnd, l.avvikelse])).toEqual([['Gata', '', 10], ['Park', '', -5]]);
+    expect(withRule(findings, 'IN-RUBRIK-SAKNAS')).toHaveLength(0);
+    const f = withRule(findings, 'IN-NAMND-SAKNAS');
     expect(f).toHaveLength(1);
-    expect(f[0].message).toContain('kolumnen Nämnd');
-    expect(f[0].message).toContain('Inställningar');
+    expect(f[0]).toMatchObject({ severity: 'varning', sheet: 'Budget', row: null, cell: null });
+    expect(f[0].message).toContain('ingen kolumn Nämnd');
+    expect(f[0].suggestion).toContain('Inställningar');
+  });
+
+  it('takes the nämnd from the title above the header when a one-nämnd export has no Nämnd column', () => {
+    const rows = [['Socialnämnden'], ['Bokslut 2025, belopp i tkr'], [], ['Verksamheter (tkr)', 'Budget 2025', 'Utfall 2025'], ['Äldreomsorg', -100, -120]];
+    const { model, findings } = buildModel(workbook(sheet('Budget', rows)));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['Socialnämnden']);
+    const f = withRule(findings, 'IN-NAMND-SAKNAS');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'info', row: null });
+    expect(f[0].message).toContain('Socialnämnden');
+    // The unit comes from the headers when Inställningar has no "Belopp i".
+    expect(model.settings.beloppI).toBe('tkr');
+    expect(model.notes.join(' ')).toContain('antas vara i tkr');
+  });
+
+  it('leaves the unit unset when neither Inställningar nor the sheet names one', () => {
+    const rows = [['Nämnd', 'Budget', 'Prognos'], ['SN', 100, 90]];
+    expect(buildModel(workbook(sheet('Budget', rows))).model.settings.beloppI).toBeNull();
   });
 });
