@@ -9,7 +9,7 @@ import type { CheckProgress, CheckResult } from '../../src/core/check-types';
 import { StyrkollError } from '../../src/core/errors';
 import { CONTRACT_SHEET_NAMES } from '../../src/core/input';
 import { buildKontrollSheet, buildMarks } from '../../src/core/kontroll';
-import { buildReports, listNamnder, loadReportTemplates, type ReportTemplate } from '../../src/core/report';
+import { buildReports, listNamnder, loadReportTemplates, reportFileName, type ReportTemplate } from '../../src/core/report';
 import type { StyrkollSettings } from '../../src/office/settings';
 import { readWorkbook } from '../../src/xlsx/read';
 import { createWorkbook, writeCheckedWorkbook } from '../../src/xlsx/write';
@@ -26,10 +26,6 @@ export function checkedFileName(original: string): string {
 }
 
 /** A file name from a nämnd's name, valid on Windows, macOS and Linux (as the CLI's --per-namnd). */
-export function reportFileName(namnd: string): string {
-  const clean = namnd.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').replace(/^[.\s]+|[.\s]+$/g, '');
-  return `${clean || 'namnd'}.xlsx`;
-}
 
 /** "rapporter-<typ>.zip", with the template id made safe for a file name. */
 export function zipFileName(template: string): string {

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { buildModel } from '../../src/core';
 import { listNamnder, sameNamnd } from '../../src/core/report';
 import { readWorkbook } from '../../src/xlsx/read';
-import { fileNameFor } from '../../src/cli/commands/report';
+import { reportFileName as fileNameFor } from '../../src/core/report';
 import { REPO, runCli } from './run-cli';
 
 const HEDEMORA = path.join(REPO, 'examples/hedemora-delarsrapport-2025-08.xlsx');

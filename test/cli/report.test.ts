@@ -16,7 +16,7 @@ import { listNamnder, readReports, sameNamnd } from '../../src/core/report';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { readWorkbook } from '../../src/xlsx/read';
 import { setCellValues } from '../../src/xlsx/write';
-import { fileNameFor } from '../../src/cli/commands/report';
+import { reportFileName as fileNameFor } from '../../src/core/report';
 import { REPO, looksLikeStackTrace, runCli, type CliRun } from './run-cli';
 
 const HEDEMORA = path.join(REPO, 'examples/hedemora-delarsrapport-2025-08.xlsx');

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildModel, checkWorkbook } from '../../core';
 import { StyrkollError } from '../../core/errors';
-import { buildReports, listNamnder, loadReportTemplates, sameNamnd, type ReportTemplate } from '../../core/report';
+import { buildReports, listNamnder, loadReportTemplates, sameNamnd, type ReportTemplate, reportFileName } from '../../core/report';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { addSheets, createWorkbook } from '../../xlsx/write';
 import { writeFileAtomic } from '../../node/atomic-write';
@@ -30,11 +30,6 @@ export async function loadTemplate(type: string): Promise<ReportTemplate> {
   return t;
 }
 
-/** A file name from a nämnd's name: readable, and valid on Windows, macOS and Linux. */
-export function fileNameFor(namnd: string): string {
-  const clean = namnd.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').replace(/^[.\s]+|[.\s]+$/g, '');
-  return `${clean || 'namnd'}.xlsx`;
-}
 
 export async function runReport(file: string, opts: ReportCommandOptions, io: CliIo): Promise<number> {
   if (!opts.output === !opts.perNamnd) {
@@ -62,7 +57,7 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
   });
   const namnder = listNamnder(model).filter((n) => !opts.namnd || sameNamnd(n, opts.namnd));
   if (namnder.length === 0) throw new StyrkollError('ARGUMENT', opts.namnd ? `Nämnden "${opts.namnd}" finns inte i arbetsboken. Nämnder: ${listNamnder(model).join(', ')}.` : 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
-  const targets = namnder.map((namnd) => ({ namnd, target: path.join(dir, fileNameFor(namnd)) }));
+  const targets = namnder.map((namnd) => ({ namnd, target: path.join(dir, reportFileName(namnd)) }));
   // Refuse before writing anything, so a run without --force never leaves half the files new.
   const existing = targets.filter((t) => existsSync(t.target));
   if (existing.length && !opts.force) {

@@ -6,3 +6,4 @@ export { indicatorStatus, type IndicatorStatus, type IndicatorStatusCode, type I
 export { parseReportTemplate, loadReportTemplates, ReportTemplate, Section } from './template-schema';
 export { readReports, readReportSheet, type ReportReading } from './read-report';
 export { listNamnder, sameNamnd, sheetNames } from './namnd-data';
+export { reportFileName } from './file-name';
