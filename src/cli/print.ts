@@ -1,15 +1,6 @@
 import type { CheckResult } from '../core/check-types';
 import { CATEGORIES, SEVERITIES, type Finding } from '../core/finding';
-
-const CATEGORY_LABEL: Record<string, string> = {
-  budget: 'Budget',
-  mal: 'Mål',
-  'mal-medel': 'Mål och medel',
-  'rod-trad': 'Röd tråd',
-  arshjul: 'Årshjul',
-  indata: 'Indata',
-};
-const SEVERITY_LABEL: Record<string, string> = { fel: 'Fel', varning: 'Varning', info: 'Info' };
+import { CATEGORY_LABELS as CATEGORY_LABEL, SEVERITY_LABELS as SEVERITY_LABEL } from '../core/kontroll';
 
 /** The public --json shape: the contract's keys first, in the contract's order, then extensions. */
 export function toPublicJson(findings: Finding[]): string {

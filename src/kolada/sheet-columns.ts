@@ -16,20 +16,7 @@ export function normalizeHeaderText(text: string): string {
     .replace(/[^a-z]/g, '');
 }
 
-export function columnLetter(col: number): string {
-  let n = col;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
+export { columnLetter, cellAddress as a1 } from '../core/input';
 
 /** Columns of one sheet: lookup by header, cell values, and new columns after the last header. */
 export class SheetColumns {
