@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StyrkollError, type ErrorCode } from '../core/errors';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import type { ReadOptions } from '../xlsx/read';
+import { materializeWorkbook, type ReadOptions } from '../xlsx/read';
 import type { ReadWorkerInput, ReadWorkerOutput } from './read-worker';
 
 export interface GuardedReadOptions extends Omit<ReadOptions, 'sheets'> {
@@ -74,7 +74,15 @@ export function readWorkbookGuarded(bytes: Uint8Array, options: GuardedReadOptio
     }, timeoutMs);
     worker.on('message', (out: ReadWorkerOutput) => {
       finish(() => {
-        if (out.ok) resolve(out.snapshot);
+        if (out.ok) {
+          // Let the worker's heap go before the rows are built here, so the two do not add up.
+          void worker.terminate();
+          try {
+            resolve(materializeWorkbook(out.workbook));
+          } catch (e) {
+            reject(unexpected(e instanceof Error ? `${e.name}: ${e.message}` : String(e)));
+          }
+        }
         else if (out.code === 'INTERNAL') reject(unexpected(out.message));
         else reject(new StyrkollError(out.code as ErrorCode, out.message, out.details));
       });

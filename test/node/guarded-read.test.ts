@@ -93,10 +93,22 @@ describe('readWorkbookGuarded', () => {
     expect(e.message).toMatch(/mer minne än tillåtna 32 MB/);
   });
 
-  it('the real reader under a low memory ceiling: a cell at XFD1048576 needs a million rows', async () => {
-    const far = buildXlsx({ sheets: [{ name: 'S', body: '<sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>' }] });
-    const e = await refusal(readWorkbookGuarded(far, { workerPath, maxMemoryMb: 16 }));
+  it('the real reader under a low memory ceiling: 18 MB of distinct texts do not fit in 16 MB', async () => {
+    const cells = Array.from({ length: 60_000 }, (_, i) => `<c t="inlineStr"><is><t>${`${i.toString(36)}x`.repeat(60)}</t></is></c>`);
+    const rows = Array.from({ length: 6000 }, (_, r) => cells.slice(r * 10, r * 10 + 10));
+    const big = buildXlsx({ level: 0, sheets: [{ name: 'S', body: sheetData(rows) }] });
+    const e = await refusal(readWorkbookGuarded(big, { workerPath, maxMemoryMb: 16 }));
     expect(e.code).toBe('FOR_STOR');
+    expect(e.message).toMatch(/mer minne än tillåtna 16 MB/);
+  });
+
+  it('cells cross from the worker in compact form: a cell at XFD1048576 (a million rows) reads within 16 MB', async () => {
+    const far = buildXlsx({ sheets: [{ name: 'S', body: '<sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>' }] });
+    const sheet = (await readWorkbookGuarded(far, { workerPath, maxMemoryMb: 16 })).sheets[0];
+    expect(sheet.rows).toHaveLength(1_048_576);
+    expect(sheet.rows[1_048_575]).toHaveLength(16_384);
+    expect(sheet.rows[1_048_575][16_383]).toBe(1);
+    expect(sheet.rows[0]).toEqual([]);
   });
 
   it('refuses a sheets predicate (functions cannot cross to a worker) and points to sheetNames', async () => {

@@ -1,7 +1,7 @@
 /** The OPC layer: parts by name, relationships, and where the workbook part is. */
 import { readErrors } from './errors';
 import type { ReadLimits } from './options';
-import { parseXmlEntry, streamEntry, type XmlHandlers } from './xml-part';
+import { parseXmlEntry, streamEntry, streamEntryAsync, type AsyncInflater, type XmlHandlers } from './xml-part';
 import type { ZipDirectory } from './zip-directory';
 
 export interface Relationship {
@@ -33,6 +33,20 @@ export class OpcPackage {
     const entry = this.zip.get(part);
     if (!entry) throw readErrors.missingPart(part);
     parseXmlEntry(this.bytes, entry, this.limits, handlers);
+  }
+
+  /** Feeds a part's uncompressed bytes to `sink` chunk by chunk (with the same checks as parseXml). */
+  streamPart(part: string, sink: (chunk: Uint8Array) => void): void {
+    const entry = this.zip.get(part);
+    if (!entry) throw readErrors.missingPart(part);
+    streamEntry(this.bytes, entry, this.limits, sink);
+  }
+
+  /** streamPart with a platform inflater. */
+  async streamPartAsync(part: string, inflate: AsyncInflater, sink: (chunk: Uint8Array) => void): Promise<void> {
+    const entry = this.zip.get(part);
+    if (!entry) throw readErrors.missingPart(part);
+    await streamEntryAsync(this.bytes, entry, this.limits, inflate, sink);
   }
 
   /** A small part as text (e.g. an ODF `mimetype`); null when absent or too big to be what we look for. */

@@ -3,8 +3,9 @@
  * as well as in Node. Each refusal is a StyrkollError with a one-line Swedish message.
  */
 import { isStyrkollError } from '../../core/errors';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type { WorkbookSnapshot } from '../../core/snapshot';
 import { fileKindError, inspectFile } from '../detect';
+import { materializeWorkbook, type CompactSheet, type CompactWorkbook } from './compact-workbook';
 import { readDateStyles } from './date-styles';
 import { readErrors } from './errors';
 import { resolveLimits, sheetSelector, type ReadOptions } from './options';
@@ -12,11 +13,32 @@ import { readSharedStrings } from './shared-strings';
 import { CellBudget } from './sheet-grid';
 import { readTables } from './tables';
 import { readWorkbookPart } from './workbook-part';
-import { readWorksheet } from './worksheet';
+import { readWorksheet, readWorksheetAsync, type WorksheetContext, type ScannerStats, type WorksheetData } from './worksheet';
+import type { AsyncInflater } from './xml-part';
+import type { OpcPackage } from './opc-package';
+
+/** Knobs for tests and the bench, not part of the public options. */
+export interface ReadInternals {
+  /** false: every worksheet through saxes (the reference the fast scanner is compared with). */
+  fastScanner?: boolean;
+  /** Filled with which reader read each worksheet. */
+  stats?: ScannerStats;
+  /** A platform inflater for worksheets (Node's zlib in the read worker); fflate otherwise. */
+  inflate?: AsyncInflater;
+}
 
 export async function readWorkbook(bytes: Uint8Array, options?: ReadOptions): Promise<WorkbookSnapshot> {
+  return materializeWorkbook(await readWorkbookCompact(bytes, options));
+}
+
+/** The same read, with the cells in compact form (see compact-workbook.ts); for a worker to transfer. */
+export async function readWorkbookCompact(bytes: Uint8Array, options?: ReadOptions, internals?: ReadInternals): Promise<CompactWorkbook> {
   try {
-    return readWorkbookSync(bytes, options);
+    if (!internals?.inflate) return readCompactSync(bytes, options, internals);
+    const inflate = internals.inflate;
+    return await readCompact(bytes, options, internals, (pkg, part, ctx) =>
+      readWorksheetAsync(pkg, part, ctx, { fast: internals.fastScanner, stats: internals.stats, inflate }),
+    );
   } catch (e) {
     if (isStyrkollError(e)) throw e;
     // Out-of-memory and similar: still one Swedish line, with the cause kept for diagnosis.
@@ -24,7 +46,26 @@ export async function readWorkbook(bytes: Uint8Array, options?: ReadOptions): Pr
   }
 }
 
-export function readWorkbookSync(bytes: Uint8Array, options?: ReadOptions): WorkbookSnapshot {
+export function readWorkbookSync(bytes: Uint8Array, options?: ReadOptions, internals?: ReadInternals): WorkbookSnapshot {
+  return materializeWorkbook(readCompactSync(bytes, options, internals));
+}
+
+function readCompactSync(bytes: Uint8Array, options: ReadOptions | undefined, internals: ReadInternals = {}): CompactWorkbook {
+  const sync = { ...internals, inflate: undefined };
+  return readCompact(bytes, options, sync, (pkg, part, ctx) => readWorksheet(pkg, part, ctx, { fast: sync.fastScanner, stats: sync.stats }));
+}
+
+type SheetReader<R> = (pkg: OpcPackage, part: string, ctx: WorksheetContext) => R;
+
+/** The read, with worksheets read by `readSheet` (sync, or async with a platform inflater). */
+function readCompact(bytes: Uint8Array, options: ReadOptions | undefined, internals: ReadInternals, readSheet: SheetReader<WorksheetData>): CompactWorkbook;
+function readCompact(bytes: Uint8Array, options: ReadOptions | undefined, internals: ReadInternals, readSheet: SheetReader<Promise<WorksheetData>>): Promise<CompactWorkbook>;
+function readCompact(
+  bytes: Uint8Array,
+  options: ReadOptions | undefined,
+  internals: ReadInternals,
+  readSheet: SheetReader<WorksheetData | Promise<WorksheetData>>,
+): CompactWorkbook | Promise<CompactWorkbook> {
   const limits = resolveLimits(options?.limits);
   const inspection = inspectFile(bytes, limits);
   const refusal = fileKindError(inspection.kind);
@@ -42,21 +83,30 @@ export function readWorkbookSync(bytes: Uint8Array, options?: ReadOptions): Work
 
   const wanted = sheetSelector(options);
   const selected = worksheets.filter((s) => wanted(s.name));
-  if (selected.length === 0) return { sheets: [] };
+  if (selected.length === 0) return { sheets: [], strings: [] };
 
-  const sharedStrings = info.sharedStringsPart ? readSharedStrings(pkg, info.sharedStringsPart) : [];
+  // One string list for the workbook: the shared strings, then every other text a sheet holds.
+  const strings = info.sharedStringsPart ? readSharedStrings(pkg, info.sharedStringsPart) : [];
   const dateStyles = info.date1904 && info.stylesPart ? readDateStyles(pkg, info.stylesPart) : new Set<number>();
-  const budget = new CellBudget(limits.maxCells);
+  const ctx = { strings, sharedCount: strings.length, date1904: info.date1904, dateStyles, budget: new CellBudget(limits.maxCells) };
 
-  const sheets: SheetSnapshot[] = [];
-  for (const entry of selected) {
-    const part = entry.part!;
-    if (!pkg.has(part)) throw readErrors.missingPart(part);
-    const { grid, tablePartIds } = readWorksheet(pkg, part, { sharedStrings, date1904: info.date1904, dateStyles, budget });
-    const sheet: SheetSnapshot = { name: entry.name, rows: grid.rows, errors: grid.errors };
-    const tables = readTables(pkg, part, tablePartIds);
+  const sheets: CompactSheet[] = [];
+  const add = (entry: (typeof selected)[number], { grid, tablePartIds }: WorksheetData) => {
+    const sheet: CompactSheet = { name: entry.name, cells: grid.compact(), errors: grid.errors };
+    const tables = readTables(pkg, entry.part!, tablePartIds);
     if (tables.length > 0) sheet.tables = tables;
     sheets.push(sheet);
+  };
+  const partOf = (entry: (typeof selected)[number]) => {
+    if (!pkg.has(entry.part!)) throw readErrors.missingPart(entry.part!);
+    return entry.part!;
+  };
+  if (internals.inflate) {
+    return (async () => {
+      for (const entry of selected) add(entry, await readSheet(pkg, partOf(entry), ctx));
+      return { sheets, strings };
+    })();
   }
-  return { sheets };
+  for (const entry of selected) add(entry, readSheet(pkg, partOf(entry), ctx) as WorksheetData);
+  return { sheets, strings };
 }

@@ -38,8 +38,8 @@ export class SheetGrid {
   private kinds = new Uint8Array(4096);
   private values = new Float64Array(4096);
   private size = 0;
-  private rowStart = new Int32Array(1024);
-  private rowLen = new Int32Array(1024);
+  private rowStart: Int32Array = new Int32Array(1024);
+  private rowLen: Int32Array = new Int32Array(1024);
   private rowCount = 0;
   /** Set once a cell arrives out of reading order; from then on the grid is plain arrays. */
   private rows: CellValue[][] | null = null;

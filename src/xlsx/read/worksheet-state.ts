@@ -9,7 +9,7 @@ import { MAX_ROWS, parseCellRef } from './cell-ref';
 import { readErrors } from './errors';
 import { CellBudget, SheetGrid } from './sheet-grid';
 import { DAYS_1904_TO_1900, isoToSerial, parseNumber, unescapeOoxml } from './text-values';
-import { attrByLocalName } from './xml-part';
+import { attrByLocalName, FastPathBail } from './xml-part';
 
 export interface WorksheetContext {
   /** The workbook's string list: the shared strings first, other texts appended as sheets are read. */
@@ -20,11 +20,6 @@ export interface WorksheetContext {
   /** Style indexes with a date format (filled only for 1904 workbooks). */
   dateStyles: Set<number>;
   budget: CellBudget;
-}
-
-/** Thrown by the fast scanner (and by the state on its behalf) when saxes must read the part instead. */
-export class FastPathBail {
-  constructor(readonly reason: string) {}
 }
 
 export class WorksheetState {

@@ -12,6 +12,14 @@ import type { ZipEntry } from './zip-directory';
 /** Compressed bytes handed to the inflater at a time; bounds what one push can produce (deflate tops out near 1032×). */
 export const INPUT_CHUNK = 16 * 1024;
 
+/**
+ * Thrown by a fast reader (sheet-scanner.ts) when a part uses XML it does not handle; the part is
+ * then read again with saxes. streamEntry lets it through untouched.
+ */
+export class FastPathBail {
+  constructor(readonly reason: string) {}
+}
+
 export interface XmlHandlers {
   /** Element names arrive without their namespace prefix. */
   open(name: string, attrs: Record<string, string>): void;
@@ -19,8 +27,14 @@ export interface XmlHandlers {
   text?(text: string): void;
 }
 
-/** Feeds the entry's uncompressed bytes to `sink` chunk by chunk, refusing bombs and lies. */
-export function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: ReadLimits, sink: (chunk: Uint8Array) => void): void {
+/**
+ * Inflates raw deflate data, handing the output to `sink` in pieces; a platform may supply one
+ * (Node's zlib runs on its thread pool, so inflating overlaps with scanning).
+ */
+export type AsyncInflater = (data: Uint8Array, sink: (chunk: Uint8Array) => void) => Promise<void>;
+
+/** Refuses what the directory already tells is too big, a bomb or encrypted; the compressed data. */
+function checkedData(bytes: Uint8Array, entry: ZipEntry, limits: ReadLimits): Uint8Array {
   const part = entry.name;
   if (entry.flags & 1) throw readErrors.encrypted();
   if (entry.size > limits.maxPartBytes) throw readErrors.tooLarge(`delen ${part}`, limits.maxPartBytes);
@@ -28,29 +42,66 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: ReadLimi
     throw readErrors.zipBomb(part);
   }
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method === 0 && entry.compressedSize !== entry.size) throw readErrors.brokenPart(part, 'fel storlek');
+  if (entry.method !== 0 && entry.method !== 8) throw readErrors.unsupportedCompression(part, entry.method);
+  return data;
+}
+
+/** Counts what an inflater produces: never more than the directory's size (checked against the limits). */
+function countingSink(entry: ZipEntry, sink: (chunk: Uint8Array) => void) {
+  const counter = {
+    produced: 0,
+    sink: (chunk: Uint8Array) => {
+      counter.produced += chunk.length;
+      if (counter.produced > entry.size) throw readErrors.zipBomb(entry.name);
+      if (chunk.length) sink(chunk);
+    },
+  };
+  return counter;
+}
+
+function inflateFailure(part: string, e: unknown): unknown {
+  if (isStyrkollError(e) || e instanceof FastPathBail) return e;
+  return readErrors.brokenPart(part, e instanceof Error ? e.message : String(e));
+}
+
+/** Feeds the entry's uncompressed bytes to `sink` chunk by chunk, refusing bombs and lies. */
+export function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: ReadLimits, sink: (chunk: Uint8Array) => void): void {
+  const data = checkedData(bytes, entry, limits);
   if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw readErrors.brokenPart(part, 'fel storlek');
     for (let i = 0; i < data.length; i += INPUT_CHUNK) sink(data.subarray(i, i + INPUT_CHUNK));
     return;
   }
-  if (entry.method !== 8) throw readErrors.unsupportedCompression(part, entry.method);
-  let produced = 0;
-  const inflater = new Inflate((chunk) => {
-    produced += chunk.length;
-    // The directory's size is checked against the limits above; never let the data exceed it.
-    if (produced > entry.size) throw readErrors.zipBomb(part);
-    if (chunk.length) sink(chunk);
-  });
+  const counter = countingSink(entry, sink);
+  const inflater = new Inflate(counter.sink);
   try {
     if (data.length === 0) inflater.push(data, true);
     for (let i = 0; i < data.length; i += INPUT_CHUNK) {
       inflater.push(data.subarray(i, i + INPUT_CHUNK), i + INPUT_CHUNK >= data.length);
     }
   } catch (e) {
-    if (isStyrkollError(e)) throw e;
-    throw readErrors.brokenPart(part, e instanceof Error ? e.message : String(e));
+    throw inflateFailure(entry.name, e);
   }
-  if (produced !== entry.size) throw readErrors.brokenPart(part, 'fel storlek');
+  if (counter.produced !== entry.size) throw readErrors.brokenPart(entry.name, 'fel storlek');
+}
+
+/** streamEntry with a platform inflater, with the same checks. */
+export async function streamEntryAsync(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  limits: ReadLimits,
+  inflate: AsyncInflater,
+  sink: (chunk: Uint8Array) => void,
+): Promise<void> {
+  if (entry.method === 0) return streamEntry(bytes, entry, limits, sink);
+  const data = checkedData(bytes, entry, limits);
+  const counter = countingSink(entry, sink);
+  try {
+    await inflate(data, counter.sink);
+  } catch (e) {
+    throw inflateFailure(entry.name, e);
+  }
+  if (counter.produced !== entry.size) throw readErrors.brokenPart(entry.name, 'fel storlek');
 }
 
 function localName(name: string): string {
