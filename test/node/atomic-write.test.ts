@@ -51,11 +51,13 @@ test('a writer killed mid-write leaves either the old file or the complete new o
   `;
   for (let i = 0; i < 8; i++) {
     const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Listen for the end from the start: a fast writer may finish before the kill below.
+    const closed = new Promise((r) => child.on('close', r));
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     // Kill at a different moment each round: right away, or after a growing delay.
     await new Promise((r) => setTimeout(r, i * 15));
     child.kill('SIGKILL');
-    await new Promise((r) => child.on('close', r));
+    await closed;
     const now = await fs.readFile(target);
     const isOld = now.length === old.length && now.every((b) => b === 1);
     const isNew = now.length === size && now[0] === 2 && now[size - 1] === 2;
