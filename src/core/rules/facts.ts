@@ -99,12 +99,21 @@ function wordsOf(cache: Map<string, Set<string>>, atgard: string): Set<string> {
   return words;
 }
 
-/** Whether an Åtgärd text names a goal: its ID as a word of its own, or its whole text. */
-function mentionsGoal(atgard: string, goal: Goal, words: Map<string, Set<string>>): boolean {
+/**
+ * Whether one of the Åtgärd texts names a goal: its ID as a word of its own, or its whole text.
+ * The goal's ID and text key are worked out once for all the nämnd's åtgärder.
+ */
+function mentionedIn(atgarder: readonly { text: string | null }[], goal: Goal, words: Map<string, Set<string>>): boolean {
+  if (atgarder.length === 0) return false;
   const id = goal.id.trim().toLowerCase();
-  if (id !== '' && wordsOf(words, atgard).has(id)) return true;
-  const text = looseKey(goal.text ?? '');
-  return text.length >= 10 && looseKey(atgard).includes(text);
+  let text: string | undefined;
+  for (const a of atgarder) {
+    const atgard = a.text ?? '';
+    if (id !== '' && wordsOf(words, atgard).has(id)) return true;
+    text ??= looseKey(goal.text ?? '');
+    if (text.length >= 10 && looseKey(atgard).includes(text)) return true;
+  }
+  return false;
 }
 
 /** Per profile level: its depth from the top (0 = vision, 1 = fullmäktige's goals, 2 = the nämnd's …). */
@@ -220,7 +229,7 @@ function goalObjects(model: Model, profile: Profile, shared: SharedFacts): FactO
         kraverMedel: num(g.kraverMedel),
         antalIndikatorer: indicatorCount.get(g.id)?.length ?? 0,
         antalAtgarderNamnd: ownAtgarder.length,
-        harAtgard: ownAtgarder.some((a) => mentionsGoal(a.text ?? '', g, words)),
+        harAtgard: mentionedIn(ownAtgarder, g, words),
         namndUnderskott: owner?.underskott ?? null,
         namndHarUnderskott: owner?.underskott !== undefined && owner.underskott !== null && owner.underskott > 0,
       },

@@ -2,8 +2,6 @@
  * Loose matching of names written by people: nämnd names across sheets and Nivå names. Folds
  * case, spaces and å/ä/ö like the input layer, and ignores punctuation.
  */
-import { foldText } from '../input';
-
 const NOT_ALNUM = /[^a-z0-9]/g;
 
 /*
@@ -17,7 +15,9 @@ const CACHE_MAX = 10_000;
 export function looseKey(text: string): string {
   let key = cache.get(text);
   if (key === undefined) {
-    key = foldText(text).replace(NOT_ALNUM, '');
+    // foldText(text) with every non-alphanumeric removed: its later steps (dropping combining
+    // marks, collapsing and trimming spaces) only touch characters removed here anyway.
+    key = text.toLowerCase().normalize('NFD').replace(NOT_ALNUM, '');
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(text, key);
   }
