@@ -1,18 +1,15 @@
 /** `indata` findings: one factory and a sink that keeps a huge sheet from drowning the report. */
 import type { Finding, Severity } from '../finding';
 import { cellAddress } from './address';
+import { SHEET_TITLES } from './sheet-lookup';
 
 /** Sections of the input contract, for the `source` field. */
 export const AVSNITT = {
   hittaData: 'Hitta data',
   tal: 'Tal',
   summor: 'Summarader',
-  budget: 'Budget',
-  mal: 'Mål',
-  indikatorer: 'Indikatorer',
-  uppdrag: 'Uppdrag',
-  atgarder: 'Åtgärder',
-  installningar: 'Inställningar',
+  // One section per contract sheet, named as the sheet.
+  ...SHEET_TITLES,
 } as const;
 
 export function source(avsnitt: string): string {
