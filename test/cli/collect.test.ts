@@ -18,6 +18,7 @@ import { readWorkbook } from '../../src/xlsx/read';
 import { setCellValues } from '../../src/xlsx/write';
 import { reportFileName as fileNameFor } from '../../src/core/report';
 import { REPO, looksLikeStackTrace, runCli, type CliRun } from './run-cli';
+import type { PublicFinding } from './helpers/cli-files';
 
 const HEDEMORA = path.join(REPO, 'examples/hedemora-delarsrapport-2025-08.xlsx');
 const FILL_SCRIPT = path.join(REPO, 'dist/scripts/fill-returned-report.js');
@@ -28,17 +29,6 @@ interface Filled {
   cell: string;
   id: string;
   value: string | number;
-}
-
-interface PublicFinding {
-  rule: string;
-  category: string;
-  severity: string;
-  sheet: string | null;
-  row: number | null;
-  cell: string | null;
-  namnd: string | null;
-  message: string;
 }
 
 let tmp: string;
