@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildModel, checkWorkbook } from '../../core';
+import { checkWorkbook } from '../../core';
 import { StyrkollError } from '../../core/errors';
 import { buildReports, listNamnder, loadReportTemplates, sameNamnd, type ReportTemplate, reportFileName } from '../../core/report';
 import type { WorkbookSnapshot } from '../../core/snapshot';
@@ -38,7 +38,8 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
   const template = await loadTemplate(opts.type);
   const input = await loadWorkbook(file, { contractOnly: false });
   const result = await checkWorkbook(input.snapshot, { ruleSet: await loadRules(), profile: opts.profile });
-  const { model } = buildModel(input.snapshot);
+  // The check already built the model; the reports use the same one.
+  const { model } = result;
 
   if (opts.output) {
     const previous = await previousSnapshot(opts.output, opts.force);
