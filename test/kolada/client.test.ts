@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isStyrkollError, StyrkollError } from '../../src/core/errors';
 import { KoladaClient, MemoryCache, parseRetryAfter, type KoladaClientOptions } from '../../src/kolada';
 import { FileCache } from '../../src/kolada/node-cache';
-import { hedemoraData, pathAndQuery, recordingFetch, row, startFakeKolada, type FakeKolada, type Fault } from './fake-kolada';
+import { hedemoraData, verifyAndClose, recordingFetch, row, startFakeKolada, type FakeKolada, type Fault } from './fake-kolada';
 
 let server: FakeKolada | null = null;
 let rec: ReturnType<typeof recordingFetch>;
@@ -15,10 +15,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   if (server) {
-    // Nothing may go anywhere but the local server, and the server saw every request made.
-    expect(rec.urls.every((u) => u.startsWith(server!.origin))).toBe(true);
-    expect(server.requests).toEqual(rec.urls.map(pathAndQuery));
-    await server.close();
+    await verifyAndClose(server, rec);
     server = null;
   }
 });

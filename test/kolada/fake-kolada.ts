@@ -174,3 +174,10 @@ export function hedemoraData(rows: FakeRow[] = []): FakeData {
     rows,
   };
 }
+
+/** After a test: nothing went anywhere but the local server, the server saw every request made, and it is closed. */
+export async function verifyAndClose(server: FakeKolada, rec: { urls: string[] }): Promise<void> {
+  expect(rec.urls.every((u) => u.startsWith(server.origin))).toBe(true);
+  expect(server.requests).toEqual(rec.urls.map(pathAndQuery));
+  await server.close();
+}

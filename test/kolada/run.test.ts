@@ -1,7 +1,7 @@
 import { isStyrkollError } from '../../src/core/errors';
 import { MemoryCache, runKolada } from '../../src/kolada';
 import { indicator, indicatorSheet, model } from './builders';
-import { hedemoraData, pathAndQuery, recordingFetch, refusedUrl, row, startFakeKolada, type FakeKolada } from './fake-kolada';
+import { hedemoraData, verifyAndClose, recordingFetch, refusedUrl, row, startFakeKolada, type FakeKolada } from './fake-kolada';
 
 let server: FakeKolada | null = null;
 let rec: ReturnType<typeof recordingFetch>;
@@ -12,9 +12,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   if (server) {
-    expect(rec.urls.every((u) => u.startsWith(server!.origin))).toBe(true);
-    expect(server.requests).toEqual(rec.urls.map(pathAndQuery));
-    await server.close();
+    await verifyAndClose(server, rec);
     server = null;
   }
 });
