@@ -5,6 +5,7 @@
  * awaited one object at a time, since concurrent runs on a shared Engine lose events.
  */
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { generateProgram, type ScopeProgram } from './codegen';
 import { compileFor, type ItemPredicate } from './compile';
 import type { FactObject, FactTable } from './fact-object';
 import type { LoadedRule } from './load';
@@ -23,6 +24,8 @@ export interface EvaluateOptions {
   /** Evaluations (object × rule) done so far and in total. */
   onProgress?: (done: number, total: number) => void;
   yieldEvery?: number;
+  /** Generate each row-level scope's rules as one loop (default); false: closures only. */
+  codegen?: boolean;
 }
 
 /** The values of a rule's own params, which both paths see as facts. */
@@ -51,18 +54,42 @@ export function compileRule<T>(rule: LoadedRule, table: FactTable<T>, paramValue
   return compileFor(rule.conditions, paramFacts(rule, paramValues), (name) => table.read(name));
 }
 
-/**
- * The compiled rules over items[start, end): a plain synchronous loop, so it is optimised as a
- * function of its own rather than inside the async evaluateRules.
- */
-function runChunk<T>(items: readonly T[], start: number, end: number, tests: ItemPredicate<T>[], list: LoadedRule[], table: FactTable<T>, hits: Hit[]): void {
+/** A scope's rules over items[start, end): appends (item index, rule index) for each hit. */
+type Chunk<T> = ScopeProgram<T>;
+
+/** The closure-compiled rules as a Chunk: a plain loop, where code cannot be generated. */
+function closureChunk<T>(tests: ItemPredicate<T>[]): Chunk<T> {
   const n = tests.length;
-  for (let i = start; i < end; i++) {
-    const item = items[i];
-    let object: FactObject | undefined;
-    for (let k = 0; k < n; k++) {
-      if (tests[k](item)) hits.push({ rule: list[k], object: (object ??= table.object(item)) });
+  return (items, start, end, out) => {
+    for (let i = start; i < end; i++) {
+      const item = items[i];
+      for (let k = 0; k < n; k++) if (tests[k](item)) out.push(i, k);
     }
+  };
+}
+
+/** The rules of a row-level scope, generated as one loop where allowed. */
+export function scopeChunk<T>(list: LoadedRule[], table: FactTable<T>, paramValues: Record<string, number>, codegen = true): Chunk<T> {
+  const program = codegen
+    ? generateProgram(
+        list.map((rule) => ({ conditions: rule.conditions, constants: paramFacts(rule, paramValues) })),
+        { read: (name) => table.read(name), expression: table.expression?.bind(table) },
+      )
+    : null;
+  return program ?? closureChunk(list.map((rule) => compileRule(rule, table, paramValues)));
+}
+
+/** Hits from (item index, rule index) pairs; an item's fact object is made once, for its first hit. */
+function collectHits<T>(pairs: number[], items: readonly T[], list: LoadedRule[], table: FactTable<T>, hits: Hit[]): void {
+  let lastItem = -1;
+  let object: FactObject | undefined;
+  for (let p = 0; p < pairs.length; p += 2) {
+    const i = pairs[p];
+    if (i !== lastItem) {
+      object = table.object(items[i]);
+      lastItem = i;
+    }
+    hits.push({ rule: list[pairs[p + 1]], object: object! });
   }
 }
 
@@ -109,12 +136,13 @@ export async function evaluateRules(
         if (sinceYield >= yieldEvery) await pause();
       }
     } else {
-      const tests = list.map((rule) => compileRule(rule, table, paramValues));
-      const n = tests.length;
+      const chunk = scopeChunk(list, table, paramValues, options.codegen ?? true);
+      const n = list.length;
+      const pairs: number[] = [];
       // Items in chunks up to the next yield; hits keep the order item by item, rule by rule.
       for (let start = 0; start < items.length; ) {
         const end = Math.min(items.length, start + Math.max(1, Math.ceil((yieldEvery - sinceYield) / n)));
-        runChunk(items, start, end, tests, list, table, hits);
+        chunk(items, start, end, pairs);
         done += (end - start) * n;
         sinceYield += (end - start) * n;
         start = end;
@@ -128,6 +156,7 @@ export async function evaluateRules(
           }
         }
       }
+      collectHits(pairs, items, list, table, hits);
     }
   }
   options.onProgress?.(done, total);

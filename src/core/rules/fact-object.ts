@@ -23,6 +23,8 @@ export interface FactTable<T = unknown> {
   items: readonly T[];
   read(name: string): (item: T) => FactValue | undefined;
   object(item: T): FactObject;
+  /** A fact as a JavaScript expression over an item `x`, for generated rule loops (codegen.ts). */
+  expression?(name: string, arg: (value: unknown) => string): string | undefined;
 }
 
 /** A table over ready-made fact objects. */
@@ -31,5 +33,6 @@ export function objectTable(objects: FactObject[]): FactTable<FactObject> {
     items: objects,
     read: (name) => (o) => o.facts[name],
     object: (o) => o,
+    expression: (name, arg) => `x.facts[${arg(name)}]`,
   };
 }

@@ -10,7 +10,7 @@ import { indicatorStatus } from '../report/indicator-status';
 import type { Profile } from './profile-schema';
 import type { Scope } from './rule-schema';
 import { objectTable, type FactObject, type FactTable } from './fact-object';
-import { blank, budgetLineObject, lineFactReader, moneyFacts, num } from './line-facts';
+import { blank, budgetLineObject, lineFactExpression, lineFactReader, moneyFacts, num } from './line-facts';
 import { namndTotals, type NamndTotals } from './namnd-totals';
 import { looseKey } from './text';
 
@@ -400,7 +400,12 @@ export function buildFactTable(model: Model, scope: Scope, profile: Profile, sha
     case 'budgetrad': {
       const budget = model.budget;
       if (!budget) return objectTable([]);
-      const lines: FactTable<BudgetLine> = { items: budget.lines, read: lineFactReader, object: (line) => budgetLineObject(budget, line) };
+      const lines: FactTable<BudgetLine> = {
+        items: budget.lines,
+        read: lineFactReader,
+        object: (line) => budgetLineObject(budget, line),
+        expression: lineFactExpression,
+      };
       return lines;
     }
     case 'namnd':

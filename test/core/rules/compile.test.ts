@@ -4,11 +4,22 @@
  */
 import fc from 'fast-check';
 import type { Engine } from 'json-rules-engine';
-import { compileConditions } from '../../../src/core/rules/compile';
+import { generateProgram, programSource } from '../../../src/core/rules/codegen';
+import { compileConditions, type Facts } from '../../../src/core/rules/compile';
 import { newEngine, paramFacts } from '../../../src/core/rules/evaluate';
 import { SCOPE_FACTS, type FactType } from '../../../src/core/rules/facts';
 import { OPERATORS, type ConditionNode } from '../../../src/core/rules/rule-schema';
 import { realRuleSet } from './builders';
+
+/** The condition as a generated one-rule loop over fact objects, run on one item. */
+function generated(conditions: ConditionNode, constants: Record<string, unknown> = {}): (facts: Facts) => boolean {
+  const program = generateProgram<Facts>([{ conditions, constants }], { read: (name) => (f) => f[name], expression: (name, arg) => `x[${arg(name)}]` })!;
+  return (facts) => {
+    const out: number[] = [];
+    program([facts], 0, 1, out);
+    return out.length > 0;
+  };
+}
 
 async function engineFires(engine: Engine, facts: Record<string, unknown>): Promise<boolean> {
   const { events } = await engine.run(facts);
@@ -41,8 +52,10 @@ describe('compiled conditions match json-rules-engine', () => {
     const params = fc.record(Object.fromEntries(Object.keys(rule.params ?? {}).map((p) => [p, fc.oneof(number, fc.constant(0))])));
     await fc.assert(
       fc.asyncProperty(factsFor(SCOPE_FACTS[rule.scope]), params, async (facts, paramValues) => {
-        const compiled = compileConditions(rule.conditions, paramFacts(rule, paramValues as Record<string, number>));
-        expect(compiled(facts)).toBe(await engineFires(engine, { ...facts, ...paramValues }));
+        const constants = paramFacts(rule, paramValues as Record<string, number>);
+        const expected = await engineFires(engine, { ...facts, ...paramValues });
+        expect(compileConditions(rule.conditions, constants)(facts)).toBe(expected);
+        expect(generated(rule.conditions, constants)(facts)).toBe(expected);
       }),
       { numRuns: 300 },
     );
@@ -90,7 +103,12 @@ describe('compiled conditions match json-rules-engine', () => {
       fc.asyncProperty(tree, fc.array(poolFacts, { minLength: 1, maxLength: 5 }), async (conditions, rows) => {
         const engine = newEngine([{ id: 'R', conditions }]);
         const compiled = compileConditions(conditions);
-        for (const facts of rows) expect(compiled(facts)).toBe(await engineFires(engine, facts));
+        const program = generated(conditions);
+        for (const facts of rows) {
+          const expected = await engineFires(engine, facts);
+          expect(compiled(facts)).toBe(expected);
+          expect(program(facts)).toBe(expected);
+        }
       }),
       { numRuns: 400 },
     );
@@ -101,7 +119,9 @@ describe('compiled conditions match json-rules-engine', () => {
     const engine = newEngine([{ id: 'R', conditions }]);
     await fc.assert(
       fc.asyncProperty(fc.oneof(number, fc.constant(null)), number, async (a, p) => {
-        expect(compileConditions(conditions, { p })({ a })).toBe(await engineFires(engine, { a, p }));
+        const expected = await engineFires(engine, { a, p });
+        expect(compileConditions(conditions, { p })({ a })).toBe(expected);
+        expect(generated(conditions, { p })({ a })).toBe(expected);
       }),
     );
   });
@@ -115,5 +135,32 @@ describe('compiled conditions match json-rules-engine', () => {
     expect(compileConditions({ all: [{ fact: 'a', operator: 'greaterThan', value: { fact: 'b' } }] })({ a: 1, b: null })).toBe(true);
     expect(compileConditions({ any: [] })({})).toBe(true);
     expect(compileConditions({ not: { all: [] } })({})).toBe(false);
+  });
+
+  test('no text from a rule file is written into the generated source', () => {
+    const evil = '"); throw new Error("injected"); ("';
+    const conditions: ConditionNode = {
+      all: [
+        { fact: 'a', operator: 'equal', value: evil },
+        { fact: 'b', operator: 'in', value: [evil, 1] },
+        { fact: 'c', operator: 'greaterThan', value: { fact: 'p' } },
+      ],
+    };
+    const facts = { read: (name: string) => (f: Facts) => f[name], expression: (name: string, arg: (v: unknown) => string) => `x[${arg(name)}]` };
+    const { body } = programSource([{ conditions, constants: { p: evil } }], facts);
+    expect(body).not.toContain('injected');
+    expect(body).not.toMatch(/"a"|"b"|"c"/);
+    expect(generated(conditions, { p: 0 })({ a: evil, b: 1, c: 1 })).toBe(true);
+    expect(generated(conditions, { p: 0 })({ a: 'x', b: 1, c: 1 })).toBe(false);
+  });
+
+  test('numbers are written as literals only when finite (−0, NaN and Infinity are passed in)', () => {
+    for (const value of [-0, Number.NaN, Number.POSITIVE_INFINITY, -5, 1e21]) {
+      const conditions: ConditionNode = { all: [{ fact: 'a', operator: 'equal', value }] };
+      const facts = { read: (name: string) => (f: Facts) => f[name] };
+      expect(generated(conditions)({ a: value })).toBe(compileConditions(conditions)({ a: value }));
+      const literal = programSource([{ conditions, constants: {} }], facts).body;
+      expect(literal.includes('NaN') || literal.includes('Infinity')).toBe(false);
+    }
   });
 });

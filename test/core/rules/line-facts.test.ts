@@ -7,10 +7,10 @@
 import fc from 'fast-check';
 import type { Engine } from 'json-rules-engine';
 import type { BudgetLine } from '../../../src/core/model';
-import { compileRule, evaluateRules, newEngine, paramFacts, type Hit } from '../../../src/core/rules/evaluate';
+import { compileRule, evaluateRules, newEngine, paramFacts, scopeChunk, type Hit } from '../../../src/core/rules/evaluate';
 import { objectTable, type FactTable } from '../../../src/core/rules/fact-object';
 import { buildFactObjects, buildFactTable, SCOPE_FACTS } from '../../../src/core/rules/facts';
-import { BUDGET_LINE_FACTS, budgetLineFacts, lineFactReader } from '../../../src/core/rules/line-facts';
+import { BUDGET_LINE_FACTS, budgetLineFacts, lineFactExpression, lineFactReader } from '../../../src/core/rules/line-facts';
 import { budgetLine, budgetSheet, model, realRuleSet } from './builders';
 
 const amount = fc.oneof(
@@ -50,6 +50,22 @@ describe('budget line facts', () => {
     );
   });
 
+  test('each fact expression of the generated loops gives what the reader gives', () => {
+    const helpers: unknown[] = [];
+    const arg = (value: unknown) => `h[${helpers.indexOf(value) >= 0 ? helpers.indexOf(value) : helpers.push(value) - 1}]`;
+    const evaluate = Object.fromEntries(
+      Object.keys(BUDGET_LINE_FACTS).map((name) => [name, new Function('h', 'x', `return ${lineFactExpression(name, arg)};`) as (h: unknown[], x: BudgetLine) => unknown]),
+    );
+    fc.assert(
+      fc.property(line, (l) => {
+        const differing = Object.keys(BUDGET_LINE_FACTS).filter((name) => !Object.is(evaluate[name](helpers, l), BUDGET_LINE_FACTS[name](l)));
+        expect(differing).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(lineFactExpression('constructor', arg)).toBe('undefined');
+  });
+
   test('a fact the scope lacks reads undefined, as on a fact object', () => {
     expect(lineFactReader('finnsInte')(budgetLine())).toBeUndefined();
     expect(lineFactReader('constructor')(budgetLine())).toBeUndefined();
@@ -59,15 +75,18 @@ describe('budget line facts', () => {
     return (await engine.run(facts)).events.length > 0;
   }
 
-  test.each(rules.map((r) => [r.id, r] as const))('%s over lines fires exactly when json-rules-engine fires', async (_id, rule) => {
+  test.each(rules.map((r) => [r.id, r] as const))('%s over lines fires exactly when json-rules-engine fires (closures and generated loop)', async (_id, rule) => {
     const engine = newEngine([rule]);
     const table = buildFactTable(model({ budget: budgetSheet([]) }), 'budgetrad', realRuleSet().profiles.standard) as FactTable<BudgetLine>;
     let fired = 0;
     await fc.assert(
       fc.asyncProperty(line, params, async (l, values) => {
         const test = compileRule(rule, table, values);
+        const generated: number[] = [];
+        scopeChunk([rule], table, values)([l], 0, 1, generated);
         const expected = await engineFires(engine, { ...budgetLineFacts(l), ...paramFacts(rule, values) });
         expect(test(l)).toBe(expected);
+        expect(generated).toEqual(expected ? [0, 0] : []);
         if (expected) fired++;
       }),
       { numRuns: 1500 },
@@ -82,14 +101,16 @@ describe('budget line facts', () => {
     const lines = fc.sample(line, { numRuns: 3000, seed: 11 }).map((l, i) => ({ ...l, row: i + 2 }));
     const m = model({ budget: budgetSheet(lines) });
     const values = { troskelVarningProcent: 5, troskelFelProcent: 10, troskelOverskottProcent: 10, lagstaBelopp: 100_000 };
-    const run = async (tableOf: (s: 'budgetrad') => FactTable) => {
+    const run = async (tableOf: (s: 'budgetrad') => FactTable, codegen = true) => {
       const progress: [number, number][] = [];
-      const hits = await evaluateRules(rules, tableOf as never, values, { onProgress: (d, t) => progress.push([d, t]), yieldEvery: 777 });
+      const hits = await evaluateRules(rules, tableOf as never, values, { onProgress: (d, t) => progress.push([d, t]), yieldEvery: 777, codegen });
       return { hits: hits.map((h: Hit) => [h.rule.id, h.object.anchor, h.object.facts]), progress };
     };
     const viaLines = await run(() => buildFactTable(m, 'budgetrad', profile) as FactTable);
     const viaObjects = await run(() => objectTable(buildFactObjects(m, 'budgetrad', profile)) as FactTable);
+    const viaClosures = await run(() => buildFactTable(m, 'budgetrad', profile) as FactTable, false);
     expect(viaLines.hits.length).toBeGreaterThan(10);
     expect(viaLines).toEqual(viaObjects);
+    expect(viaClosures).toEqual(viaLines);
   });
 });
