@@ -49,6 +49,23 @@ export interface BudgetSheet {
   hasPrognos: boolean;
   /** Years of the plan columns present, ascending. */
   planYears: number[];
+  /**
+   * Sums per nämnd name exactly as written, in order of first appearance, added up while the
+   * amounts are normalised (so the nämnd facts need no pass of their own). Absent on a sheet
+   * built some other way; whoever changes the lines afterwards must drop it.
+   */
+  namndSums?: NamndSum[];
+}
+
+export interface NamndSum {
+  namnd: string;
+  lines: number;
+  firstRow: number;
+  /** Sums of the lines' finite values; null when no line has one. */
+  budget: number | null;
+  utfall: number | null;
+  prognos: number | null;
+  avvikelse: number | null;
 }
 
 export type GoalPrognos = 'uppnas' | 'delvis' | 'uppnas-ej';

@@ -3,7 +3,7 @@
  * budget − prognos (or − utfall without a Prognos column), and a given Avvikelse column is
  * checked against it.
  */
-import type { BudgetSheet, Model } from '../model';
+import type { BudgetLine, BudgetSheet, Model } from '../model';
 import { cellAddress } from './address';
 import type { Tecken } from './enums';
 import { AVSNITT, type FindingSink } from './findings';
@@ -22,24 +22,94 @@ function neg(v: number | null): number | null {
   return v === null || v === 0 ? v : -v;
 }
 
-/** Turns amounts as written into net cost and computes avvikelse. */
+/** Per nämnd name in namndSums' accumulators: the line count, then the four sums. */
+const STRIDE = 5;
+
+function grown<T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T {
+  const b = make(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Turns amounts as written into net cost, computes avvikelse and sums the lines per nämnd name. */
 export function normalizeBudget(budget: BudgetSheet, tecken: Tecken): void {
   const allNegated = tecken === 'kostnad negativ';
   const useUtfall = !budget.hasPrognos;
   const lines = budget.lines;
+  const groupOf = new Map<string, number>();
+  const firstLines: BudgetLine[] = [];
+  let acc = new Float64Array(8 * STRIDE);
+  let has = new Uint8Array(8 * STRIDE);
+  // Lines come in runs of the same nämnd: a name is looked up once per run.
+  for (let i = 0; i < lines.length; ) {
+    const name = lines[i].namnd;
+    let g = groupOf.get(name);
+    if (g === undefined) {
+      g = firstLines.length;
+      groupOf.set(name, g);
+      firstLines.push(lines[i]);
+      if (acc.length < (g + 1) * STRIDE) {
+        acc = grown(acc, (n) => new Float64Array(n));
+        has = grown(has, (n) => new Uint8Array(n));
+      }
+    }
+    i = normalizeRun(lines, i, allNegated, useUtfall, acc, has, g * STRIDE);
+  }
+  const sum = (o: number): number | null => (has[o] ? acc[o] : null);
+  budget.namndSums = firstLines.map((line, g) => {
+    const o = g * STRIDE;
+    return { namnd: line.namnd, lines: acc[o], firstRow: line.row, budget: sum(o + 1), utfall: sum(o + 2), prognos: sum(o + 3), avvikelse: sum(o + 4) };
+  });
+}
+
+/**
+ * Normalises the lines from `from` on while they name the same nämnd, adding them to the sums at
+ * acc[o…] (has[] marks the sums some line added to); returns where the run ends. A function of
+ * its own so that its loop holds no code that runs only when the nämnd changes: such code, first
+ * run before V8 records types, would throw away the loop's optimised code. The sums are kept in a
+ * Float64Array, doubles from the start, for the same reason (a sum that outgrows a small integer
+ * would too).
+ */
+function normalizeRun(lines: BudgetLine[], from: number, allNegated: boolean, useUtfall: boolean, acc: Float64Array, has: Uint8Array, o: number): number {
+  const name = lines[from].namnd;
+  let i = from;
   // Indexed loops over the lines here and below: a for-of allocates an iterator result per line
   // until the loop is optimised, and these loops run once per check over up to a million lines.
-  for (let i = 0; i < lines.length; i++) {
+  for (; i < lines.length; i++) {
     const line = lines[i];
+    if (line.namnd !== name) break;
     if (allNegated || line.typ === 'intakt') {
       line.budget = neg(line.budget);
       line.utfall = neg(line.utfall);
       line.prognos = neg(line.prognos);
       for (let k = 0; k < line.plan.length; k++) line.plan[k] = neg(line.plan[k] ?? null);
     }
-    const base = useUtfall ? line.utfall : line.prognos;
-    line.avvikelse = line.budget !== null && base !== null ? line.budget - base : null;
+    const b = line.budget;
+    const u = line.utfall;
+    const p = line.prognos;
+    const base = useUtfall ? u : p;
+    const a = b !== null && base !== null ? b - base : null;
+    line.avvikelse = a;
+    acc[o]++;
+    // Only finite numbers count, as in the facts (num()).
+    if (b !== null && b - b === 0) {
+      acc[o + 1] += b;
+      has[o + 1] = 1;
+    }
+    if (u !== null && u - u === 0) {
+      acc[o + 2] += u;
+      has[o + 2] = 1;
+    }
+    if (p !== null && p - p === 0) {
+      acc[o + 3] += p;
+      has[o + 3] = 1;
+    }
+    if (a !== null && a - a === 0) {
+      acc[o + 4] += a;
+      has[o + 4] = 1;
+    }
   }
+  return i;
 }
 
 /** Share of compared rows that must carry the opposite sign for it to count as the column's convention. */

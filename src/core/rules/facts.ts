@@ -11,7 +11,7 @@ import type { Profile } from './profile-schema';
 import type { Scope } from './rule-schema';
 import { objectTable, type FactObject, type FactTable } from './fact-object';
 import { blank, budgetLineObject, lineFactExpression, lineFactReader, moneyFacts, num } from './line-facts';
-import { namndTotals, type NamndTotals } from './namnd-totals';
+import { namndTotals, type NamndTotals, totalsFromSums } from './namnd-totals';
 import { looseKey } from './text';
 
 export { SCOPE_FACTS, TARGET_FIELDS, type FactDef, type FactType, type FactValue } from './fact-registry';
@@ -22,7 +22,8 @@ export class SharedFacts {
   private totals: NamndTotals[] | null = null;
   constructor(readonly model: Model) {}
   namndTotals(): NamndTotals[] {
-    return (this.totals ??= namndTotals(this.model.budget?.lines ?? []));
+    const budget = this.model.budget;
+    return (this.totals ??= (budget?.namndSums && totalsFromSums(budget.namndSums)) ?? namndTotals(budget?.lines ?? []));
   }
 }
 

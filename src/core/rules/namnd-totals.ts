@@ -2,7 +2,7 @@
  * Budget lines per nämnd (loosely matched names), in order of first appearance, with the sums
  * the nämnd facts need: one pass over the lines, no list of lines per nämnd.
  */
-import type { BudgetLine } from '../model';
+import type { BudgetLine, NamndSum } from '../model';
 import { looseKey } from './text';
 
 export interface NamndTotals {
@@ -83,4 +83,21 @@ export function namndTotals(lines: readonly BudgetLine[]): NamndTotals[] {
     prognos: a.hasPrognos ? a.prognos : null,
     avvikelse: a.hasAvvikelse ? a.avvikelse : null,
   }));
+}
+
+/**
+ * The totals from the sums normalizeBudget kept per name as written: the same as namndTotals
+ * when no two of the names are loosely equal. Null when some are ("SN" and "sn"): their lines
+ * may alternate, and only adding them up again in line order gives the same sums.
+ */
+export function totalsFromSums(sums: readonly NamndSum[]): NamndTotals[] | null {
+  const keys = new Set<string>();
+  const out: NamndTotals[] = [];
+  for (const s of sums) {
+    const key = looseKey(s.namnd);
+    if (keys.has(key)) return null;
+    keys.add(key);
+    out.push({ namnd: s.namnd, key, lines: s.lines, firstRow: s.firstRow, budget: s.budget, utfall: s.utfall, prognos: s.prognos, avvikelse: s.avvikelse });
+  }
+  return out;
 }

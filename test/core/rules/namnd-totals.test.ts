@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import type { BudgetLine } from '../../../src/core/model';
-import { namndTotals } from '../../../src/core/rules/namnd-totals';
+import { namndTotals, totalsFromSums } from '../../../src/core/rules/namnd-totals';
+import { SharedFacts } from '../../../src/core/rules/facts';
 import { looseKey } from '../../../src/core/rules/text';
-import { foldText } from '../../../src/core/input';
+import { buildModel, foldText } from '../../../src/core/input';
+import { budget, settings, workbook } from '../input/builders';
 import { budgetLine } from './builders';
 
 /** The plain way: group the lines by loose name, then add up each group's values row by row. */
@@ -51,5 +53,26 @@ describe('namndTotals', () => {
       expect(looseKey(' Social-NÄMNDEN ')).toBe('socialnamnden');
       expect(looseKey('Barn- och utbildningsnämnden')).toBe('barnochutbildningsnamnden');
     }
+  });
+});
+
+describe('the sums normalizeBudget keeps per nämnd name', () => {
+  const cell = fc.oneof(fc.integer({ min: -2e6, max: 2e6 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(null, 0, -0));
+  const row = fc.record({ namnd: fc.constantFrom('Socialnämnden', 'SOCIALNÄMNDEN', 'Social-nämnden', 'Kommunstyrelsen', 'Valnämnden'), typ: fc.constantFrom('Kostnad', 'Intäkt'), budget: cell, utfall: cell, prognos: cell });
+
+  test('give namndTotals of the normalised lines, or null when two names are loosely equal', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), fc.constantFrom('kostnad positiv', 'kostnad negativ'), (rows, tecken) => {
+        const sheet = budget(rows.map((r) => [r.namnd, 'Hemtjänst', null, r.typ, r.budget, r.utfall, r.prognos, null]));
+        const { model } = buildModel(workbook(settings({ Tecken: tecken }), sheet));
+        const lines = model.budget!.lines;
+        const names = new Set(lines.map((l) => l.namnd));
+        const keys = new Set([...names].map(looseKey));
+        const fromSums = totalsFromSums(model.budget!.namndSums!);
+        expect(fromSums).toEqual(names.size === keys.size ? namndTotals(lines) : null);
+        expect(new SharedFacts(model).namndTotals()).toEqual(namndTotals(lines));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
