@@ -130,12 +130,12 @@ function canonicalDigits(t: string): string | null {
  * exact algorithm and without regexes (see fixedUnits).
  */
 export function formatSwedishNumber(n: number, decimals = 0): string {
-  return format(n, decimals, false);
+  return formatSwedishNumberAs(n, decimals, false);
 }
 
 /** formatSwedishNumber with trailing zero decimals (and then the comma) left out: "12,5", "1 200". */
 export function formatSwedishNumberTrimmed(n: number, decimals: number): string {
-  return format(n, decimals, true);
+  return formatSwedishNumberAs(n, decimals, true);
 }
 
 const SCALE = [1, 10, 100, 1000];
@@ -185,10 +185,14 @@ const DECIMALS_TEXT: string[][] = [[], new Array(10), new Array(100), new Array(
 
 /** grouped() for an integer 0 ≤ x < 2^53, without writing and slicing its digits first. */
 function groupedInteger(x: number): string {
-  if (x < 1000) return String(x);
-  const high = Math.floor(x / 1000);
-  const low = x - high * 1000;
-  return groupedInteger(high) + (GROUP_TEXT[low] ??= '\u00a0' + String(1000 + low).slice(1));
+  let groups = '';
+  while (x >= 1000) {
+    const high = Math.floor(x / 1000);
+    const low = x - high * 1000;
+    groups = (GROUP_TEXT[low] ??= '\u00a0' + String(1000 + low).slice(1)) + groups;
+    x = high;
+  }
+  return String(x) + groups;
 }
 
 /** "," and `fraction` written with `places` digits (1–3), leading zeros kept. */
@@ -196,7 +200,8 @@ function decimalsText(fraction: number, places: number): string {
   return (DECIMALS_TEXT[places][fraction] ??= ',' + String(SCALE[places] + fraction).slice(1));
 }
 
-function format(n: number, decimals: number, trim: boolean): string {
+/** formatSwedishNumber, or formatSwedishNumberTrimmed when `trim`, for callers that choose once. */
+export function formatSwedishNumberAs(n: number, decimals: number, trim: boolean): string {
   // Not finite (the test as in line-facts: cheaper than Number.isFinite before optimisation).
   if (n - n !== 0) return '';
   const d =

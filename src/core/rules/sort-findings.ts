@@ -24,10 +24,13 @@ export function sortFindings(findings: Finding[]): Finding[] {
   const rules = new Set<string>();
   let maxRow = 0;
   let wholeRows = true;
+  // Findings come in runs of one sheet and rule: sheets and rules are looked at when they change.
+  let lastSheet: string | null | undefined;
+  let lastRule: string | undefined;
   for (let i = 0; i < n; i++) {
     const f = findings[i];
-    sheets.add(f.sheet ?? '');
-    rules.add(f.rule);
+    if (f.sheet !== lastSheet) sheets.add((lastSheet = f.sheet) ?? '');
+    if (f.rule !== lastRule) rules.add((lastRule = f.rule));
     const row = f.row ?? 0;
     if (!(row >= 0 && row % 1 === 0)) wholeRows = false;
     else if (row > maxRow) maxRow = row;
@@ -43,15 +46,14 @@ export function sortFindings(findings: Finding[]): Finding[] {
   const ruleCount = ruleRank.size;
   if (wholeRows && (SEVERITIES.length + 1) * sheetCount * rowCount * ruleCount * n < 2 ** 52) {
     const keys = new Float64Array(n);
-    let lastSheet: string | null | undefined;
-    let lastRule: string | undefined;
+    lastSheet = lastRule = undefined;
     let sheet = 0;
     let rule = 0;
     for (let i = 0; i < n; i++) {
       const f = findings[i];
-      // Findings come in runs of one sheet and rule: look their ranks up only when they change.
       if (f.sheet !== lastSheet) sheet = sheetRank.get((lastSheet = f.sheet) ?? '')!;
       if (f.rule !== lastRule) rule = ruleRank.get((lastRule = f.rule))!;
+      // Severity ranks from 1: an unknown one (-1) sorts first, as in compareFindings.
       keys[i] = ((((SEVERITIES.indexOf(f.severity) + 1) * sheetCount + sheet) * rowCount + (f.row ?? 0)) * ruleCount + rule) * n + i;
     }
     keys.sort();

@@ -6,7 +6,7 @@
  */
 import type { FactValue } from './facts';
 // From the module itself: the index re-exports through getters, a call each time in cold code.
-import { formatSwedishNumber, formatSwedishNumberTrimmed } from '../input/numbers';
+import { formatSwedishNumberAs } from '../input/numbers';
 
 export const TEMPLATE_FORMATS = ['tal', 'belopp', 'procent', 'text', 'valfri'] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
@@ -58,7 +58,7 @@ function slot(name: string, format: string | null, beloppI: 'kr' | 'tkr' | null)
 function formatSlot(s: Slot, value: FactValue | undefined): string {
   if (typeof value === 'number') {
     if (s.asText) return String(value);
-    return (s.trim ? formatSwedishNumberTrimmed(value, s.decimals) : formatSwedishNumber(value, s.decimals)) + s.suffix;
+    return formatSwedishNumberAs(value, s.decimals, s.trim) + s.suffix;
   }
   if (value === null || value === undefined || value === '') return s.optional ? '' : '–';
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
@@ -123,7 +123,11 @@ export function compileTemplate<T>(
 export function fillCompiled<T>(template: CompiledTemplate<T>, item: T): string {
   const { parts, slots, read } = template;
   if (slots.length === 0) return parts[0];
-  for (let i = 0; i < slots.length; i++) parts[2 * i + 1] = formatSlot(slots[i], read[i](item));
+  for (let i = 0; i < slots.length; i++) {
+    const value = read[i](item);
+    // Text (the common case besides numbers) is written as it is: no call for it.
+    parts[2 * i + 1] = typeof value === 'string' && value !== '' ? value : formatSlot(slots[i], value);
+  }
   return parts.join('');
 }
 
