@@ -13,9 +13,13 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+// Letters of the columns addresses have used: a check writes thousands of addresses in a few columns.
+const LETTERS: string[] = [];
+
 /** A1 address of a 1-based row and column, e.g. cellAddress(17, 6) → "F17". */
 export function cellAddress(row: number, col: number): string {
-  return columnLetter(col) + String(Math.max(1, Math.floor(row)));
+  const letters = col >= 1 && col <= 64 && col % 1 === 0 ? (LETTERS[col] ??= columnLetter(col)) : columnLetter(col);
+  return letters + String(row >= 1 && row % 1 === 0 ? row : Math.max(1, Math.floor(row)));
 }
 
 export interface CellRef {

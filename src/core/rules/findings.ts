@@ -1,10 +1,12 @@
 /** Turns a rule hit into a Finding: the cell it points at, filled templates and the source text. */
 import type { Finding } from '../finding';
-import type { SheetLocation } from '../model';
-import type { Hit } from './evaluate';
-import { cellAddress } from '../input';
+import type { BudgetLine, SheetLocation } from '../model';
+import { paramFacts, type Hit } from './evaluate';
+import type { FactValue } from './fact-registry';
+import { cellAddress } from '../input/address';
+import { BudgetLineObject, lineFactReader } from './line-facts';
 import type { LoadedRule } from './load';
-import { compileTemplate, fillCompiled, type CompiledTemplate } from './template';
+import { compileTemplate, fillCompiled, readFact, type CompiledTemplate } from './template';
 
 /** "Dokument, avsnitt" of the rule's source for the profile, else of its first source. */
 export function sourceText(rule: Pick<LoadedRule, 'source'>, profile: string | null): string {
@@ -20,50 +22,65 @@ function targetColumn(rule: LoadedRule, location: SheetLocation): number {
   return cols.length > 0 ? Math.min(...cols) : 1;
 }
 
+interface Templates<T> {
+  message: CompiledTemplate<T>;
+  suggestion: CompiledTemplate<T>;
+}
+
 /**
  * A toFinding for many hits of one run: what depends only on the rule and the sheet (source
- * text, target column) is worked out once per rule, not once per hit.
+ * text, target column, compiled templates) is worked out once per rule, not once per hit.
  */
 export function findingMaker(paramValues: Record<string, number>, profile: string, beloppI: 'kr' | 'tkr' | null): (hit: Hit) => Finding {
   interface PerRule {
     source: string;
     columns: Map<SheetLocation, number>;
-    message: CompiledTemplate;
-    suggestion: CompiledTemplate;
+    /** The templates reading a fact object's facts, and those reading a budget line itself. */
+    facts?: Templates<Readonly<Record<string, FactValue>>>;
+    line?: Templates<BudgetLine>;
   }
   const perRule = new Map<LoadedRule, PerRule>();
-  const prepare = (rule: LoadedRule): PerRule => {
-    // A placeholder names a param of the rule or else a fact (params and facts never share a name).
-    const isParam = (name: string) => rule.params !== undefined && Object.prototype.hasOwnProperty.call(rule.params, name);
+  const templates = <T>(rule: LoadedRule, reader: (name: string) => (item: T) => FactValue | undefined): Templates<T> => {
+    const params = paramFacts(rule, paramValues);
     return {
-      source: sourceText(rule, profile),
-      columns: new Map(),
-      message: compileTemplate(rule.message, isParam),
-      suggestion: compileTemplate(rule.suggestion, isParam),
+      message: compileTemplate(rule.message, params, beloppI, reader),
+      suggestion: compileTemplate(rule.suggestion, params, beloppI, reader),
     };
   };
   return (hit) => {
     const { rule, object } = hit;
     let known = perRule.get(rule);
-    if (!known) perRule.set(rule, (known = prepare(rule)));
-    const { row, location } = object.anchor;
+    if (!known) perRule.set(rule, (known = { source: sourceText(rule, profile), columns: new Map() }));
+    const { anchor } = object;
+    const { row, location } = anchor;
     let cell: string | null = null;
     if (row !== null && location) {
       let col = known.columns.get(location);
       if (col === undefined) known.columns.set(location, (col = targetColumn(rule, location)));
       cell = cellAddress(row, col);
     }
+    let message: string;
+    let suggestion: string;
+    if (object instanceof BudgetLineObject) {
+      const t = (known.line ??= templates(rule, lineFactReader));
+      message = fillCompiled(t.message, object.line);
+      suggestion = fillCompiled(t.suggestion, object.line);
+    } else {
+      const t = (known.facts ??= templates(rule, readFact));
+      message = fillCompiled(t.message, object.facts);
+      suggestion = fillCompiled(t.suggestion, object.facts);
+    }
     return {
       rule: rule.id,
       category: rule.category,
       severity: rule.severity,
-      sheet: object.anchor.sheet,
+      sheet: anchor.sheet,
       row,
       cell,
-      namnd: object.anchor.namnd,
-      message: fillCompiled(known.message, object.facts, paramValues, beloppI),
+      namnd: anchor.namnd,
+      message,
       source: known.source,
-      suggestion: fillCompiled(known.suggestion, object.facts, paramValues, beloppI),
+      suggestion,
     };
   };
 }

@@ -1,12 +1,12 @@
 /**
  * Budget line facts, one reader per fact, computed straight from a BudgetLine: the compiled
  * path reads only the facts a rule needs, and no object per line is built; the fact object of a
- * line is made only for lines that fired (for their messages). Blanks are always null, never ""
- * or undefined.
+ * line is made only for lines that fired, and its facts only when read. Blanks are always null,
+ * never "" or undefined.
  */
 import type { BudgetLine, BudgetSheet } from '../model';
 import type { FactValue } from './fact-registry';
-import type { FactObject } from './fact-object';
+import type { Anchor, FactObject } from './fact-object';
 
 export const blank = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);
 export const num = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -161,9 +161,23 @@ export function budgetLineFacts(line: BudgetLine): Record<string, FactValue> {
   };
 }
 
-export function budgetLineObject(budget: BudgetSheet, line: BudgetLine): FactObject {
-  return {
-    facts: budgetLineFacts(line),
-    anchor: { sheet: budget.location.name, row: line.row, namnd: blank(line.namnd), location: budget.location },
-  };
+/**
+ * The fact object of a budget line a rule fired on. Its facts are made only when read: findings
+ * fill their messages from the line itself, reading just the facts they name.
+ */
+export class BudgetLineObject implements FactObject {
+  readonly anchor: Anchor;
+  private made: Record<string, FactValue> | undefined;
+
+  constructor(readonly line: BudgetLine, budget: BudgetSheet) {
+    this.anchor = { sheet: budget.location.name, row: line.row, namnd: blank(line.namnd), location: budget.location };
+  }
+
+  get facts(): Record<string, FactValue> {
+    return (this.made ??= budgetLineFacts(this.line));
+  }
+}
+
+export function budgetLineObject(budget: BudgetSheet, line: BudgetLine): BudgetLineObject {
+  return new BudgetLineObject(line, budget);
 }

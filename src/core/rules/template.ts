@@ -5,7 +5,8 @@
  * valfri (text that is left out when blank). Any other blank value is "–".
  */
 import type { FactValue } from './facts';
-import { formatSwedishNumber, formatSwedishNumberTrimmed } from '../input';
+// From the module itself: the index re-exports through getters, a call each time in cold code.
+import { formatSwedishNumberAs } from '../input/numbers';
 
 export const TEMPLATE_FORMATS = ['tal', 'belopp', 'procent', 'text', 'valfri'] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
@@ -14,6 +15,8 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 
 export interface Placeholder {
   raw: string;
+  /** Where raw starts in the template. */
+  index: number;
   name: string;
   format: string | null;
 }
@@ -21,83 +24,113 @@ export interface Placeholder {
 export function placeholders(template: string): Placeholder[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => {
     const [name, format = null] = m[1].split(':').map((p) => p.trim());
-    return { raw: m[0], name, format };
+    return { raw: m[0], index: m.index!, name, format };
   });
 }
 
-/** sv-SE with at most `decimals` decimals, trailing zeros dropped ("12,5", "1 200"). */
-const trimmed = formatSwedishNumberTrimmed;
+/**
+ * How one placeholder is written, worked out once from its format and the workbook's unit, so
+ * that filling a template does not look at format strings per value.
+ */
+interface Slot {
+  name: string;
+  /** Numbers as JavaScript writes them (format text). */
+  asText: boolean;
+  decimals: number;
+  /** Trailing zero decimals (and then the comma) left out. */
+  trim: boolean;
+  suffix: string;
+  /** A blank is left out rather than written "–" (format valfri). */
+  optional: boolean;
+}
 
-export function formatValue(value: FactValue | undefined, format: string | null, beloppI: 'kr' | 'tkr' | null): string {
-  if (typeof value !== 'number') return formatOther(value, format);
+function slot(name: string, format: string | null, beloppI: 'kr' | 'tkr' | null): Slot {
   switch (format) {
     case 'belopp':
-      return trimmed(value, beloppI === 'tkr' ? 1 : 0) + (beloppI ? `\u00a0${beloppI}` : '');
+      return { name, asText: false, decimals: beloppI === 'tkr' ? 1 : 0, trim: true, suffix: beloppI ? `\u00a0${beloppI}` : '', optional: false };
     case 'procent':
-      return `${formatSwedishNumber(value, 1)}\u00a0%`;
-    case 'text':
-      return String(value);
+      return { name, asText: false, decimals: 1, trim: false, suffix: '\u00a0%', optional: false };
     default:
-      return trimmed(value, 2);
+      return { name, asText: format === 'text', decimals: 2, trim: true, suffix: '', optional: format === 'valfri' };
   }
 }
 
-function formatOther(value: Exclude<FactValue, number> | undefined, format: string | null): string {
-  if (value === null || value === undefined || value === '') return format === 'valfri' ? '' : '–';
+function formatSlot(s: Slot, value: FactValue | undefined): string {
+  if (typeof value === 'number') {
+    if (s.asText) return String(value);
+    return formatSwedishNumberAs(value, s.decimals, s.trim) + s.suffix;
+  }
+  if (value === null || value === undefined || value === '') return s.optional ? '' : '–';
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   if (Array.isArray(value)) return value.join(', ');
   return value;
 }
 
-type Part = string | { name: string; format: string | null };
-const compiled = new Map<string, Part[]>();
+export function formatValue(value: FactValue | undefined, format: string | null, beloppI: 'kr' | 'tkr' | null): string {
+  return formatSlot(slot('', format, beloppI), value);
+}
 
-/** A template split once into text and placeholders (rule templates are few, fills are many). */
-function parts(template: string): Part[] {
-  let cached = compiled.get(template);
-  if (!cached) {
-    cached = [];
-    let last = 0;
-    for (const m of template.matchAll(PLACEHOLDER)) {
-      if (m.index! > last) cached.push(template.slice(last, m.index));
-      const [name, format = null] = m[1].split(':').map((p) => p.trim());
-      cached.push({ name, format });
-      last = m.index! + m[0].length;
+/**
+ * A template split once: `parts` holds the text around the fact placeholders, with a place
+ * between each two texts for the value of slots[i] (at 2i + 1), read by read[i]. Params, whose
+ * values are fixed for a run, are already written into the text.
+ */
+export interface CompiledTemplate<T> {
+  parts: string[];
+  slots: Slot[];
+  read: ((item: T) => FactValue | undefined)[];
+}
+
+/** Reads a fact from a fact object's facts. */
+export const readFact =
+  (name: string) =>
+  (facts: Readonly<Record<string, FactValue>>): FactValue | undefined =>
+    facts[name];
+
+/**
+ * The compiled template for a rule's params (name → value), the workbook's unit and how a
+ * fact is read from an item.
+ */
+export function compileTemplate<T>(
+  template: string,
+  params: Readonly<Record<string, number>>,
+  beloppI: 'kr' | 'tkr' | null,
+  reader: (name: string) => (item: T) => FactValue | undefined,
+): CompiledTemplate<T> {
+  const parts: string[] = [];
+  const slots: Slot[] = [];
+  let text = '';
+  let last = 0;
+  for (const p of placeholders(template)) {
+    text += template.slice(last, p.index);
+    last = p.index + p.raw.length;
+    const s = slot(p.name, p.format, beloppI);
+    if (Object.prototype.hasOwnProperty.call(params, p.name)) text += formatSlot(s, params[p.name]);
+    else {
+      parts.push(text, '');
+      slots.push(s);
+      text = '';
     }
-    if (last < template.length) cached.push(template.slice(last));
-    compiled.set(template, cached);
   }
-  return cached;
+  parts.push(text + template.slice(last));
+  return { parts, slots, read: slots.map((s) => reader(s.name)) };
+}
+
+/**
+ * The template filled for one item. The values go into the template's own parts, joined once:
+ * one flat string per fill rather than a concatenation per value and text.
+ */
+export function fillCompiled<T>(template: CompiledTemplate<T>, item: T): string {
+  const { parts, slots, read } = template;
+  if (slots.length === 0) return parts[0];
+  for (let i = 0; i < slots.length; i++) {
+    const value = read[i](item);
+    // Text (the common case besides numbers) is written as it is: no call for it.
+    parts[2 * i + 1] = typeof value === 'string' && value !== '' ? value : formatSlot(slots[i], value);
+  }
+  return parts.join('');
 }
 
 export function fillTemplate(template: string, lookup: (name: string) => FactValue | undefined, beloppI: 'kr' | 'tkr' | null): string {
-  const list = parts(template);
-  let out = '';
-  for (let i = 0; i < list.length; i++) {
-    const part = list[i];
-    out += typeof part === 'string' ? part : formatValue(lookup(part.name), part.format, beloppI);
-  }
-  return out;
-}
-
-/** A template split once, each placeholder read from the params or from the facts. */
-export type CompiledTemplate = (string | { name: string; format: string | null; param: boolean })[];
-
-export function compileTemplate(template: string, isParam: (name: string) => boolean): CompiledTemplate {
-  return parts(template).map((p) => (typeof p === 'string' ? p : { name: p.name, format: p.format, param: isParam(p.name) }));
-}
-
-/** fillTemplate for a compiled template: the same text, no lookup function per fill. */
-export function fillCompiled(
-  template: CompiledTemplate,
-  facts: Readonly<Record<string, FactValue>>,
-  params: Readonly<Record<string, number>>,
-  beloppI: 'kr' | 'tkr' | null,
-): string {
-  let out = '';
-  for (let i = 0; i < template.length; i++) {
-    const part = template[i];
-    out += typeof part === 'string' ? part : formatValue(part.param ? params[part.name] : facts[part.name], part.format, beloppI);
-  }
-  return out;
+  return fillCompiled(compileTemplate(template, {}, beloppI, (name) => () => lookup(name)), null);
 }
