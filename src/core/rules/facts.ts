@@ -12,7 +12,7 @@ import type { Scope } from './rule-schema';
 import { objectTable, type FactObject, type FactTable } from './fact-object';
 import { blank, budgetLineObject, lineFactReader, moneyFacts, num } from './line-facts';
 import { namndTotals, type NamndTotals } from './namnd-totals';
-import { looseKey } from './text';
+import { looseKey, uncachedLooseKey } from './text';
 
 export { SCOPE_FACTS, TARGET_FIELDS, type FactDef, type FactType, type FactValue } from './fact-registry';
 export type { Anchor, FactObject, FactTable } from './fact-object';
@@ -120,15 +120,27 @@ function goalOwners(model: Model, shared: SharedFacts): (namnd: string | null) =
   };
 }
 
+const NOT_ASCII_ALNUM = /[^a-z0-9]/;
+
+/** Whether one of the Åtgärd keys holds `part`. */
+function inAnyKey(keys: string[], part: string): boolean {
+  for (const key of keys) if (key.includes(part)) return true;
+  return false;
+}
+
 /** Whether one of the nämnd's Åtgärd texts names a goal: its ID as a word of its own, or its whole text. */
 function mentionedIn(owner: GoalOwner, goal: Goal): boolean {
   if (owner.antalAtgarder === 0) return false;
   const id = goal.id.trim().toLowerCase();
   if (id !== '' && owner.words.has(id)) return true;
-  const text = looseKey(goal.text ?? '');
-  if (text.length < 10) return false;
-  for (const key of owner.keys) if (key.includes(text)) return true;
-  return false;
+  // The text's loose key starts with the letters and digits that begin its lower-cased text:
+  // an Åtgärd key without those cannot hold it, and the (costly) folding is skipped.
+  const goalText = goal.text ?? '';
+  const lower = goalText.toLowerCase();
+  const end = lower.search(NOT_ASCII_ALNUM);
+  if (!inAnyKey(owner.keys, end < 0 ? lower : lower.slice(0, end))) return false;
+  const text = uncachedLooseKey(goalText);
+  return text.length >= 10 && inAnyKey(owner.keys, text);
 }
 
 /** Per profile level: its depth from the top (0 = vision, 1 = fullmäktige's goals, 2 = the nämnd's …). */
