@@ -4,7 +4,7 @@ import type { CellErrorRef, CellValue, SheetSnapshot } from '../snapshot';
 import { cellAddress } from './address';
 import { errorsByRow, type RowContext, readDate, readNumber, reportErrorCell, reportUnknownValue } from './cells';
 import type { FindingSink } from './findings';
-import { detectHeader } from './header';
+import { detectHeader, type HeaderFound } from './header';
 import { type ColumnSpec, fieldTitle } from './header-specs';
 import { cellText, swedishList } from './text';
 
@@ -67,13 +67,10 @@ export class TableRows {
   private readonly namndIndex: number;
   private readonly defaultNamnd: string | null;
 
-  private constructor(
-    sheet: SheetSnapshot,
-    header: { headerRow: number; columns: Record<string, number>; headers: Record<string, string>; dataStart: number; dataEnd: number },
-    private readonly spec: ColumnSpec,
-    sink: FindingSink,
-    opts: TableOptions,
-  ) {
+  private readonly spec: ColumnSpec;
+
+  private constructor(sheet: SheetSnapshot, header: HeaderFound, sink: FindingSink, opts: TableOptions) {
+    this.spec = opts.spec;
     this.location = { name: sheet.name, headerRow: header.headerRow, columns: header.columns, headers: header.headers };
     this.ctx = { sink, sheet: sheet.name, row: 0, namnd: null, avsnitt: opts.avsnitt };
     this.rows = sheet.rows;
@@ -94,7 +91,7 @@ export class TableRows {
       reportMissingHeaders(sink, sheet.name, opts.spec, header.missing, opts.avsnitt);
       return null;
     }
-    return new TableRows(sheet, header, opts.spec, sink, opts);
+    return new TableRows(sheet, header, sink, opts);
   }
 
   column(key: string): Column {

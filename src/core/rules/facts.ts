@@ -218,7 +218,7 @@ function goalObjects(model: Model, profile: Profile, shared: SharedFacts): FactO
   const ownerOf = goalOwners(model, shared);
   const indicatorCount = new Map<string, number>();
   for (const i of model.indicators?.items ?? []) indicatorCount.set(i.goalId, (indicatorCount.get(i.goalId) ?? 0) + 1);
-  // A goal's parent is the first goal with its ID.
+  // A goal's parent is the first goal with its Förälder ID.
   const first = new Map<string, number>();
   const childCount = new Map<string, number>();
   const levels: NivaLevel[] = new Array(n);
