@@ -1,10 +1,10 @@
-/** Reading a contract sheet as a table: header detection, then one mapped item per data row. */
-import type { SheetLocation, TableSheet } from '../model';
-import type { CellValue, SheetSnapshot } from '../snapshot';
+/** Reading a contract sheet as a table: header detection, then its data rows one by one. */
+import type { SheetLocation } from '../model';
+import type { CellErrorRef, CellValue, SheetSnapshot } from '../snapshot';
 import { cellAddress } from './address';
-import { errorsByRow, type RowContext, readDate, readNumber, reportErrorCell } from './cells';
+import { errorsByRow, type RowContext, readDate, readNumber, reportErrorCell, reportUnknownValue } from './cells';
 import type { FindingSink } from './findings';
-import { detectHeader } from './header';
+import { detectHeader, type HeaderFound } from './header';
 import { type ColumnSpec, fieldTitle } from './header-specs';
 import { cellText, swedishList } from './text';
 
@@ -21,66 +21,23 @@ export function reportMissingHeaders(sink: FindingSink, sheet: string, spec: Col
   });
 }
 
-/** One data row, read field by field; each unreadable cell becomes a finding and a null. */
-export class RowReader {
-  readonly ctx: RowContext;
-  row: CellValue[] = [];
+/**
+ * The index a column the sheet lacks is read at: far past any row's last cell, so its cells are
+ * empty like those of an empty column and need no check of their own.
+ */
+const ABSENT = 0x3fffffff;
 
-  constructor(
-    private readonly columns: Record<string, number>,
-    private readonly headers: Record<string, string>,
-    private readonly spec: ColumnSpec,
-    sink: FindingSink,
-    sheet: string,
-    avsnitt: string,
-  ) {
-    this.ctx = { sink, sheet, row: 0, namnd: null, avsnitt };
-  }
-
-  has(key: string): boolean {
-    return key in this.columns;
-  }
-  /** 1-based column of a field, 0 when absent. */
-  col(key: string): number {
-    return this.columns[key] ?? 0;
-  }
-  title(key: string): string {
-    return this.headers[key] ?? fieldTitle(this.spec, key);
-  }
-  raw(key: string): CellValue {
-    const c = this.columns[key];
-    if (c === undefined) return null;
-    const v = this.row[c - 1];
-    return v === undefined ? null : v;
-  }
-  text(key: string): string | null {
-    return cellText(this.raw(key));
-  }
-  number(key: string): number | null {
-    return this.has(key) ? readNumber(this.ctx, this.raw(key), this.col(key), this.title(key)) : null;
-  }
-  date(key: string): string | null {
-    return this.has(key) ? readDate(this.ctx, this.raw(key), this.col(key), this.title(key)) : null;
-  }
-  /** Reports a required text field left empty (IN-ID-SAKNAS for IDs, IN-FALT-SAKNAS otherwise). */
-  reportEmpty(key: string, consequence: string): void {
-    const id = key === 'id';
-    const title = this.title(key);
-    this.ctx.sink.add({
-      rule: id ? 'IN-ID-SAKNAS' : 'IN-FALT-SAKNAS',
-      severity: 'varning',
-      sheet: this.ctx.sheet,
-      row: this.ctx.row,
-      col: this.col(key) || null,
-      namnd: this.ctx.namnd,
-      message: `Raden ${this.ctx.row} i bladet ${this.ctx.sheet} saknar ${title} (${this.ctx.sheet}!${cellAddress(this.ctx.row, this.col(key))}); ${consequence}`,
-      suggestion: id ? `Ge raden ett unikt ${title}, så att andra rader kan hänvisa till den.` : `Fyll i ${title}.`,
-      avsnitt: this.ctx.avsnitt,
-    });
-  }
+/** A field of a table: where its cells are and what its column is called in messages. */
+export interface Column {
+  key: string;
+  /** 0-based index into a row (far past the end when the sheet lacks the column). */
+  index: number;
+  /** 1-based column, null when the sheet lacks it. */
+  col: number | null;
+  title: string;
 }
 
-export interface TableReadOptions<T> {
+export interface TableOptions {
   spec: ColumnSpec;
   required: string[];
   avsnitt: string;
@@ -88,35 +45,120 @@ export interface TableReadOptions<T> {
   namndKey?: string;
   /** Fallback nämnd for findings (Inställningar). */
   defaultNamnd?: string | null;
-  /** Maps a row to an item, or null to leave it out. */
-  map: (r: RowReader) => T | null;
 }
 
-export function readTableSheet<T>(sheet: SheetSnapshot, sink: FindingSink, opts: TableReadOptions<T>): TableSheet<T> | null {
-  const header = detectHeader(sheet, opts.spec, opts.required);
-  if (!header.found) {
-    reportMissingHeaders(sink, sheet.name, opts.spec, header.missing, opts.avsnitt);
-    return null;
-  }
-  const location: SheetLocation = { name: sheet.name, headerRow: header.headerRow, columns: header.columns, headers: header.headers };
-  const usedCols = Object.values(header.columns);
-  const usedIdx = usedCols.map((c) => c - 1);
-  const errors = errorsByRow(sheet, header.headerRow + 1, header.dataEnd, usedCols);
-  const reader = new RowReader(header.columns, header.headers, opts.spec, sink, sheet.name, opts.avsnitt);
-  const titleOf = new Map<number, string>();
-  for (const key of Object.keys(header.columns)) titleOf.set(header.columns[key], reader.title(key));
-  const items: T[] = [];
+const EMPTY_ROW: CellValue[] = [];
 
-  for (let r = header.dataStart; r < header.dataEnd; r++) {
-    const row = Array.isArray(sheet.rows[r]) ? sheet.rows[r] : [];
-    const errs = errors?.get(r + 1);
-    if (!errs && !usedIdx.some((c) => cellText(row[c]) !== null)) continue;
-    reader.row = row;
-    reader.ctx.row = r + 1;
-    reader.ctx.namnd = (opts.namndKey ? reader.text(opts.namndKey) : null) ?? opts.defaultNamnd ?? null;
-    if (errs) for (const e of errs) reportErrorCell(sink, sheet.name, e, titleOf.get(e.col) ?? '', reader.ctx.namnd);
-    const item = opts.map(reader);
-    if (item !== null) items.push(item);
+/**
+ * The data rows of a table, read with a cursor: `next()` moves to the next row with content and
+ * reports its error cells; the caller reads the row's cells through columns resolved once.
+ */
+export class TableRows {
+  readonly location: SheetLocation;
+  readonly ctx: RowContext;
+  /** The current row's cells. */
+  row: CellValue[] = EMPTY_ROW;
+  private r: number;
+  private readonly end: number;
+  private readonly rows: CellValue[][];
+  private readonly used: number[];
+  private readonly errors: Map<number, CellErrorRef[]> | null;
+  private readonly titles = new Map<number, string>();
+  private readonly namndIndex: number;
+  private readonly defaultNamnd: string | null;
+
+  private readonly spec: ColumnSpec;
+
+  private constructor(sheet: SheetSnapshot, header: HeaderFound, sink: FindingSink, opts: TableOptions) {
+    this.spec = opts.spec;
+    this.location = { name: sheet.name, headerRow: header.headerRow, columns: header.columns, headers: header.headers };
+    this.ctx = { sink, sheet: sheet.name, row: 0, namnd: null, avsnitt: opts.avsnitt };
+    this.rows = sheet.rows;
+    this.r = header.dataStart - 1;
+    this.end = header.dataEnd;
+    const usedCols = Object.values(header.columns);
+    this.used = usedCols.map((c) => c - 1);
+    this.errors = errorsByRow(sheet, header.headerRow + 1, header.dataEnd, usedCols);
+    for (const key of Object.keys(header.columns)) this.titles.set(header.columns[key], this.column(key).title);
+    this.namndIndex = opts.namndKey ? this.column(opts.namndKey).index : ABSENT;
+    this.defaultNamnd = opts.defaultNamnd ?? null;
   }
-  return { location, items };
+
+  /** The table of a sheet, or null when its header is not found (reported as IN-RUBRIK-SAKNAS). */
+  static open(sheet: SheetSnapshot, sink: FindingSink, opts: TableOptions): TableRows | null {
+    const header = detectHeader(sheet, opts.spec, opts.required);
+    if (!header.found) {
+      reportMissingHeaders(sink, sheet.name, opts.spec, header.missing, opts.avsnitt);
+      return null;
+    }
+    return new TableRows(sheet, header, sink, opts);
+  }
+
+  column(key: string): Column {
+    const c = this.location.columns[key];
+    return {
+      key,
+      index: c === undefined ? ABSENT : c - 1,
+      col: c === undefined ? null : c,
+      title: this.location.headers[key] ?? fieldTitle(this.spec, key),
+    };
+  }
+
+  /** Moves to the next row with content in a used column or an error cell; false past the last. */
+  next(): boolean {
+    const rows = this.rows;
+    while (++this.r < this.end) {
+      const r = this.r;
+      const row = Array.isArray(rows[r]) ? rows[r] : EMPTY_ROW;
+      const errs = this.errors === null ? undefined : this.errors.get(r + 1);
+      if (errs === undefined && !hasContent(row, this.used)) continue;
+      this.row = row;
+      const ctx = this.ctx;
+      ctx.row = r + 1;
+      ctx.namnd = cellText(row[this.namndIndex]) ?? this.defaultNamnd;
+      if (errs !== undefined) for (const e of errs) reportErrorCell(ctx.sink, ctx.sheet, e, this.titles.get(e.col) ?? '', ctx.namnd);
+      return true;
+    }
+    return false;
+  }
+
+  /** A number cell of the current row; null when empty or unreadable (reported as IN-TAL). */
+  number(c: Column): number | null {
+    const v = this.row[c.index];
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    return v === null || v === undefined ? null : readNumber(this.ctx, v, c.index + 1, c.title);
+  }
+
+  /** A date cell of the current row as ISO yyyy-mm-dd; null when empty or unreadable (IN-DATUM). */
+  date(c: Column): string | null {
+    const v = this.row[c.index];
+    return v === null || v === undefined ? null : readDate(this.ctx, v, c.index + 1, c.title);
+  }
+
+  /** Reports the current row's cell as outside the column's accepted values (IN-VARDE). */
+  reportUnknown(c: Column, accepted: string): void {
+    reportUnknownValue(this.ctx, this.row[c.index], c.index + 1, c.title, accepted);
+  }
+
+  /** Reports a required text field left empty (IN-ID-SAKNAS for IDs, IN-FALT-SAKNAS otherwise). */
+  reportEmpty(c: Column, consequence: string): void {
+    const id = c.key === 'id';
+    const ctx = this.ctx;
+    ctx.sink.add({
+      rule: id ? 'IN-ID-SAKNAS' : 'IN-FALT-SAKNAS',
+      severity: 'varning',
+      sheet: ctx.sheet,
+      row: ctx.row,
+      col: c.col,
+      namnd: ctx.namnd,
+      message: `Raden ${ctx.row} i bladet ${ctx.sheet} saknar ${c.title} (${ctx.sheet}!${cellAddress(ctx.row, c.col ?? 0)}); ${consequence}`,
+      suggestion: id ? `Ge raden ett unikt ${c.title}, så att andra rader kan hänvisa till den.` : `Fyll i ${c.title}.`,
+      avsnitt: ctx.avsnitt,
+    });
+  }
+}
+
+function hasContent(row: CellValue[], used: number[]): boolean {
+  for (let i = 0; i < used.length; i++) if (cellText(row[used[i]]) !== null) return true;
+  return false;
 }

@@ -39,15 +39,19 @@ function result(status: IndicatorStatusCode, expected: number | null, year: numb
   return { status, onTrack, expected, year, label: LABELS[status] };
 }
 
+/** Whether `a` is at least as good as `b` for the Riktning. */
+function atLeast(a: number, b: number, lower: boolean): boolean {
+  return lower ? a <= b + EPSILON : a >= b - EPSILON;
+}
+
 /** `year` defaults to the indicator's outcome year. */
 export function indicatorStatus(ind: IndicatorValues, year?: number | null): IndicatorStatus {
   const y = year ?? ind.outcomeYear ?? null;
   const { outcome, target, baseline, baselineYear, targetYear } = ind;
   if (outcome === null || target === null) return result('underlag-saknas', null, y);
-  const better = (a: number, b: number): boolean =>
-    ind.riktning === 'lagre' ? a <= b + EPSILON : a >= b - EPSILON;
+  const lower = ind.riktning === 'lagre';
 
-  if (better(outcome, target)) return result('uppnatt', target, y);
+  if (atLeast(outcome, target, lower)) return result('uppnatt', target, y);
   if (baseline === null || baselineYear === null || targetYear === null || y === null) {
     return result('underlag-saknas', null, y);
   }
@@ -55,5 +59,5 @@ export function indicatorStatus(ind: IndicatorValues, year?: number | null): Ind
   if (targetYear <= baselineYear || y >= targetYear) expected = target;
   else if (y <= baselineYear) expected = baseline;
   else expected = baseline + ((target - baseline) * (y - baselineYear)) / (targetYear - baselineYear);
-  return result(better(outcome, expected) ? 'i-fas' : 'ej-i-fas', expected, y);
+  return result(atLeast(outcome, expected, lower) ? 'i-fas' : 'ej-i-fas', expected, y);
 }

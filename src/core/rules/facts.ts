@@ -12,7 +12,7 @@ import type { Scope } from './rule-schema';
 import { objectTable, type FactObject, type FactTable } from './fact-object';
 import { blank, budgetLineObject, lineFactExpression, lineFactReader, moneyFacts, num } from './line-facts';
 import { namndTotals, type NamndTotals, totalsFromSums } from './namnd-totals';
-import { looseKey } from './text';
+import { looseKey, uncachedLooseKey } from './text';
 
 export { SCOPE_FACTS, TARGET_FIELDS, type FactDef, type FactType, type FactValue } from './fact-registry';
 export type { Anchor, FactObject, FactTable } from './fact-object';
@@ -79,42 +79,69 @@ function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
   });
 }
 
-/** Nämnd money per loose nämnd key, for rules on goals that compare with the owner's budget. */
-function namndMoney(shared: SharedFacts): Map<string, { avvikelse: number | null; underskott: number | null }> {
-  const out = new Map<string, { avvikelse: number | null; underskott: number | null }>();
-  for (const { key, avvikelse } of shared.namndTotals()) {
-    out.set(key, { avvikelse, underskott: avvikelse === null ? null : avvikelse < 0 ? -avvikelse : 0 });
-  }
-  return out;
-}
-
 const PROGNOS_TEXT: Record<GoalPrognos, string> = { uppnas: 'Uppnås', delvis: 'Delvis', 'uppnas-ej': 'Uppnås ej' };
 
-/** The words of an Åtgärd text, split once per text (every goal of the nämnd asks). */
-function wordsOf(cache: Map<string, Set<string>>, atgard: string): Set<string> {
-  let words = cache.get(atgard);
-  if (!words) {
-    words = new Set(atgard.toLowerCase().split(/[\s,;:()[\]"'”’]+/).map((w) => w.replace(/\.+$/, '')));
-    cache.set(atgard, words);
-  }
-  return words;
+/** What the goals of one nämnd share: its åtgärder (and the words and keys goals are found by), its deficit. */
+interface GoalOwner {
+  antalAtgarder: number;
+  /** Every word of the nämnd's Åtgärd texts. */
+  words: Set<string>;
+  /** The loose key of each Åtgärd text. */
+  keys: string[];
+  underskott: number | null;
 }
 
-/**
- * Whether one of the Åtgärd texts names a goal: its ID as a word of its own, or its whole text.
- * The goal's ID and text key are worked out once for all the nämnd's åtgärder.
- */
-function mentionedIn(atgarder: readonly { text: string | null }[], goal: Goal, words: Map<string, Set<string>>): boolean {
-  if (atgarder.length === 0) return false;
-  const id = goal.id.trim().toLowerCase();
-  let text: string | undefined;
-  for (const a of atgarder) {
-    const atgard = a.text ?? '';
-    if (id !== '' && wordsOf(words, atgard).has(id)) return true;
-    text ??= looseKey(goal.text ?? '');
-    if (text.length >= 10 && looseKey(atgard).includes(text)) return true;
-  }
+const NO_OWNER: GoalOwner = { antalAtgarder: 0, words: new Set(), keys: [], underskott: null };
+
+const ATGARD_WORD_SEPARATORS = /[\s,;:()[\]"'”’]+/;
+
+/** The goal owners by nämnd text as written, each worked out once per loose key. */
+function goalOwners(model: Model, shared: SharedFacts): (namnd: string | null) => GoalOwner {
+  const atgarder = countBy(model.atgarder?.items ?? [], (a) => looseKey(a.namnd ?? ''));
+  const underskott = new Map<string, number | null>();
+  for (const { key, avvikelse } of shared.namndTotals()) underskott.set(key, avvikelse === null ? null : avvikelse < 0 ? -avvikelse : 0);
+  const byKey = new Map<string, GoalOwner>();
+  const byText = new Map<string, GoalOwner>();
+  const ownerOfKey = (key: string): GoalOwner => {
+    let owner = byKey.get(key);
+    if (owner === undefined) {
+      const own = atgarder.get(key) ?? [];
+      const words = new Set<string>();
+      for (const a of own) for (const w of (a.text ?? '').toLowerCase().split(ATGARD_WORD_SEPARATORS)) words.add(w.replace(/\.+$/, ''));
+      owner = { antalAtgarder: own.length, words, keys: own.map((a) => looseKey(a.text ?? '')), underskott: underskott.get(key) ?? null };
+      byKey.set(key, owner);
+    }
+    return owner;
+  };
+  return (namnd) => {
+    if (namnd === null) return NO_OWNER;
+    let owner = byText.get(namnd);
+    if (owner === undefined) byText.set(namnd, (owner = ownerOfKey(looseKey(namnd))));
+    return owner;
+  };
+}
+
+const NOT_ASCII_ALNUM = /[^a-z0-9]/;
+
+/** Whether one of the Åtgärd keys holds `part`. */
+function inAnyKey(keys: string[], part: string): boolean {
+  for (const key of keys) if (key.includes(part)) return true;
   return false;
+}
+
+/** Whether one of the nämnd's Åtgärd texts names a goal: its ID as a word of its own, or its whole text. */
+function mentionedIn(owner: GoalOwner, goal: Goal): boolean {
+  if (owner.antalAtgarder === 0) return false;
+  const id = goal.id.trim().toLowerCase();
+  if (id !== '' && owner.words.has(id)) return true;
+  // The text's loose key starts with the letters and digits that begin its lower-cased text:
+  // an Åtgärd key without those cannot hold it, and the (costly) folding is skipped.
+  const goalText = goal.text ?? '';
+  const lower = goalText.toLowerCase();
+  const end = lower.search(NOT_ASCII_ALNUM);
+  if (!inAnyKey(owner.keys, end < 0 ? lower : lower.slice(0, end))) return false;
+  const text = uncachedLooseKey(goalText);
+  return text.length >= 10 && inAnyKey(owner.keys, text);
 }
 
 /** Per profile level: its depth from the top (0 = vision, 1 = fullmäktige's goals, 2 = the nämnd's …). */
@@ -132,111 +159,147 @@ function levelDepths(profile: Profile): Map<string, number> {
   return depths;
 }
 
-function levelKeyOf(profile: Profile): (niva: string | null) => string | null {
-  const map = new Map<string, string>();
+/** A Nivå text's place in the profile's goal chain. */
+interface NivaLevel {
+  key: string | null;
+  depth: number | null;
+  /** The level key and name the goal's parent should have. */
+  parentKey: string | null;
+  parentName: string | null;
+}
+
+/** The level of a Nivå text as written, worked out once per distinct text. */
+function nivaLevels(profile: Profile): (niva: string | null) => NivaLevel {
+  const keyOf = new Map<string, string>();
   for (const level of profile.goalChain) {
-    for (const name of [level.name, ...level.synonyms]) map.set(looseKey(name), level.key);
+    for (const name of [level.name, ...level.synonyms]) keyOf.set(looseKey(name), level.key);
   }
-  return (niva) => (niva === null ? null : (map.get(looseKey(niva)) ?? null));
+  const depths = levelDepths(profile);
+  const levelOf = (key: string | null) => profile.goalChain.find((l) => l.key === key);
+  const levelFor = (key: string | null): NivaLevel => {
+    const parentKey = levelOf(key)?.parent ?? null;
+    return { key, depth: key === null ? null : (depths.get(key) ?? null), parentKey, parentName: levelOf(parentKey)?.name ?? null };
+  };
+  const none = levelFor(null);
+  const byText = new Map<string, NivaLevel>();
+  return (niva) => {
+    if (niva === null) return none;
+    let level = byText.get(niva);
+    if (level === undefined) byText.set(niva, (level = levelFor(keyOf.get(looseKey(niva)) ?? null)));
+    return level;
+  };
 }
 
 /** Perspektiv match ignoring an explanation in brackets: "Värdegrund (KRAM)" is värdegrund. */
 const perspektivKey = (text: string): string => looseKey(text.replace(/\([^()]*\)/g, ' '));
 
-/** Goals whose parent chain returns to themselves (following the first goal with each ID). */
-function goalsInCycles(goals: Goal[]): Set<Goal> {
-  const byId = new Map<string, Goal>();
-  for (const g of goals) if (!byId.has(g.id)) byId.set(g.id, g);
-  const inCycle = new Set<Goal>();
-  for (const start of goals) {
-    let cur: Goal | undefined = start;
-    for (let steps = 0; steps <= goals.length && cur; steps++) {
-      const parentId = blank(cur.parentId);
-      cur = parentId === null ? undefined : byId.get(parentId);
+/** Which goals' parent chains return to themselves; parent[i] is the index of goal i's parent, -1 for none. */
+function inCycles(parent: Int32Array): Uint8Array {
+  const n = parent.length;
+  const cyclic = new Uint8Array(n);
+  for (let start = 0; start < n; start++) {
+    let cur = start;
+    for (let steps = 0; steps <= n && cur >= 0; steps++) {
+      cur = parent[cur];
       if (cur === start) {
-        inCycle.add(start);
+        cyclic[start] = 1;
         break;
       }
     }
   }
-  return inCycle;
+  return cyclic;
 }
 
 function goalObjects(model: Model, profile: Profile, shared: SharedFacts): FactObject[] {
   const sheet = model.goals;
   if (!sheet) return [];
-  const levelOf = levelKeyOf(profile);
-  const depths = levelDepths(profile);
-  const levelName = (key: string | null) => profile.goalChain.find((l) => l.key === key)?.name ?? null;
-  const firstRow = new Map<string, number>();
-  for (const g of sheet.items) if (blank(g.id) !== null && !firstRow.has(g.id)) firstRow.set(g.id, g.row);
-  const byId = new Map(sheet.items.filter((g) => firstRow.get(g.id) === g.row).map((g) => [g.id, g]));
-  const children = countBy(sheet.items, (g) => blank(g.parentId));
-  const indicatorCount = countBy(model.indicators?.items ?? [], (i) => i.goalId);
-  const atgarder = countBy(model.atgarder?.items ?? [], (a) => looseKey(a.namnd ?? ''));
-  const money = namndMoney(shared);
-  const words = new Map<string, Set<string>>();
-  const cycles = goalsInCycles(sheet.items);
+  const goals = sheet.items;
+  const n = goals.length;
+  const levelOf = nivaLevels(profile);
+  const ownerOf = goalOwners(model, shared);
+  const indicatorCount = new Map<string, number>();
+  for (const i of model.indicators?.items ?? []) indicatorCount.set(i.goalId, (indicatorCount.get(i.goalId) ?? 0) + 1);
+  // A goal's parent is the first goal with its Förälder ID.
+  const first = new Map<string, number>();
+  const childCount = new Map<string, number>();
+  const levels: NivaLevel[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = goals[i];
+    if (blank(g.id) !== null && !first.has(g.id)) first.set(g.id, i);
+    const parentId = blank(g.parentId);
+    if (parentId !== null) childCount.set(parentId, (childCount.get(parentId) ?? 0) + 1);
+    levels[i] = levelOf(blank(g.niva));
+  }
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const parentId = blank(goals[i].parentId);
+    parent[i] = parentId === null ? -1 : (first.get(parentId) ?? -1);
+  }
+  const cyclic = inCycles(parent);
   const allowed = profile.perspektiv ? new Set(profile.perspektiv.map(perspektivKey)) : null;
+  const perspektivKeys = new Map<string, string>();
   // The same for every goal: worked out once.
   const kandaNivaer = swedishList(profile.goalChain.map((l) => l.name));
   const tillatnaPerspektiv = profile.perspektiv ? swedishList(profile.perspektiv) : null;
-  const perspektivKeys = new Map<string, string>();
-  const perspektivKeyOf = (text: string): string => {
-    let key = perspektivKeys.get(text);
-    if (key === undefined) perspektivKeys.set(text, (key = perspektivKey(text)));
-    return key;
-  };
-  return sheet.items.map((g) => {
+  const location = sheet.location;
+  const objects: FactObject[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = goals[i];
+    const id = blank(g.id);
+    const firstRow = id === null ? null : goals[first.get(id)!].row;
     const parentId = blank(g.parentId);
-    const parent = parentId === null ? undefined : byId.get(parentId);
-    const nivaNyckel = levelOf(blank(g.niva));
-    const depth = nivaNyckel === null ? null : (depths.get(nivaNyckel) ?? null);
-    const foralderNivaNyckel = parent ? levelOf(blank(parent.niva)) : null;
-    const expectedParent = profile.goalChain.find((l) => l.key === nivaNyckel)?.parent ?? null;
+    const p = parent[i];
+    const level = levels[i];
+    const parentLevel = p < 0 ? null : levels[p].key;
     const perspektiv = blank(g.perspektiv);
+    let perspektivTillatet: boolean | null = null;
+    if (allowed !== null && perspektiv !== null) {
+      let key = perspektivKeys.get(perspektiv);
+      if (key === undefined) perspektivKeys.set(perspektiv, (key = perspektivKey(perspektiv)));
+      perspektivTillatet = allowed.has(key);
+    }
     const namnd = blank(g.namnd);
-    const ownAtgarder = namnd === null ? [] : (atgarder.get(looseKey(namnd)) ?? []);
-    const owner = namnd === null ? undefined : money.get(looseKey(namnd));
-    return {
+    const owner = ownerOf(namnd);
+    objects[i] = {
       facts: {
-        id: blank(g.id),
+        id,
         niva: blank(g.niva),
-        nivaNyckel,
-        nivaDjup: depth,
+        nivaNyckel: level.key,
+        nivaDjup: level.depth,
         kandaNivaer,
-        toppniva: depth === 0,
+        toppniva: level.depth === 0,
         text: blank(g.text),
         foralder: parentId,
         harForalder: parentId !== null,
-        foralderFinns: parent !== undefined,
-        foralderNiva: parent ? blank(parent.niva) : null,
-        foralderNivaNyckel,
-        forvantadForalderNivaNyckel: expectedParent,
-        forvantadForalderNiva: levelName(expectedParent),
-        foralderRattNiva: expectedParent === null || foralderNivaNyckel === null ? null : foralderNivaNyckel === expectedParent,
-        iCykel: cycles.has(g),
-        idDubblett: blank(g.id) !== null && firstRow.get(g.id) !== g.row,
-        forstaRad: blank(g.id) === null ? null : (firstRow.get(g.id) ?? null),
-        antalUndermal: blank(g.id) === null ? 0 : (children.get(g.id)?.length ?? 0),
+        foralderFinns: p >= 0,
+        foralderNiva: p < 0 ? null : blank(goals[p].niva),
+        foralderNivaNyckel: parentLevel,
+        forvantadForalderNivaNyckel: level.parentKey,
+        forvantadForalderNiva: level.parentName,
+        foralderRattNiva: level.parentKey === null || parentLevel === null ? null : parentLevel === level.parentKey,
+        iCykel: cyclic[i] === 1,
+        idDubblett: firstRow !== null && firstRow !== g.row,
+        forstaRad: firstRow,
+        antalUndermal: id === null ? 0 : (childCount.get(id) ?? 0),
         namnd,
         harNamnd: namnd !== null,
         perspektiv,
-        perspektivKravs: allowed !== null && depth !== 0,
-        perspektivTillatet: allowed === null || perspektiv === null ? null : allowed.has(perspektivKeyOf(perspektiv)),
+        perspektivKravs: allowed !== null && level.depth !== 0,
+        perspektivTillatet,
         tillatnaPerspektiv,
         prognos: g.prognos,
         prognosText: g.prognos === null ? null : PROGNOS_TEXT[g.prognos],
         kraverMedel: num(g.kraverMedel),
-        antalIndikatorer: indicatorCount.get(g.id)?.length ?? 0,
-        antalAtgarderNamnd: ownAtgarder.length,
-        harAtgard: mentionedIn(ownAtgarder, g, words),
-        namndUnderskott: owner?.underskott ?? null,
-        namndHarUnderskott: owner?.underskott !== undefined && owner.underskott !== null && owner.underskott > 0,
+        antalIndikatorer: indicatorCount.get(g.id) ?? 0,
+        antalAtgarderNamnd: owner.antalAtgarder,
+        harAtgard: mentionedIn(owner, g),
+        namndUnderskott: owner.underskott,
+        namndHarUnderskott: owner.underskott !== null && owner.underskott > 0,
       },
-      anchor: { sheet: sheet.location.name, row: g.row, namnd, location: sheet.location },
+      anchor: { sheet: location.name, row: g.row, namnd, location },
     };
-  });
+  }
+  return objects;
 }
 
 /** The year the workbook reports on: the Period's year, else the Budgetår. */
@@ -254,22 +317,23 @@ export function periodEnd(model: Model): string | null {
 const DONE = new Set(['klar', 'klart', 'genomford', 'genomfort', 'avslutad', 'avslutat', 'slutford', 'slutfort']);
 const isDone = (status: string | null): boolean => status !== null && DONE.has(looseKey(status));
 
-function deadlineFacts(klartSenast: string | null, status: string | null, end: string | null) {
-  const klar = isDone(status);
-  return {
-    klar,
-    periodSlut: end,
-    forsenad: klartSenast === null || end === null ? null : !klar && klartSenast < end,
-  };
+/** Whether work with this deadline and status is late at the Period's end (null when either is unknown). */
+function late(klartSenast: string | null, klar: boolean, end: string | null): boolean | null {
+  return klartSenast === null || end === null ? null : !klar && klartSenast < end;
 }
 
 function indicatorObjects(model: Model): FactObject[] {
   const sheet = model.indicators;
   if (!sheet) return [];
-  const goalIds = new Set((model.goals?.items ?? []).map((g) => g.id));
-  const goalOwner = new Map((model.goals?.items ?? []).map((g) => [g.id, blank(g.namnd)]));
+  // Per goal ID the owner of the last goal with it (a goal ID listed at all makes malFinns true).
+  const goalOwner = new Map<string, string | null>();
+  for (const g of model.goals?.items ?? []) goalOwner.set(g.id, blank(g.namnd));
   const year = referenceYear(model);
-  return sheet.items.map((i) => {
+  const location = sheet.location;
+  const items = sheet.items;
+  const objects: FactObject[] = new Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k];
     const values = {
       baseline: num(i.baseline),
       baselineYear: num(i.baselineYear),
@@ -281,14 +345,15 @@ function indicatorObjects(model: Model): FactObject[] {
     };
     // One computation for the report sheets and the rules.
     const st = indicatorStatus(values);
-    return {
+    const koladaId = blank(i.koladaId);
+    objects[k] = {
       facts: {
         id: blank(i.id),
         malId: blank(i.goalId),
-        malFinns: goalIds.has(i.goalId),
+        malFinns: goalOwner.has(i.goalId),
         text: blank(i.text),
-        koladaId: blank(i.koladaId),
-        harKoladaId: blank(i.koladaId) !== null,
+        koladaId,
+        harKoladaId: koladaId !== null,
         utgangsvarde: values.baseline,
         utgangsar: values.baselineYear,
         malvarde: values.target,
@@ -304,50 +369,68 @@ function indicatorObjects(model: Model): FactObject[] {
         referensar: year,
         malarPasserat: values.targetYear === null || year === null ? null : values.targetYear < year,
       },
-      anchor: { sheet: sheet.location.name, row: i.row, namnd: goalOwner.get(i.goalId) ?? null, location: sheet.location },
+      anchor: { sheet: location.name, row: i.row, namnd: goalOwner.get(i.goalId) ?? null, location },
     };
-  });
+  }
+  return objects;
 }
 
 function uppdragObjects(model: Model): FactObject[] {
   const sheet = model.uppdrag;
   if (!sheet) return [];
   const end = periodEnd(model);
-  return sheet.items.map((u) => ({
-    facts: {
-      id: blank(u.id),
-      text: blank(u.text),
-      givetAv: blank(u.givetAv),
-      ansvarig: blank(u.ansvarig),
-      harAnsvarig: blank(u.ansvarig) !== null,
-      kostnad: num(u.kostnad),
-      finansierad: u.finansierad,
-      finansieradText: u.finansierad === null ? null : u.finansierad ? 'Ja' : 'Nej',
-      status: blank(u.status),
-      klartSenast: blank(u.klartSenast),
-      ...deadlineFacts(blank(u.klartSenast), blank(u.status), end),
-    },
-    anchor: { sheet: sheet.location.name, row: u.row, namnd: blank(u.ansvarig), location: sheet.location },
-  }));
+  return sheet.items.map((u) => {
+    const ansvarig = blank(u.ansvarig);
+    const status = blank(u.status);
+    const klartSenast = blank(u.klartSenast);
+    const klar = isDone(status);
+    return {
+      facts: {
+        id: blank(u.id),
+        text: blank(u.text),
+        givetAv: blank(u.givetAv),
+        ansvarig,
+        harAnsvarig: ansvarig !== null,
+        kostnad: num(u.kostnad),
+        finansierad: u.finansierad,
+        finansieradText: u.finansierad === null ? null : u.finansierad ? 'Ja' : 'Nej',
+        status,
+        klartSenast,
+        klar,
+        periodSlut: end,
+        forsenad: late(klartSenast, klar, end),
+      },
+      anchor: { sheet: sheet.location.name, row: u.row, namnd: ansvarig, location: sheet.location },
+    };
+  });
 }
 
 function atgardObjects(model: Model): FactObject[] {
   const sheet = model.atgarder;
   if (!sheet) return [];
   const end = periodEnd(model);
-  return sheet.items.map((a) => ({
-    facts: {
-      namnd: blank(a.namnd),
-      text: blank(a.text),
-      belopp: num(a.belopp),
-      ansvarig: blank(a.ansvarig),
-      harAnsvarig: blank(a.ansvarig) !== null,
-      klartSenast: blank(a.klartSenast),
-      status: blank(a.status),
-      ...deadlineFacts(blank(a.klartSenast), blank(a.status), end),
-    },
-    anchor: { sheet: sheet.location.name, row: a.row, namnd: blank(a.namnd), location: sheet.location },
-  }));
+  return sheet.items.map((a) => {
+    const namnd = blank(a.namnd);
+    const ansvarig = blank(a.ansvarig);
+    const status = blank(a.status);
+    const klartSenast = blank(a.klartSenast);
+    const klar = isDone(status);
+    return {
+      facts: {
+        namnd,
+        text: blank(a.text),
+        belopp: num(a.belopp),
+        ansvarig,
+        harAnsvarig: ansvarig !== null,
+        klartSenast,
+        status,
+        klar,
+        periodSlut: end,
+        forsenad: late(klartSenast, klar, end),
+      },
+      anchor: { sheet: sheet.location.name, row: a.row, namnd, location: sheet.location },
+    };
+  });
 }
 
 /** The profile's calendar entries whose period ends in the workbook's Period month. */

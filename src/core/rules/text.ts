@@ -15,11 +15,16 @@ const CACHE_MAX = 10_000;
 export function looseKey(text: string): string {
   let key = cache.get(text);
   if (key === undefined) {
-    // foldText(text) with every non-alphanumeric removed: its later steps (dropping combining
-    // marks, collapsing and trimming spaces) only touch characters removed here anyway.
-    key = text.toLowerCase().normalize('NFD').replace(NOT_ALNUM, '');
+    key = uncachedLooseKey(text);
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(text, key);
   }
   return key;
+}
+
+/** looseKey without the cache, for texts that seldom repeat (such as goal texts). */
+export function uncachedLooseKey(text: string): string {
+  // foldText(text) with every non-alphanumeric removed: its later steps (dropping combining
+  // marks, collapsing and trimming spaces) only touch characters removed here anyway.
+  return text.toLowerCase().normalize('NFD').replace(NOT_ALNUM, '');
 }

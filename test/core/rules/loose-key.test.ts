@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { foldText } from '../../../src/core/input';
-import { looseKey } from '../../../src/core/rules/text';
+import { looseKey, uncachedLooseKey } from '../../../src/core/rules/text';
 
 /** The definition: the input layer's folding, then everything but a–z and 0–9 dropped. */
 const byDefinition = (text: string) => foldText(text).replace(/[^a-z0-9]/g, '');
@@ -17,6 +17,7 @@ describe('looseKey', () => {
         expect(looseKey(text)).toBe(byDefinition(text));
         // Asked again, the cached key is the same.
         expect(looseKey(text)).toBe(byDefinition(text));
+        expect(uncachedLooseKey(text)).toBe(byDefinition(text));
       }),
       { numRuns: 3000 },
     );

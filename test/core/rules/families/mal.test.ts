@@ -69,6 +69,19 @@ describe('MAL-UPPNAS-EJ-UTAN-ATGARD (mal)', () => {
     m.atgarder!.items[0].text = 'Ny rutin för mål FM.';
     expect(await check(m)).toEqual([]);
   });
+  test('an åtgärd that quotes the whole goal text (loosely) satisfies it; part of the text does not', async () => {
+    for (const [goalText, atgardText, fires] of [
+      ['Trygg och säker skolmiljö', 'Arbeta för en TRYGG OCH SÄKER skolmiljö.', false],
+      ['Öka andelen behöriga lärare', 'Rekrytering: öka andelen behöriga lärare', false],
+      ['Öka andelen behöriga lärare', 'Rekrytering: öka andelen behöriga', true],
+      ['Trygg och säker skolmiljö', 'Trygg skolmiljö', true],
+    ] as const) {
+      const m = cleanModel();
+      Object.assign(goalOf(m, 'FM'), { prognos: 'uppnas-ej', text: goalText });
+      m.atgarder!.items[0].text = atgardText;
+      expect((await check(m)).map((f) => f.rule)).toEqual(fires ? ['MAL-UPPNAS-EJ-UTAN-ATGARD'] : []);
+    }
+  });
   test('an åtgärd of another nämnd does not count', async () => {
     const m = cleanModel();
     goalOf(m, 'FM').prognos = 'uppnas-ej';
