@@ -73,6 +73,8 @@ export class CheckSession {
       ruleSet: this.rules(),
       profile: settings.profile ?? undefined,
       onProgress,
+      // The page is served without 'unsafe-eval' in its Content-Security-Policy (src/cli/serve.ts).
+      codegen: false,
     });
     onProgress({ phase: 'klart', done: 1, total: 1 });
     this.last = { name, bytes, result };

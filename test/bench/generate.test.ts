@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateWorkbook } from '../../bench/generate';
 import { BUDGET_HEADER } from '../../bench/budget-rows';
+import { checkWorkbook, loadRuleSet } from '../../src/core';
+import { readRuleFiles } from '../../src/node/rule-files';
 import { readWorkbook } from '../../src/xlsx/read';
 
 describe('bench generator', () => {
@@ -42,5 +44,28 @@ describe('bench generator', () => {
     const [sa, sb] = await Promise.all([a, b].map(async (f) => readWorkbook(new Uint8Array(readFileSync(f)))));
     expect(sa.sheets.map((s) => s.rows)).toEqual(sb.sheets.map((s) => s.rows));
     expect(sa.sheets[0].rows).toHaveLength(51);
+  });
+});
+
+describe('generated rule loops on a bench workbook', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'styrkoll-bench-codegen-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('give exactly the findings of the closure-compiled rules, for every profile', async () => {
+    const file = path.join(dir, 'mixed.xlsx');
+    await generateWorkbook(file, { lines: 4000, plan: { goals: 300, indicators: 600, uppdrag: 60, atgarder: 12 } });
+    const snapshot = await readWorkbook(new Uint8Array(readFileSync(file)));
+    const ruleSet = loadRuleSet(await readRuleFiles());
+    for (const profile of Object.keys(ruleSet.profiles)) {
+      const generated = await checkWorkbook(snapshot, { ruleSet, profile });
+      const closures = await checkWorkbook(snapshot, { ruleSet, profile, codegen: false });
+      // Rules of every row-level scope fire, so the comparison covers each scope's loop.
+      const rules = new Set(generated.findings.map((f) => f.rule.split('-')[0] + ':' + f.category));
+      expect([...rules].sort()).toEqual(expect.arrayContaining(['ARS:arshjul', 'BUD:budget', 'MAL:mal', 'MM:mal-medel', 'ROD:rod-trad']));
+      expect(closures.findings).toEqual(generated.findings);
+    }
   });
 });
