@@ -231,20 +231,28 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     const typ = cTyp >= 0 ? typOf(row[cTyp], rowNo, namnd) : 'kostnad';
     if (budget < 0) negativeBudgets++;
     else if (budget > 0) positiveBudgets++;
-    lines.push({
+    // The amounts are written after the object is made, over nulls: V8 picks how a field is stored
+    // from its first value, and a first line of whole numbers would make it expect small integers;
+    // the first decimal or empty amount would then make it rebuild every line read so far.
+    const line: BudgetLine = {
       row: rowNo,
       namnd: namnd ?? '',
       verksamhet: cVerksamhet >= 0 ? cellText(row[cVerksamhet]) : null,
       konto: cKonto >= 0 ? cellText(row[cKonto]) : null,
       typ,
-      budget: budget === budget ? budget : null,
-      utfall: utfall === utfall ? utfall : null,
-      prognos: prognos === prognos ? prognos : null,
+      budget: null,
+      utfall: null,
+      prognos: null,
       avvikelse: null,
-      avvikelseAngiven: avvikelse === avvikelse ? avvikelse : null,
+      avvikelseAngiven: null,
       kommentar: cKommentar >= 0 ? cellText(row[cKommentar]) : null,
       plan,
-    });
+    };
+    if (budget === budget) line.budget = budget;
+    if (utfall === utfall) line.utfall = utfall;
+    if (prognos === prognos) line.prognos = prognos;
+    if (avvikelse === avvikelse) line.avvikelseAngiven = avvikelse;
+    lines.push(line);
   };
 
   /** A total row whose label is in column first: checked against the data rows above it. */
