@@ -12,7 +12,7 @@ import { parseSwedishNumber } from './numbers';
 import { detectHeader } from './header';
 import { BUDGET_COLUMNS, fieldTitle } from './header-specs';
 import { reportMissingHeaders } from './sheet-reader';
-import { cellText } from './text';
+import { cellText, isVisibleCode } from './text';
 import { isTotalLabel, type TotalColumn, TotalsChecker } from './totals';
 
 /** Fixed slots of the numeric columns; plan years follow from slot 4. */
@@ -31,14 +31,24 @@ const NOT_BLANK = /\S/;
 const NO_PLAN = Object.freeze([]) as unknown as (number | null)[];
 const EMPTY_ROW: CellValue[] = [];
 
+function startsVisibly(v: string): boolean {
+  return v.length > 0 && isVisibleCode(v.charCodeAt(0));
+}
+
 function isBlank(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;
-  // Nearly every cell starts with a letter or digit: no regex needed. (No whitespace lies
-  // between U+0021 and U+167F except U+00A0.)
-  const c = v.length > 0 ? v.charCodeAt(0) : 0;
-  if (c > 0x20 && c < 0x1680 && c !== 0xa0) return false;
-  return !NOT_BLANK.test(v);
+  // Nearly every cell starts with a letter or digit: no regex needed.
+  return !startsVisibly(v) && !NOT_BLANK.test(v);
+}
+
+/** A cell that, as a row's first scanned cell, makes it a data row: visible text, no total label. */
+function isDataLabel(v: CellValue | undefined): boolean {
+  return typeof v === 'string' && startsVisibly(v) && !isTotalLabel(v);
+}
+
+function isAmount(v: number | null): boolean {
+  return v !== null;
 }
 
 export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null, sink: FindingSink): RawBudget | null {
@@ -97,10 +107,14 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
   const ctx: RowContext = { sink, sheet: sheet.name, row: 0, namnd: null, avsnitt: AVSNITT.budget };
   // Merged or grouped Nämnd cells leave the cells below empty: the nämnd carries down until a total row.
   let carriedNamnd: string | null = null;
-  const budgetSigns = { negative: 0, positive: 0 };
-  let lastTypRaw: string | undefined;
-  let lastTyp: BudgetTyp | null | undefined;
+  let negativeBudgets = 0;
+  let positiveBudgets = 0;
   const nPlan = nSlots - SLOT.plan;
+  // Typ holds a handful of distinct texts, the same for a few rows, then another: each is
+  // parsed once, and a row's text is first compared with the row above's (no hashing).
+  const typByText = new Map<string, BudgetTyp | null | undefined>();
+  let lastTypText: string | undefined;
+  let lastTyp: BudgetTyp | null | undefined;
 
   /*
    * Data rows reach the totals checker only when a total row needs them: a sheet without total
@@ -127,15 +141,19 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     handedOver = lines.length;
   };
 
-  /** A numeric cell of slot k: the number, NaN when empty; unreadable is reported, NaN and bad. */
-  const slot = (row: CellValue[], k: number): number => {
-    const c = slotCol[k];
-    const v = c >= 0 && c < row.length ? row[c] : null;
-    if (typeof v === 'number' && v - v === 0) return v;
+  /*
+   * The functions below read one row each. They are small and kept apart from the rare cases
+   * (error cells, text amounts, total rows, unknown Typ) so that V8 optimises them after a few
+   * thousand rows: one big function with all of it takes long enough to compile that half of a
+   * large sheet is read unoptimised.
+   */
+
+  /** A numeric cell of slot k that is not a plain number: NaN when empty; unreadable is reported, NaN and bad. */
+  const textAmount = (v: CellValue | undefined, k: number): number => {
     if (v === null || v === undefined) return NaN;
     const n = parseSwedishNumber(v);
     if (n === undefined) {
-      reportUnreadableNumber(ctx, v, c + 1, slotTitle[k]);
+      reportUnreadableNumber(ctx, v, slotCol[k] + 1, slotTitle[k]);
       bad[k] = 1;
       anyBad = true;
       return NaN;
@@ -143,11 +161,121 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     return n === null ? NaN : n;
   };
 
-  for (let r = header.dataStart; r < header.dataEnd; r++) {
-    const errs: CellErrorRef[] | undefined = errors === null ? undefined : errors.get(r + 1);
-    let row = rows[r];
+  /** The amount in slot k: the number, NaN when empty or unreadable. */
+  const amount = (row: CellValue[], k: number): number => {
+    const c = slotCol[k];
+    const v = c >= 0 ? row[c] : null;
+    return typeof v === 'number' && v - v === 0 ? v : textAmount(v, k);
+  };
+
+  const readPlan = (row: CellValue[]): (number | null)[] => {
+    const plan: (number | null)[] = new Array(nPlan);
+    for (let k = 0; k < nPlan; k++) {
+      const v = amount(row, SLOT.plan + k);
+      plan[k] = v === v ? v : null;
+    }
+    return plan;
+  };
+
+  const reportErrors = (errs: CellErrorRef[], namnd: string | null): void => {
+    for (const e of errs) {
+      reportErrorCell(sink, sheet.name, e, columnTitle.get(e.col) ?? '', namnd);
+      for (let k = 0; k < nSlots; k++) {
+        if (slotCol[k] === e.col - 1) {
+          bad[k] = 1;
+          anyBad = true;
+        }
+      }
+    }
+  };
+
+  const typOf = (raw: CellValue, rowNo: number, namnd: string | null): BudgetTyp => {
+    let t: BudgetTyp | null | undefined;
+    if (typeof raw !== 'string') t = parseTyp(raw);
+    else if (raw === lastTypText) t = lastTyp;
+    else {
+      t = typByText.get(raw);
+      if (t === undefined && !typByText.has(raw)) {
+        t = parseTyp(raw);
+        typByText.set(raw, t);
+      }
+      lastTypText = raw;
+      lastTyp = t;
+    }
+    if (t) return t;
+    if (t === undefined) unknownTyp.push({ row: rowNo, col: cTyp + 1, raw, namnd: namnd ?? '' });
+    return 'kostnad';
+  };
+
+  /** A row that is not a total row: its line, unless it has no amounts (then it is a heading). */
+  const readLine = (row: CellValue[], rowNo: number, errs: CellErrorRef[] | undefined): void => {
+    const namndText = cNamnd >= 0 ? cellText(row[cNamnd]) : null;
+    if (namndText !== null) carriedNamnd = namndText;
+    const namnd = namndText ?? (cNamnd >= 0 ? carriedNamnd : null) ?? settingsNamnd;
+    ctx.row = rowNo;
+    ctx.namnd = namnd;
+    if (anyBad) {
+      bad.fill(0);
+      anyBad = false;
+    }
+    const budget = amount(row, SLOT.budget);
+    const utfall = amount(row, SLOT.utfall);
+    const prognos = amount(row, SLOT.prognos);
+    const avvikelse = amount(row, SLOT.avvikelse);
+    const plan = nPlan === 0 ? NO_PLAN : readPlan(row);
+    if (errs !== undefined) reportErrors(errs, namnd);
+    if (!(anyBad || budget === budget || utfall === utfall || prognos === prognos || avvikelse === avvikelse || plan.some(isAmount))) return;
+
+    if (anyBad) badOfLine.set(lines.length, bad.slice());
+    if (namnd === null) reportMissingNamnd(sink, sheet.name, rowNo, cNamnd + 1);
+    const typ = cTyp >= 0 ? typOf(row[cTyp], rowNo, namnd) : 'kostnad';
+    if (budget < 0) negativeBudgets++;
+    else if (budget > 0) positiveBudgets++;
+    // The amounts are written after the object is made, over nulls: V8 picks how a field is stored
+    // from its first value, and a first line of whole numbers would make it expect small integers;
+    // the first decimal or empty amount would then make it rebuild every line read so far.
+    const line: BudgetLine = {
+      row: rowNo,
+      namnd: namnd ?? '',
+      verksamhet: cVerksamhet >= 0 ? cellText(row[cVerksamhet]) : null,
+      konto: cKonto >= 0 ? cellText(row[cKonto]) : null,
+      typ,
+      budget: null,
+      utfall: null,
+      prognos: null,
+      avvikelse: null,
+      avvikelseAngiven: null,
+      kommentar: cKommentar >= 0 ? cellText(row[cKommentar]) : null,
+      plan,
+    };
+    if (budget === budget) line.budget = budget;
+    if (utfall === utfall) line.utfall = utfall;
+    if (prognos === prognos) line.prognos = prognos;
+    if (avvikelse === avvikelse) line.avvikelseAngiven = avvikelse;
+    lines.push(line);
+  };
+
+  /** A total row whose label is in column first: checked against the data rows above it. */
+  const readTotal = (row: CellValue[], rowNo: number, first: number, errs: CellErrorRef[] | undefined): void => {
+    ctx.row = rowNo;
+    ctx.namnd = null;
+    if (anyBad) {
+      bad.fill(0);
+      anyBad = false;
+    }
+    for (let k = 0; k < nSlots; k++) values[k] = amount(row, k);
+    if (errs !== undefined) reportErrors(errs, null);
+    handOverDataRows();
+    const label = String(row[first]).trim();
+    checker.addTotalRow(rowNo, label, null, values, bad);
+    totals.push({ row: rowNo, label });
+    carriedNamnd = null;
+  };
+
+  /** Any row but a data row that starts with text: blank, a total, or with error cells. */
+  const readOtherRow = (row: CellValue[] | undefined, rowNo: number, errs: CellErrorRef[] | undefined): void => {
     if (!Array.isArray(row)) {
-      if (!errs) continue;
+      if (!errs) return;
       row = EMPTY_ROW;
     }
     let first = -1;
@@ -158,98 +286,17 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
         break;
       }
     }
-    if (first === -1 && !errs) continue;
-    const rowNo = r + 1;
-    ctx.row = rowNo;
-    const total = first !== -1 && isTotalLabel(row[first]);
+    if (first === -1 && !errs) return;
+    if (first !== -1 && isTotalLabel(row[first])) readTotal(row, rowNo, first, errs);
+    else readLine(row, rowNo, errs);
+  };
 
-    const namndText = cNamnd >= 0 && !total ? cellText(row[cNamnd]) : null;
-    if (namndText !== null) carriedNamnd = namndText;
-    const namnd = total ? null : namndText ?? (cNamnd >= 0 ? carriedNamnd : null) ?? settingsNamnd;
-    ctx.namnd = namnd;
-
-    // Plain locals rather than typed arrays: until the loop is optimised, every read of a
-    // Float64Array element allocates a number.
-    if (anyBad) {
-      bad.fill(0);
-      anyBad = false;
-    }
-    const vBudget = slot(row, SLOT.budget);
-    const vUtfall = slot(row, SLOT.utfall);
-    const vPrognos = slot(row, SLOT.prognos);
-    const vAvvikelse = slot(row, SLOT.avvikelse);
-    const plan: (number | null)[] = nPlan === 0 ? NO_PLAN : new Array(nPlan);
-    let anyPlan = false;
-    for (let k = 0; k < nPlan; k++) {
-      const v = slot(row, SLOT.plan + k);
-      if (v === v) {
-        plan[k] = v;
-        anyPlan = true;
-      } else plan[k] = null;
-    }
-    if (errs) {
-      for (const e of errs) {
-        reportErrorCell(sink, sheet.name, e, columnTitle.get(e.col) ?? '', namnd);
-        for (let k = 0; k < nSlots; k++) {
-          if (slotCol[k] === e.col - 1) {
-            bad[k] = 1;
-            anyBad = true;
-          }
-        }
-      }
-    }
-
-    if (total) {
-      handOverDataRows();
-      values[SLOT.budget] = vBudget;
-      values[SLOT.utfall] = vUtfall;
-      values[SLOT.prognos] = vPrognos;
-      values[SLOT.avvikelse] = vAvvikelse;
-      for (let k = 0; k < nPlan; k++) values[SLOT.plan + k] = plan[k] ?? NaN;
-      const label = String(row[first]).trim();
-      checker.addTotalRow(rowNo, label, null, values, bad);
-      totals.push({ row: rowNo, label });
-      carriedNamnd = null;
-      continue;
-    }
-
-    // A row without amounts is a heading (e.g. a nämnd's name above its rows), not a line.
-    if (!(anyBad || anyPlan || vBudget === vBudget || vUtfall === vUtfall || vPrognos === vPrognos || vAvvikelse === vAvvikelse)) continue;
-
-    if (anyBad) badOfLine.set(lines.length, bad.slice());
-
-    if (namnd === null) reportMissingNamnd(sink, sheet.name, rowNo, cNamnd + 1);
-    let typ: BudgetTyp = 'kostnad';
-    if (cTyp >= 0) {
-      const rawTyp = row[cTyp];
-      let t: BudgetTyp | null | undefined;
-      // Typ holds a handful of distinct texts, mostly the same as on the row above.
-      if (typeof rawTyp === 'string') {
-        if (rawTyp !== lastTypRaw) {
-          lastTyp = parseTyp(rawTyp);
-          lastTypRaw = rawTyp;
-        }
-        t = lastTyp;
-      } else t = parseTyp(rawTyp);
-      if (t) typ = t;
-      else if (t === undefined) unknownTyp.push({ row: rowNo, col: cTyp + 1, raw: row[cTyp], namnd: namnd ?? '' });
-    }
-    if (vBudget < 0) budgetSigns.negative++;
-    else if (vBudget > 0) budgetSigns.positive++;
-    lines.push({
-      row: rowNo,
-      namnd: namnd ?? '',
-      verksamhet: cVerksamhet >= 0 ? cellText(row[cVerksamhet]) : null,
-      konto: cKonto >= 0 ? cellText(row[cKonto]) : null,
-      typ,
-      budget: vBudget === vBudget ? vBudget : null,
-      utfall: vUtfall === vUtfall ? vUtfall : null,
-      prognos: vPrognos === vPrognos ? vPrognos : null,
-      avvikelse: null,
-      avvikelseAngiven: vAvvikelse === vAvvikelse ? vAvvikelse : null,
-      kommentar: cKommentar >= 0 ? cellText(row[cKommentar]) : null,
-      plan,
-    });
+  for (let r = header.dataStart; r < header.dataEnd; r++) {
+    const row = rows[r];
+    const errs = errors === null ? undefined : errors.get(r + 1);
+    // Nearly every row starts with the text of a data row: no scan for its first non-blank cell.
+    if (errs === undefined && Array.isArray(row) && isDataLabel(row[scanStart])) readLine(row, r + 1, undefined);
+    else readOtherRow(row, r + 1, errs);
   }
 
   return {
@@ -261,7 +308,7 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
       planYears: header.planYears.slice(),
     },
     unknownTyp,
-    budgetSigns,
+    budgetSigns: { negative: negativeBudgets, positive: positiveBudgets },
   };
 }
 

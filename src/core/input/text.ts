@@ -38,10 +38,17 @@ export function planYearOf(header: unknown): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Whether a UTF-16 code unit is surely not white space: none lies between U+0021 and U+167F but U+00A0. */
+export function isVisibleCode(c: number): boolean {
+  return c > 0x20 && c < 0x1680 && c !== 0xa0;
+}
+
 /** A cell as trimmed text; null for an empty cell. Numbers keep their plain JavaScript spelling. */
 export function cellText(v: CellValue | undefined): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
+    // Nearly every cell starts and ends with a letter or digit: nothing to trim.
+    if (v.length > 0 && isVisibleCode(v.charCodeAt(0)) && isVisibleCode(v.charCodeAt(v.length - 1))) return v;
     const t = v.trim();
     return t === '' ? null : t;
   }

@@ -19,12 +19,13 @@ const TOTAL_LABEL = /^\s*(?:summa|totalt|total)(?![a-zåäöéü])/i;
 /** Whether a row's first non-empty cell marks it as a total row. */
 export function isTotalLabel(v: unknown): boolean {
   if (typeof v !== 'string' || v.length < 5) return false;
-  // Cheap letter tests before the regex: nearly every row starts with a name, not a total.
-  const c = v.charCodeAt(0) | 0x20;
-  const second = v.charCodeAt(1) | 0x20;
-  if (c === 0x73 /* s */) return second === 0x75 /* u */ && TOTAL_LABEL.test(v);
-  if (c === 0x74 /* t */) return second === 0x6f /* o */ && TOTAL_LABEL.test(v);
-  return (c === 0x20 /* space */ || v.charCodeAt(0) < 0x20 || v.charCodeAt(0) === 0xa0) && TOTAL_LABEL.test(v);
+  // Cheap tests before the regex: nearly every row starts with a name, not a total. A plain name
+  // runs every comparison, so optimised code has seen them all and is not thrown away when the
+  // first name starting with S or T comes along.
+  const c = v.charCodeAt(0);
+  const start = ((c | 0x20) << 16) | (v.charCodeAt(1) | 0x20);
+  if (start !== 0x730075 /* su */ && start !== 0x74006f /* to */ && c > 0x20 && c !== 0xa0) return false;
+  return TOTAL_LABEL.test(v);
 }
 
 export function formatAmount(n: number): string {
