@@ -13,14 +13,15 @@
 import { isNumeric, OPERATOR_FNS } from './operators';
 import type { ConditionNode, Operator } from './rule-schema';
 import type { FactReader } from './compile';
+import type { FactCode, FactCodeContext } from './fact-object';
 
 /**
- * How the generated loop reads a fact of item `x`: an expression over `x` when the table has one
- * (`arg` names a value passed into the generated code), else a call of the fact's reader.
+ * How the generated loop reads a fact of item `x`: the table's code for it when it has some, else
+ * a call of the fact's reader.
  */
 export interface FactSource<T> {
   read: FactReader<T>;
-  expression?: (name: string, arg: (value: unknown) => string) => string | undefined;
+  code?: (name: string, c: FactCodeContext) => FactCode;
 }
 
 /**
@@ -68,6 +69,7 @@ export function programSource<T>(rules: readonly ProgramRule[], facts: FactSourc
     return name;
   };
   const factVar = new Map<string, string>();
+  const numericFact = new Set<string>();
   const reads: string[] = [];
   const opName = new Map<Operator, string>();
   let isNumericName: string | undefined;
@@ -82,13 +84,16 @@ export function programSource<T>(rules: readonly ProgramRule[], facts: FactSourc
     return arg('k', value);
   };
 
+  /** The local holding a fact, read once per item before the rules (after the facts it builds on). */
+  const context: FactCodeContext = { arg: (value) => arg('h', value), fact: (name) => fact(name) };
   const fact = (name: string): string => {
     let v = factVar.get(name);
     if (v === undefined) {
       v = `f${factVar.size}`;
       factVar.set(name, v);
-      const expression = facts.expression?.(name, (value) => arg('h', value));
-      reads.push(`const ${v} = ${expression ?? `${arg('read', facts.read(name))}(x)`};`);
+      const code = facts.code?.(name, context);
+      if (code?.numeric) numericFact.add(v);
+      reads.push(`const ${v} = ${code ? code.code : `${arg('read', facts.read(name))}(x)`};`);
     }
     return v;
   };
@@ -111,6 +116,8 @@ export function programSource<T>(rules: readonly ProgramRule[], facts: FactSourc
       const a = left.expr;
       if (op === 'equal') return `(${a} === ${b})`;
       if (op === 'notEqual') return `(${a} !== ${b})`;
+      // A numeric fact (null or a number other than NaN) passes the validator exactly when not null.
+      if (cmp && numericFact.has(a)) return `(${a} !== null && ${a} ${cmp} ${b})`;
       // For a number the validator passes exactly when it is not NaN, and a comparison with NaN
       // is false anyway; anything else goes through the validator.
       if (cmp) return `(typeof ${a} === "number" ? ${a} ${cmp} ${b} : ${numericFn()}(${a}) && ${a} ${cmp} ${b})`;

@@ -73,7 +73,7 @@ export function scopeChunk<T>(list: LoadedRule[], table: FactTable<T>, paramValu
   const program = codegen
     ? generateProgram(
         list.map((rule) => ({ conditions: rule.conditions, constants: paramFacts(rule, paramValues) })),
-        { read: (name) => table.read(name), expression: table.expression?.bind(table) },
+        { read: (name) => table.read(name), code: table.code?.bind(table) },
       )
     : null;
   return program ?? closureChunk(list.map((rule) => compileRule(rule, table, paramValues)));

@@ -23,8 +23,26 @@ export interface FactTable<T = unknown> {
   items: readonly T[];
   read(name: string): (item: T) => FactValue | undefined;
   object(item: T): FactObject;
-  /** A fact as a JavaScript expression over an item `x`, for generated rule loops (codegen.ts). */
-  expression?(name: string, arg: (value: unknown) => string): string | undefined;
+  /** A fact as JavaScript over an item `x`, for generated rule loops (codegen.ts). */
+  code?(name: string, c: FactCodeContext): FactCode;
+}
+
+/** A fact written as JavaScript for a generated rule loop (codegen.ts). */
+export interface FactCode {
+  /** An expression over the item `x`. */
+  code: string;
+  /**
+   * Always null or a number other than NaN (a percentage may overflow to Infinity), so
+   * json-rules-engine's numeric validator passes exactly when it is not null.
+   */
+  numeric?: boolean;
+}
+
+export interface FactCodeContext {
+  /** The name under which a value (a helper function, a key) is passed into the generated code. */
+  arg(value: unknown): string;
+  /** The local that holds another fact of the same item. */
+  fact(name: string): string;
 }
 
 /** A table over ready-made fact objects. */
@@ -33,6 +51,6 @@ export function objectTable(objects: FactObject[]): FactTable<FactObject> {
     items: objects,
     read: (name) => (o) => o.facts[name],
     object: (o) => o,
-    expression: (name, arg) => `x.facts[${arg(name)}]`,
+    code: (name, c) => ({ code: `x.facts[${c.arg(name)}]` }),
   };
 }

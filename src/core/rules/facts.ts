@@ -10,7 +10,7 @@ import { indicatorStatus } from '../report/indicator-status';
 import type { Profile } from './profile-schema';
 import type { Scope } from './rule-schema';
 import { objectTable, type FactObject, type FactTable } from './fact-object';
-import { blank, budgetLineObject, lineFactExpression, lineFactReader, moneyFacts, num } from './line-facts';
+import { blank, budgetLineObject, lineFactCode, lineFactReader, moneyFacts, num } from './line-facts';
 import { namndTotals, type NamndTotals, totalsFromSums } from './namnd-totals';
 import { looseKey, uncachedLooseKey } from './text';
 
@@ -488,7 +488,7 @@ export function buildFactTable(model: Model, scope: Scope, profile: Profile, sha
         items: budget.lines,
         read: lineFactReader,
         object: (line) => budgetLineObject(budget, line),
-        expression: lineFactExpression,
+        code: lineFactCode,
       };
       return lines;
     }

@@ -6,7 +6,7 @@
  */
 import type { BudgetLine, BudgetSheet } from '../model';
 import type { FactValue } from './fact-registry';
-import type { Anchor, FactObject } from './fact-object';
+import type { Anchor, FactCode, FactCodeContext, FactObject } from './fact-object';
 
 export const blank = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);
 export const num = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -87,44 +87,60 @@ export const BUDGET_LINE_FACTS: Readonly<Record<string, LineReader>> = {
 };
 
 /**
- * The same facts as JavaScript expressions over a line `x`, for generated rule loops
- * (codegen.ts): no call per fact, as in a hand-written loop. `arg` names a helper passed into the
- * generated code. A test checks every expression against its reader above on random lines.
+ * The same facts as JavaScript for generated rule loops (codegen.ts): an expression over the line
+ * `x`, built on other facts through `fact(name)` (each read once per line), so the loop holds no
+ * call and no repeated test per fact, as a hand-written loop would. `numeric` marks the facts that
+ * are always null or a number other than NaN. A test checks every expression against its reader above on
+ * random lines.
  */
-const isFinite = (field: string) => `(typeof x.${field} === "number" && x.${field} - x.${field} === 0)`;
-const value = (field: string) => `(${isFinite(field)} ? x.${field} : null)`;
-const percentOf = (part: string) => `(${isFinite('avvikelse')} && ${isFinite('budget')} && x.budget !== 0 ? (${part} / Math.abs(x.budget)) * 100 : null)`;
-const present = (field: string) => `(${isFinite(field)} && x.${field} !== 0)`;
-export const BUDGET_LINE_FACT_SOURCE: Readonly<Record<string, (arg: (helper: unknown) => string) => string>> = {
-  namnd: (arg) => `${arg(blank)}(x.namnd)`,
-  verksamhet: (arg) => `${arg(blank)}(x.verksamhet)`,
-  konto: (arg) => `${arg(blank)}(x.konto)`,
-  typ: () => 'x.typ',
-  typText: () => '(x.typ === "intakt" ? " (intäkter)" : null)',
-  budget: () => value('budget'),
-  utfall: () => value('utfall'),
-  prognos: () => value('prognos'),
-  avvikelse: () => value('avvikelse'),
-  avvikelseProcent: () => percentOf('x.avvikelse'),
-  underskott: () => `(${isFinite('avvikelse')} ? (x.avvikelse < 0 ? -x.avvikelse : 0) : null)`,
-  underskottProcent: () => percentOf('(x.avvikelse < 0 ? -x.avvikelse : 0)'),
-  overskott: () => `(${isFinite('avvikelse')} ? (x.avvikelse > 0 ? x.avvikelse : 0) : null)`,
-  overskottProcent: () => percentOf('(x.avvikelse > 0 ? x.avvikelse : 0)'),
-  harBudget: () => present('budget'),
-  harUtfall: () => present('utfall'),
-  harPrognos: () => present('prognos'),
-  budgetBelopp: () => `(${isFinite('budget')} ? Math.abs(x.budget) : null)`,
-  avvikelseAngiven: () => value('avvikelseAngiven'),
-  kommentar: (arg) => `${arg(blank)}(x.kommentar)`,
-  harKommentar: (arg) => `(${arg(blank)}(x.kommentar) !== null)`,
+const finiteOrNull = (field: string): FactCode => ({ code: `(typeof x.${field} === "number" && x.${field} - x.${field} === 0 ? x.${field} : null)`, numeric: true });
+const percentOf = (part: string, budget: string): FactCode => ({
+  code: `(${part} !== null && ${budget} !== null && ${budget} !== 0 ? (${part} / Math.abs(${budget})) * 100 : null)`,
+  numeric: true,
+});
+const present = (v: string): FactCode => ({ code: `(${v} !== null && ${v} !== 0)` });
+const text = (field: string) => (c: FactCodeContext): FactCode => ({ code: `${c.arg(blank)}(x.${field})` });
+
+export const BUDGET_LINE_FACT_CODE: Readonly<Record<string, (c: FactCodeContext) => FactCode>> = {
+  namnd: text('namnd'),
+  verksamhet: text('verksamhet'),
+  konto: text('konto'),
+  typ: () => ({ code: 'x.typ' }),
+  typText: () => ({ code: '(x.typ === "intakt" ? " (intäkter)" : null)' }),
+  budget: () => finiteOrNull('budget'),
+  utfall: () => finiteOrNull('utfall'),
+  prognos: () => finiteOrNull('prognos'),
+  avvikelse: () => finiteOrNull('avvikelse'),
+  avvikelseProcent: (c) => percentOf(c.fact('avvikelse'), c.fact('budget')),
+  underskott: (c) => {
+    const a = c.fact('avvikelse');
+    return { code: `(${a} === null ? null : ${a} < 0 ? -${a} : 0)`, numeric: true };
+  },
+  underskottProcent: (c) => percentOf(c.fact('underskott'), c.fact('budget')),
+  overskott: (c) => {
+    const a = c.fact('avvikelse');
+    return { code: `(${a} === null ? null : ${a} > 0 ? ${a} : 0)`, numeric: true };
+  },
+  overskottProcent: (c) => percentOf(c.fact('overskott'), c.fact('budget')),
+  harBudget: (c) => present(c.fact('budget')),
+  harUtfall: (c) => present(c.fact('utfall')),
+  harPrognos: (c) => present(c.fact('prognos')),
+  budgetBelopp: (c) => {
+    const b = c.fact('budget');
+    return { code: `(${b} === null ? null : Math.abs(${b}))`, numeric: true };
+  },
+  avvikelseAngiven: () => finiteOrNull('avvikelseAngiven'),
+  kommentar: text('kommentar'),
+  harKommentar: (c) => ({ code: `(${c.fact('kommentar')} !== null)` }),
 };
+
+/** The code of one budgetrad fact; a name the scope lacks reads undefined. */
+export function lineFactCode(name: string, c: FactCodeContext): FactCode {
+  return Object.prototype.hasOwnProperty.call(BUDGET_LINE_FACT_CODE, name) ? BUDGET_LINE_FACT_CODE[name](c) : { code: 'undefined' };
+}
 
 const missing = (): undefined => undefined;
 
-/** The expression of one budgetrad fact; a name the scope lacks reads undefined. */
-export function lineFactExpression(name: string, arg: (helper: unknown) => string): string {
-  return Object.prototype.hasOwnProperty.call(BUDGET_LINE_FACT_SOURCE, name) ? BUDGET_LINE_FACT_SOURCE[name](arg) : 'undefined';
-}
 
 /** The reader of one budgetrad fact; a name the scope lacks reads undefined, as on a fact object. */
 export function lineFactReader(name: string): (line: BudgetLine) => FactValue | undefined {

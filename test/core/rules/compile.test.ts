@@ -13,7 +13,7 @@ import { realRuleSet } from './builders';
 
 /** The condition as a generated one-rule loop over fact objects, run on one item. */
 function generated(conditions: ConditionNode, constants: Record<string, unknown> = {}): (facts: Facts) => boolean {
-  const program = generateProgram<Facts>([{ conditions, constants }], { read: (name) => (f) => f[name], expression: (name, arg) => `x[${arg(name)}]` })!;
+  const program = generateProgram<Facts>([{ conditions, constants }], { read: (name) => (f) => f[name], code: (name, c) => ({ code: `x[${c.arg(name)}]` }) })!;
   return (facts) => {
     const out: number[] = [];
     program([facts], 0, 1, out);
@@ -146,7 +146,7 @@ describe('compiled conditions match json-rules-engine', () => {
         { fact: 'c', operator: 'greaterThan', value: { fact: 'p' } },
       ],
     };
-    const facts = { read: (name: string) => (f: Facts) => f[name], expression: (name: string, arg: (v: unknown) => string) => `x[${arg(name)}]` };
+    const facts = { read: (name: string) => (f: Facts) => f[name], code: (name: string, c: { arg: (v: unknown) => string }) => ({ code: `x[${c.arg(name)}]` }) };
     const { body } = programSource([{ conditions, constants: { p: evil } }], facts);
     expect(body).not.toContain('injected');
     expect(body).not.toMatch(/"a"|"b"|"c"/);

@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import type { Engine } from 'json-rules-engine';
 import type { BudgetLine } from '../../../src/core/model';
 import { compileRule, evaluateRules, newEngine, paramFacts, scopeChunk, type Hit } from '../../../src/core/rules/evaluate';
-import { objectTable, type FactTable } from '../../../src/core/rules/fact-object';
+import { objectTable, type FactCodeContext, type FactTable } from '../../../src/core/rules/fact-object';
 import { buildFactObjects, buildFactTable, SCOPE_FACTS } from '../../../src/core/rules/facts';
-import { BUDGET_LINE_FACTS, budgetLineFacts, lineFactExpression, lineFactReader } from '../../../src/core/rules/line-facts';
+import { BUDGET_LINE_FACTS, budgetLineFacts, lineFactCode, lineFactReader } from '../../../src/core/rules/line-facts';
 import { budgetLine, budgetSheet, model, realRuleSet } from './builders';
 
 const amount = fc.oneof(
@@ -50,20 +50,37 @@ describe('budget line facts', () => {
     );
   });
 
-  test('each fact expression of the generated loops gives what the reader gives', () => {
+  test('the code of each fact for generated loops gives what the reader gives', () => {
     const helpers: unknown[] = [];
-    const arg = (value: unknown) => `h[${helpers.indexOf(value) >= 0 ? helpers.indexOf(value) : helpers.push(value) - 1}]`;
+    const numeric = new Set<string>();
+    // Each fact written out whole: the facts it builds on inlined as sub-expressions.
+    const context: FactCodeContext = {
+      arg: (value) => `h[${helpers.indexOf(value) >= 0 ? helpers.indexOf(value) : helpers.push(value) - 1}]`,
+      fact: (name) => `(${codeOf(name)})`,
+    };
+    const codeOf = (name: string): string => {
+      const c = lineFactCode(name, context);
+      if (c.numeric) numeric.add(name);
+      return c.code;
+    };
     const evaluate = Object.fromEntries(
-      Object.keys(BUDGET_LINE_FACTS).map((name) => [name, new Function('h', 'x', `return ${lineFactExpression(name, arg)};`) as (h: unknown[], x: BudgetLine) => unknown]),
+      Object.keys(BUDGET_LINE_FACTS).map((name) => [name, new Function('h', 'x', `return ${codeOf(name)};`) as (h: unknown[], x: BudgetLine) => unknown]),
     );
     fc.assert(
       fc.property(line, (l) => {
         const differing = Object.keys(BUDGET_LINE_FACTS).filter((name) => !Object.is(evaluate[name](helpers, l), BUDGET_LINE_FACTS[name](l)));
         expect(differing).toEqual([]);
+        // A fact marked numeric is always null or a number other than NaN.
+        const notNumeric = [...numeric].filter((name) => {
+          const v = BUDGET_LINE_FACTS[name](l);
+          return v !== null && !(typeof v === 'number' && !Number.isNaN(v));
+        });
+        expect(notNumeric).toEqual([]);
       }),
       { numRuns: 1000 },
     );
-    expect(lineFactExpression('constructor', arg)).toBe('undefined');
+    expect([...numeric].sort()).toEqual(Object.keys(SCOPE_FACTS.budgetrad).filter((n) => SCOPE_FACTS.budgetrad[n].type === 'number').sort());
+    expect(lineFactCode('constructor', context).code).toBe('undefined');
   });
 
   test('a fact the scope lacks reads undefined, as on a fact object', () => {
