@@ -5,18 +5,9 @@
 import type { BudgetLine, NamndSum } from '../model';
 import { looseKey } from './text';
 
-export interface NamndTotals {
-  /** The nämnd as written on its first line. */
-  namnd: string;
-  /** looseKey of the name. */
+/** A nämnd's sums (namnd is as written on its first line), with the loose key of its name. */
+export interface NamndTotals extends NamndSum {
   key: string;
-  lines: number;
-  firstRow: number;
-  /** Sums of the lines' values; null when no line has a value. */
-  budget: number | null;
-  utfall: number | null;
-  prognos: number | null;
-  avvikelse: number | null;
 }
 
 class Acc {
@@ -97,7 +88,7 @@ export function totalsFromSums(sums: readonly NamndSum[]): NamndTotals[] | null 
     const key = looseKey(s.namnd);
     if (keys.has(key)) return null;
     keys.add(key);
-    out.push({ namnd: s.namnd, key, lines: s.lines, firstRow: s.firstRow, budget: s.budget, utfall: s.utfall, prognos: s.prognos, avvikelse: s.avvikelse });
+    out.push({ ...s, key });
   }
   return out;
 }
