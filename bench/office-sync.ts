@@ -34,13 +34,6 @@ function registerTypeScript(): void {
   };
 }
 
-interface Loadable {
-  rows?: number;
-  cols?: number;
-  values?: unknown;
-  valueTypes?: unknown;
-}
-
 async function run(lines: number): Promise<void> {
   const root = packageRoot();
   const fakePath = path.join(root, 'test', 'office', 'fake-excel.ts');
@@ -71,30 +64,6 @@ async function measure(fake: any, office: any, ruleSet: RuleSet, lines: number, 
     { name: settings.name, rows: settings.rows },
   ]);
 
-  // Response size: the JSON of the values (and value types) loaded in each sync, which the fake does not count.
-  const pending: Loadable[] = [];
-  const responseBytes: number[] = [];
-  const requestLoad = ctx.requestLoad.bind(ctx);
-  ctx.requestLoad = (l: Loadable) => {
-    pending.push(l);
-    requestLoad(l);
-  };
-  const sync = ctx.sync.bind(ctx);
-  ctx.sync = async () => {
-    const loaded = pending.splice(0);
-    await sync();
-    let bytes = 0;
-    for (const l of loaded) {
-      if (typeof l.rows !== 'number' || typeof l.cols !== 'number' || l.rows * l.cols > 20_000_000) continue;
-      try {
-        bytes += office.jsonBytes(l.values) + office.jsonBytes(l.valueTypes);
-      } catch {
-        // Not a range whose values were loaded.
-      }
-    }
-    responseBytes.push(bytes);
-  };
-
   const t0 = performance.now();
   const snapshot = await office.readSnapshot(ctx);
   const readSyncs = ctx.syncCount;
@@ -104,7 +73,9 @@ async function measure(fake: any, office: any, ruleSet: RuleSet, lines: number, 
   await office.writeResult(ctx, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }, { supports });
   const t3 = performance.now();
 
+  // The fake measures both: queued data per request, values and value types per response.
   const requests: number[] = ctx.requestBytes;
+  const responses: number[] = ctx.responseBytes;
   process.stdout.write(
     `BENCH_RESULT ${JSON.stringify({
       ms: t3 - t0,
@@ -115,7 +86,8 @@ async function measure(fake: any, office: any, ruleSet: RuleSet, lines: number, 
       readSyncs,
       writeSyncs: ctx.syncCount - readSyncs,
       maxRequestBytes: Math.max(0, ...requests),
-      maxResponseBytes: Math.max(0, ...responseBytes),
+      maxResponseBytes: Math.max(0, ...responses),
+      rejectedSyncs: ctx.syncCount - responses.length,
       limitBytes: office.MAX_REQUEST_BYTES,
       findings: result.findings.length,
       degraded,

@@ -114,7 +114,7 @@ export function renderReport(r: BenchReport): string {
   if (r.office.length === 0 || r.office.every((o) => o.skipped)) {
     out.push(`Inte mätt: ${r.office[0]?.skipped ?? 'hoppades över'}.`, '');
   } else {
-    out.push('| budgetrader | context.sync totalt | varav läsning / skrivning | största begäran (köad data) | största svar (lästa värden, uppskattat) | gräns per begäran | tid (falsk Excel) |');
+    out.push('| budgetrader | context.sync totalt | varav läsning / skrivning | största begäran (köad data) | största svar (lästa värden) | Styrkolls tak per begäran | tid (falsk Excel) |');
     out.push('|---:|---:|---:|---:|---:|---:|---:|');
     for (const o of r.office) {
       const p = o.run;
@@ -127,7 +127,11 @@ export function renderReport(r: BenchReport): string {
         `| ${n(o.lines)} | ${p.extra.syncs} | ${p.extra.readSyncs} / ${p.extra.writeSyncs} | ${kb(p.extra.maxRequestBytes)} | ${kb(p.extra.maxResponseBytes)} | ${kb(p.extra.limitBytes)} | ${sec(p.ms)} s |`,
       );
     }
-    out.push('', 'Storleken på en begäran är JSON-storleken av den data som köas (så som den falska Excel räknar); svaret är JSON-storleken av värden och värdetyper som lästes i samma sync.', '');
+    out.push(
+      '',
+      'Storleken på en begäran är JSON-storleken av den data som köas, svaret JSON-storleken av de värden och värdetyper som en sync returnerar. Den falska Excel räknar båda och avvisar, som Excel på webben, en begäran eller ett svar över 5 MB. Läsningen lägger värdena i syncar om högst 4 MiB uppskattat svar (32 byte per cell), så en liten arbetsbok läses med 3 syncar och en stor med fler.',
+      '',
+    );
   }
 
   if (r.notes.length) out.push('## Anmärkningar', '', ...r.notes.map((t) => `- ${t}`), '');

@@ -43,7 +43,8 @@ async function check(snapshot: WorkbookSnapshot, settings: StyrkollSettings, onP
  */
 export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<CheckResult> {
   const stored = settings ?? (await runInExcel((ctx) => loadSettings(ctx)));
-  const snapshot = await runInExcel((ctx) => readSnapshot(ctx));
+  // A large workbook is read in many syncs: the pane shows how far the read has come.
+  const snapshot = await runInExcel((ctx) => readSnapshot(ctx, { onProgress: (done, total) => onProgress?.({ phase: 'indata', done, total }) }));
   const result = await check(snapshot, stored, onProgress);
   onProgress?.({ phase: 'klart', done: 1, total: 1 });
   await runInExcel((ctx) => writeResult(ctx, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }));

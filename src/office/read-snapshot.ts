@@ -3,15 +3,38 @@ import { StyrkollError } from '../core/errors';
 import { stripSheet } from './a1';
 import { isContractSheet } from './contract-sheets';
 
-/** Row blocks keep each range well under the sizes where Excel on the web fails or returns null. */
-export const MAX_BLOCK_ROWS = 20_000;
-export const MAX_BLOCK_CELLS = 1_500_000;
+/** Excel on the web handles ranges of this many rows well; larger sheets are read in row blocks. */
+const MAX_BLOCK_ROWS = 20_000;
 
-export interface ReadLimits {
+/**
+ * What one sync's values may cost, estimated. Excel on the web rejects a response over 5 MB
+ * (RequestPayloadSizeLimitExceeded); 4 MiB leaves room for framing and for cells above the estimate.
+ */
+export const TARGET_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Estimated response bytes per cell for values + valueTypes. The longest number is about 25 bytes
+ * of JSON ("-1.2345678901234567e-300,") and its type 9 ("Double",), so a group of numbers stays
+ * under 5 MB; typical cells cost 10–20 bytes (20 on average on the 100 000-line bench workbook).
+ * Only long texts can overflow, and a group that does is split and retried.
+ */
+export const CELL_RESPONSE_BYTES = 32;
+
+/**
+ * A rejected block of at most this many rows is not split again: over 5 MB in 100 rows is more
+ * than 50 KB a row, text no budget sheet holds, and reading it would take hundreds of round trips.
+ */
+const MIN_RETRY_ROWS = 100;
+
+export interface ReadOptions {
   /** Cells in all used ranges together; above it the workbook is refused (FOR_STOR). */
   maxCells?: number;
   /** Which sheets to read; the contract sheets by default. */
   sheets?: (name: string) => boolean;
+  /** Estimated response bytes per value sync; TARGET_RESPONSE_BYTES by default. */
+  maxResponseBytes?: number;
+  /** Cells read so far of all cells to read: once before the values are read, then after each sync. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const DEFAULT_MAX_CELLS = 20_000_000;
@@ -33,33 +56,50 @@ interface SheetPlan {
   tables: Excel.TableCollection;
 }
 
-interface Block {
-  firstRow: number; // 0-based worksheet row of the block's first row
-  range: Excel.Range;
+/** The used range of one sheet, once loaded (empty sheets have rowCount 0). */
+interface SheetArea {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
 }
 
+/** Rows of one sheet read as one range. */
+interface BlockSpec {
+  sheet: number; // index into the sheets being read
+  firstRow: number; // 0-based worksheet row
+  rows: number;
+  cols: number;
+}
+
+type TableRange = { name: string; range: Excel.Range };
+
 /**
- * Reads the contract sheets into the snapshot the xlsx reader produces, with exactly three syncs
- * whatever the size: (1) sheet names, (2) used ranges and tables, (3) every value block at once.
+ * Reads the contract sheets into the snapshot the xlsx reader produces: (1) sheet names, (2) used
+ * ranges and tables, then the values in groups of row blocks, one sync per group, each group's
+ * estimated response under the budget. A workbook under the budget takes three syncs in all.
  */
-export async function readSnapshot(context: Excel.RequestContext, limits: ReadLimits = {}): Promise<WorkbookSnapshot> {
+export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
 
   const plans: SheetPlan[] = sheets.items
-    .filter((ws) => (limits.sheets ?? isContractSheet)(ws.name))
+    .filter((ws) => (options.sheets ?? isContractSheet)(ws.name))
     .map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,rowCount,columnCount,cellCount');
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
       const tables = ws.tables;
       tables.load('items/name');
       return { name: ws.name, ws, used, tables };
     });
   await context.sync();
 
-  const totalCells = plans.reduce((n, p) => n + (p.used.isNullObject ? 0 : p.used.cellCount), 0);
-  const maxCells = limits.maxCells ?? DEFAULT_MAX_CELLS;
+  const areas: SheetArea[] = plans.map(({ used }) =>
+    used.isNullObject ? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 } : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount },
+  );
+  const totalCells = areas.reduce((n, a) => n + a.rowCount * a.columnCount, 0);
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   if (totalCells > maxCells) {
     throw new StyrkollError(
       'FOR_STOR',
@@ -68,37 +108,114 @@ export async function readSnapshot(context: Excel.RequestContext, limits: ReadLi
     );
   }
 
-  const queued = plans.map((p) => {
-    const blocks: Block[] = [];
-    if (!p.used.isNullObject) {
-      const { rowIndex, columnIndex, rowCount, columnCount } = p.used;
-      const step = Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(MAX_BLOCK_CELLS / columnCount)));
-      for (let r = 0; r < rowCount; r += step) {
-        const range = p.ws.getRangeByIndexes(rowIndex + r, columnIndex, Math.min(step, rowCount - r), columnCount);
-        range.load('values,valueTypes');
-        blocks.push({ firstRow: rowIndex + r, range });
-      }
-    }
-    const tableRanges = p.tables.items.map((t) => {
-      const range = t.getRange();
-      range.load('address');
-      return { name: t.name, range };
+  const budgetCells = Math.max(1, Math.floor((options.maxResponseBytes ?? TARGET_RESPONSE_BYTES) / CELL_RESPONSE_BYTES));
+  const pending = planGroups(areas, budgetCells);
+  // Sheets without values still need one sync for their table addresses.
+  if (pending.length === 0) pending.push([]);
+  const read: ValueBlock[][] = plans.map(() => []);
+  let tables: TableRange[][] | null = null;
+  let done = 0;
+  options.onProgress?.(0, totalCells);
+  // One sync per group; a rejected group is halved and its halves go first, so rows stay in order.
+  for (let group = pending.shift(); group; group = pending.shift()) {
+    const ranges = group.map((b) => {
+      const range = plans[b.sheet].ws.getRangeByIndexes(b.firstRow, areas[b.sheet].columnIndex, b.rows, b.cols);
+      range.load('values,valueTypes');
+      return range;
     });
-    return { plan: p, blocks, tableRanges };
-  });
-  await context.sync();
+    // Table addresses ride along with the first sync that gets through.
+    const queuedTables: TableRange[][] = tables ?? plans.map((p) => queueTableRanges(p.tables));
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadTooLarge(error)) throw error;
+      pending.unshift(...halve(group, plans));
+      continue;
+    }
+    tables = queuedTables;
+    group.forEach((b, i) => read[b.sheet].push({ firstRow: b.firstRow, values: ranges[i].values, valueTypes: ranges[i].valueTypes }));
+    done += cellsOf(group);
+    options.onProgress?.(done, totalCells);
+  }
 
   return {
-    sheets: queued.map(({ plan, blocks, tableRanges }) => {
-      const sheet = toSheetSnapshot(
-        plan.name,
-        plan.used.isNullObject ? 0 : plan.used.columnIndex,
-        blocks.map((b) => ({ firstRow: b.firstRow, values: b.range.values, valueTypes: b.range.valueTypes })),
-      );
+    sheets: plans.map((plan, i) => {
+      const sheet = toSheetSnapshot(plan.name, areas[i].columnIndex, read[i]);
+      const tableRanges = tables![i]; // set by the first sync that got through; there always is one
       if (tableRanges.length > 0) sheet.tables = tableRanges.map((t) => ({ name: t.name, ref: stripSheet(t.range.address) }));
       return sheet;
     }),
   };
+}
+
+function queueTableRanges(tables: Excel.TableCollection): TableRange[] {
+  return tables.items.map((t) => {
+    const range = t.getRange();
+    range.load('address');
+    return { name: t.name, range };
+  });
+}
+
+/**
+ * Cuts the sheets, in order, into row blocks and packs them into groups of at most `budgetCells`
+ * cells, so small sheets share a sync with the end of a large one. A row wider than the budget
+ * still goes, alone.
+ */
+function planGroups(areas: SheetArea[], budgetCells: number): BlockSpec[][] {
+  const groups: BlockSpec[][] = [];
+  let group: BlockSpec[] = [];
+  let room = budgetCells;
+  areas.forEach((a, sheet) => {
+    for (let r = 0; r < a.rowCount; ) {
+      let rows = Math.min(a.rowCount - r, MAX_BLOCK_ROWS, Math.floor(Math.max(0, room) / a.columnCount));
+      if (rows === 0 && group.length > 0) {
+        groups.push(group);
+        group = [];
+        room = budgetCells;
+        continue;
+      }
+      rows = Math.max(rows, 1);
+      group.push({ sheet, firstRow: a.rowIndex + r, rows, cols: a.columnCount });
+      room -= rows * a.columnCount;
+      r += rows;
+    }
+  });
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+/**
+ * Splits a rejected group in two: between its blocks, or a lone block between its rows. A lone
+ * block of at most MIN_RETRY_ROWS rows is not split again.
+ */
+function halve(group: BlockSpec[], plans: SheetPlan[]): [BlockSpec[], BlockSpec[]] {
+  if (group.length > 1) {
+    const half = cellsOf(group) / 2;
+    let i = 1;
+    for (let seen = cellsOf([group[0]]); i < group.length - 1 && seen < half; i++) seen += cellsOf([group[i]]);
+    return [group.slice(0, i), group.slice(i)];
+  }
+  const [b] = group;
+  if (b.rows <= MIN_RETRY_ROWS) {
+    const name = plans[b.sheet].name;
+    throw new StyrkollError(
+      'FOR_STOR',
+      `Bladet ${name} har för mycket text för att läsas i Excel på webben: redan raderna ${b.firstRow + 1}–${b.firstRow + b.rows} ger ett svar över 5 MB. Korta de långa texterna eller kör kontrollen med kommandoraden.`,
+      { sheet: name, firstRow: b.firstRow + 1, rows: b.rows },
+    );
+  }
+  const head = Math.ceil(b.rows / 2);
+  return [[{ ...b, rows: head }], [{ ...b, firstRow: b.firstRow + head, rows: b.rows - head }]];
+}
+
+function cellsOf(group: BlockSpec[]): number {
+  return group.reduce((n, b) => n + b.rows * b.cols, 0);
+}
+
+/** Excel on the web's answer to a request or response over 5 MB (OfficeExtension.Error.code). */
+function isPayloadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 }
 
 export interface ValueBlock {

@@ -23,6 +23,14 @@ export function progressText(p: CheckProgress, inExcel: boolean): string {
   return inExcel ? 'Skriver bladet Kontroll…' : 'Klart';
 }
 
+/**
+ * How far the bar is filled (0–1), or null for a moving bar. The read in Excel counts cells and the
+ * rules count rules; a one-step phase (the core building its model) has nothing to show.
+ */
+export function progressShare(p: CheckProgress): number | null {
+  return p.phase !== 'klart' && p.total > 1 ? p.done / p.total : null;
+}
+
 export class Pane {
   private readonly results: ResultsView;
   private readonly settingsView: SettingsView;
@@ -161,11 +169,12 @@ export class Pane {
       return;
     }
     this.progress.hidden = false;
-    const determinate = p.phase === 'regler' && p.total > 0;
+    const share = progressShare(p);
+    const determinate = share !== null;
     replace(this.progress,
       h('div', { class: 'progress-label' }, progressText(p, this.host === 'excel')),
       h('div', { class: `progress-track${determinate ? '' : ' indeterminate'}`, role: 'progressbar', 'aria-label': 'Kontrollen pågår', 'aria-valuemin': 0, 'aria-valuemax': determinate ? p.total : null, 'aria-valuenow': determinate ? p.done : null },
-        h('div', { class: 'progress-fill', style: determinate ? `width:${Math.round((100 * p.done) / p.total)}%` : null })));
+        h('div', { class: 'progress-fill', style: determinate ? `width:${Math.round(100 * share)}%` : null })));
   }
 
   private source(): WorkbookSource | null {

@@ -2,7 +2,9 @@
  * A small fake of the parts of Excel's object model that src/office uses. office-addin-mock has
  * no Excel semantics (addresses, used ranges, one sync per batch), so this fake models them:
  * properties read before load + sync throw, writes are measured as the JSON size of the queued
- * data per request, and a string starting with "=" becomes a formula unless the cell is "@".
+ * data per request, reads as the JSON size of the values and value types a sync returns, either
+ * over 5 MB fails as in Excel on the web, and a string starting with "=" becomes a formula unless
+ * the cell is "@".
  */
 import { jsonBytes } from '../../src/office/payload';
 import { parseCell, columnLetters } from '../../src/office/a1';
@@ -34,6 +36,14 @@ class FakeSheetModel {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+/** Excel on the web rejects a request or a response over 5 MB; the fake takes the smaller reading of "MB". */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
+function payloadTooLarge(what: string, bytes: number): Error {
+  // Office.js rejects with an OfficeExtension.Error (name RichApi.Error) whose code says why.
+  return Object.assign(new Error(`The ${what} payload size has exceeded the limit (${bytes} bytes).`), { name: 'RichApi.Error', code: 'RequestPayloadSizeLimitExceeded' });
+}
+
 function parseAddress(address: string): { r: number; c: number; rows: number; cols: number } {
   const [a, b] = address.replace(/^.*!/, '').split(':');
   const p = parseCell(a);
@@ -46,6 +56,8 @@ export class FakeContext {
   syncCount = 0;
   /** Bytes of queued data per request (one entry per sync). */
   requestBytes: number[] = [];
+  /** Bytes of values and value types returned per sync that got through. */
+  responseBytes: number[] = [];
   calcSuspensions = 0;
   screenSuspensions = 0;
   private pendingBytes = 0;
@@ -72,14 +84,21 @@ export class FakeContext {
 
   async sync(): Promise<void> {
     this.syncCount++;
-    this.requestBytes.push(this.pendingBytes);
+    const request = this.pendingBytes;
+    this.requestBytes.push(request);
     this.pendingBytes = 0;
+    // A failed batch is gone: nothing in it is loaded.
+    const loads = this.pendingLoads.splice(0);
     if (this.failNextSync) {
       const e = this.failNextSync;
       this.failNextSync = null;
       throw e;
     }
-    for (const l of this.pendingLoads.splice(0)) l.loaded = true;
+    if (request > PAYLOAD_LIMIT_BYTES) throw payloadTooLarge('request', request);
+    const response = loads.reduce((n, l) => n + l.respond(), 0);
+    if (response > PAYLOAD_LIMIT_BYTES) throw payloadTooLarge('response', response);
+    this.responseBytes.push(response);
+    for (const l of loads) l.loaded = true;
   }
 
   /** Test helpers: the model behind the fake. */
@@ -99,6 +118,10 @@ abstract class Loadable {
   load(_props?: unknown): this {
     this.ctx.requestLoad(this);
     return this;
+  }
+  /** Takes the loaded data as of the sync and returns the bytes of it that count as response. */
+  respond(): number {
+    return 0;
   }
   protected need(prop: string): void {
     if (!this.loaded) throw new Error(`PropertyNotLoaded: ${prop} (load and sync first)`);
@@ -247,6 +270,9 @@ class FakeWorksheet {
 
 class FakeRange extends Loadable {
   readonly format: any;
+  private requested = new Set<string>();
+  private syncedValues: Cell[][] | null = null;
+  private syncedTypes: string[][] | null = null;
   constructor(ctx: FakeContext, private model: FakeSheetModel, readonly r: number, readonly c: number, readonly rows: number, readonly cols: number, private nullObject = false) {
     super(ctx);
     const range = this;
@@ -279,6 +305,23 @@ class FakeRange extends Loadable {
   private grid<T>(f: (k: string) => T): T[][] {
     return Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => f(key(this.r + i, this.c + j))));
   }
+  override load(props?: unknown): this {
+    const names = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : [];
+    for (const p of names) this.requested.add(String(p).trim());
+    return super.load(props);
+  }
+  override respond(): number {
+    let bytes = 0;
+    if (this.requested.has('values')) {
+      this.syncedValues = this.grid((k) => this.model.values.get(k) ?? '');
+      bytes += jsonBytes(this.syncedValues);
+    }
+    if (this.requested.has('valueTypes')) {
+      this.syncedTypes = this.grid((k) => this.typeAt(k));
+      bytes += jsonBytes(this.syncedTypes);
+    }
+    return bytes;
+  }
   get isNullObject(): boolean {
     this.need('isNullObject');
     return this.nullObject;
@@ -295,8 +338,7 @@ class FakeRange extends Loadable {
     return `${this.model.name}!${a === b ? a : `${a}:${b}`}`;
   }
   get values(): Cell[][] {
-    this.need('values');
-    return this.grid((k) => this.model.values.get(k) ?? '');
+    return this.synced(this.syncedValues, 'values');
   }
   set values(v: Cell[][]) {
     this.ctx.queue(v);
@@ -312,13 +354,18 @@ class FakeRange extends Loadable {
     });
   }
   get valueTypes(): string[][] {
-    this.need('valueTypes');
-    return this.grid((k) => {
-      const t = this.model.types.get(k);
-      if (t) return t;
-      const v = this.model.values.get(k);
-      return v === undefined ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
-    });
+    return this.synced(this.syncedTypes, 'valueTypes');
+  }
+  private synced<T>(data: T | null, prop: string): T {
+    this.need(prop);
+    if (data === null) throw new Error(`PropertyNotLoaded: ${prop} (load and sync first)`);
+    return data;
+  }
+  private typeAt(k: string): string {
+    const t = this.model.types.get(k);
+    if (t) return t;
+    const v = this.model.values.get(k);
+    return v === undefined ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
   }
   set numberFormat(v: string[][]) {
     this.ctx.queue(v);

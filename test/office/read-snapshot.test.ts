@@ -1,7 +1,13 @@
-import { readSnapshot, toSheetSnapshot, MAX_BLOCK_CELLS, MAX_BLOCK_ROWS } from '../../src/office/read-snapshot';
+import { readSnapshot, toSheetSnapshot, CELL_RESPONSE_BYTES, TARGET_RESPONSE_BYTES } from '../../src/office/read-snapshot';
 import { isStyrkollError } from '../../src/core/errors';
-import { FakeContext, asExcel, type FakeSheetInit } from './fake-excel';
+import { FakeContext, PAYLOAD_LIMIT_BYTES, asExcel, type FakeSheetInit } from './fake-excel';
 import { budgetRows, contractWorkbook, expectedSnapshot } from './workbook-fixture';
+
+/** The snapshot rows of rows without leading empty columns or trailing empty cells. */
+const asSnapshotRows = (rows: (string | number | boolean)[][]) => rows.map((r) => r.map((v) => (v === '' ? null : v)));
+
+/** Syncs that Excel on the web rejected: every sync that got through recorded its response. */
+const rejected = (ctx: FakeContext) => ctx.syncCount - ctx.responseBytes.length;
 
 describe('readSnapshot', () => {
   it('maps a mocked workbook to the snapshot the contract describes', async () => {
@@ -46,17 +52,78 @@ describe('readSnapshot', () => {
     expect(sheet.tables).toEqual([{ name: 'Maltabell', ref: 'A1:C2' }]);
   });
 
-  it('uses the same number of syncs for 100 and 100 000 rows', async () => {
-    const count = async (n: number) => {
-      const ctx = new FakeContext([{ name: 'Budget', rows: budgetRows(n) }, { name: 'Mål', rows: budgetRows(n / 10) }]);
-      const snapshot = await readSnapshot(asExcel(ctx));
-      expect(snapshot.sheets[0].rows).toHaveLength(n + 1);
-      return ctx.syncCount;
+  it('reads a small workbook in three syncs and reports its progress in cells', async () => {
+    const ctx = new FakeContext([{ name: 'Budget', rows: budgetRows(100) }, { name: 'Mål', rows: budgetRows(10) }]);
+    const progress: [number, number][] = [];
+    const snapshot = await readSnapshot(asExcel(ctx), { onProgress: (done, total) => progress.push([done, total]) });
+    expect(snapshot.sheets[0].rows).toHaveLength(101);
+    expect(ctx.syncCount).toBe(3);
+    const cells = 8 * (101 + 11);
+    expect(progress).toEqual([[0, cells], [cells, cells]]);
+  });
+
+  it('reads 100 000 budget lines in syncs whose responses all stay under 5 MB', async () => {
+    const budget = budgetRows(100_000);
+    const ctx = new FakeContext([{ name: 'Budget', rows: budget }, { name: 'Mål', rows: budgetRows(10_000) }]);
+    const progress: number[] = [];
+    const snapshot = await readSnapshot(asExcel(ctx), { onProgress: (done) => progress.push(done) });
+    expect(snapshot.sheets[0].rows).toEqual(asSnapshotRows(budget));
+    expect(snapshot.sheets[1].rows).toEqual(asSnapshotRows(budgetRows(10_000)));
+    expect(rejected(ctx)).toBe(0);
+    expect(Math.max(...ctx.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    const cells = 8 * (100_001 + 10_001);
+    expect(ctx.syncCount).toBe(2 + Math.ceil(cells / (TARGET_RESPONSE_BYTES / CELL_RESPONSE_BYTES)));
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(cells);
+  });
+
+  it('keeps a response of nothing but full-precision numbers under 5 MB without a retry', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => Array.from({ length: 10 }, (_, j) => -1.2345678901234567e-300 * (i + j + 1)));
+    const ctx = new FakeContext([{ name: 'Budget', rows }]);
+    await readSnapshot(asExcel(ctx));
+    expect(rejected(ctx)).toBe(0);
+    expect(Math.max(...ctx.responseBytes)).toBeGreaterThan(0.8 * PAYLOAD_LIMIT_BYTES);
+    expect(Math.max(...ctx.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  });
+
+  it('splits a group whose long texts overflow the estimate and retries it, keeping rows, errors and tables', async () => {
+    const text = (i: number) => `Kommentar ${i}: ${'å'.repeat(1_000)}`;
+    const budget = [['Nämnd', 'Kommentar', 'Budget'], ...Array.from({ length: 3_000 }, (_, i) => [`Nämnd ${i % 7}`, text(i), i])];
+    const mal = [['ID', 'Mål'], ['1', 'Bra']];
+    const ctx = new FakeContext([
+      { name: 'Budget', rows: budget, errors: { '2999,2': '#REF!' } },
+      { name: 'Mål', rows: mal, tables: [{ name: 'Maltabell', ref: 'A1:B2' }] },
+    ]);
+    const snapshot = await readSnapshot(asExcel(ctx));
+    expect(rejected(ctx)).toBeGreaterThan(0);
+    expect(Math.max(...ctx.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    const expected = asSnapshotRows(budget);
+    expected[2999] = [budget[2999][0], budget[2999][1]];
+    expect(snapshot.sheets[0].rows).toEqual(expected);
+    expect(snapshot.sheets[0].errors).toEqual([{ row: 3000, col: 3, code: '#REF!' }]);
+    expect(snapshot.sheets[1]).toEqual({ name: 'Mål', rows: mal, errors: [], tables: [{ name: 'Maltabell', ref: 'A1:B2' }] });
+  });
+
+  it('gives up with a Swedish FOR_STOR error when a few rows alone are over 5 MB', async () => {
+    const rows = Array.from({ length: 100 }, () => ['x'.repeat(30_000), 'y'.repeat(30_000)]);
+    const ctx = new FakeContext([{ name: 'Budget', rows }]);
+    const error = await readSnapshot(asExcel(ctx)).catch((e: unknown) => e);
+    expect(isStyrkollError(error) && error.code).toBe('FOR_STOR');
+    expect((error as Error).message).toBe(
+      'Bladet Budget har för mycket text för att läsas i Excel på webben: redan raderna 1–100 ger ett svar över 5 MB. Korta de långa texterna eller kör kontrollen med kommandoraden.',
+    );
+  });
+
+  it('passes on other Office errors untouched', async () => {
+    const ctx = new FakeContext([{ name: 'Budget', rows: budgetRows(10) }]);
+    const boom = Object.assign(new Error('busy'), { code: 'GeneralException' });
+    const sync = ctx.sync.bind(ctx);
+    ctx.sync = async () => {
+      if (ctx.syncCount === 2) ctx.failNextSync = boom;
+      return sync();
     };
-    const small = await count(100);
-    const large = await count(100_000);
-    expect(large).toBe(small);
-    expect(small).toBe(3);
+    await expect(readSnapshot(asExcel(ctx))).rejects.toBe(boom);
+    expect(ctx.syncCount).toBe(3);
   });
 
   it('refuses a workbook above the cell limit with a Swedish FOR_STOR error', async () => {
@@ -75,11 +142,6 @@ describe('toSheetSnapshot blocks', () => {
       { firstRow: 2, values: [['', '']] },
     ]);
     expect(sheet.rows).toEqual([[null, 'a', true], [null, 45658]]);
-  });
-
-  it('block limits keep a range under the sizes Excel on the web handles', () => {
-    expect(MAX_BLOCK_ROWS).toBeLessThanOrEqual(20_000);
-    expect(MAX_BLOCK_CELLS).toBeLessThanOrEqual(1_500_000);
   });
 });
 
