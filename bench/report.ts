@@ -114,22 +114,22 @@ export function renderReport(r: BenchReport): string {
   if (r.office.length === 0 || r.office.every((o) => o.skipped)) {
     out.push(`Inte mätt: ${r.office[0]?.skipped ?? 'hoppades över'}.`, '');
   } else {
-    out.push('| budgetrader | context.sync totalt | varav läsning / skrivning | största begäran (köad data) | största svar (lästa värden) | Styrkolls tak per begäran | tid (falsk Excel) |');
-    out.push('|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| budgetrader | context.sync totalt (Excel på webben) | varav läsning / skrivning | läsning i Excel för skrivbordet | största begäran (köad data) | största svar (lästa värden) | Styrkolls tak per begäran | tid (falsk Excel) |');
+    out.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const o of r.office) {
       const p = o.run;
       if (!p || !p.ok) {
-        out.push(`| ${n(o.lines)} | ${o.skipped ?? p?.error ?? 'FEL'} | | | | | |`);
+        out.push(`| ${n(o.lines)} | ${o.skipped ?? p?.error ?? 'FEL'} | | | | | | |`);
         continue;
       }
       const kb = (v: unknown) => `${(num(v) / 1024).toFixed(0)} KB`;
       out.push(
-        `| ${n(o.lines)} | ${p.extra.syncs} | ${p.extra.readSyncs} / ${p.extra.writeSyncs} | ${kb(p.extra.maxRequestBytes)} | ${kb(p.extra.maxResponseBytes)} | ${kb(p.extra.limitBytes)} | ${sec(p.ms)} s |`,
+        `| ${n(o.lines)} | ${p.extra.syncs} | ${p.extra.readSyncs} / ${p.extra.writeSyncs} | ${p.extra.desktopReadSyncs} | ${kb(p.extra.maxRequestBytes)} | ${kb(p.extra.maxResponseBytes)} | ${kb(p.extra.limitBytes)} | ${sec(p.ms)} s |`,
       );
     }
     out.push(
       '',
-      'Storleken på en begäran är JSON-storleken av den data som köas, svaret JSON-storleken av de värden och värdetyper som en sync returnerar. Den falska Excel räknar båda och avvisar, som Excel på webben, en begäran eller ett svar över 5 MB. Läsningen lägger värdena i syncar om högst 4 MiB uppskattat svar (32 byte per cell), så en liten arbetsbok läses med 3 syncar och en stor med fler.',
+      'Storleken på en begäran är JSON-storleken av den data som köas, svaret JSON-storleken av de värden och värdetyper som en sync returnerar. Den falska Excel räknar båda och avvisar, som Excel på webben, en begäran eller ett svar över 5 MB. I Excel på webben lägger läsningen värdena i syncar om högst 4 MiB uppskattat svar (32 byte per cell), så en liten arbetsbok läses med 3 syncar och en stor med fler; Excel för skrivbordet har ingen sådan gräns, och där läses allt med 3 syncar oavsett storlek (kolumnen läsning i Excel för skrivbordet).',
       '',
     );
   }

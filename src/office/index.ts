@@ -1,5 +1,5 @@
 /** The Office.js adapter: the only place where Excel and Office appear. */
-export { readSnapshot, toSheetSnapshot, isErrorValue, type ReadOptions } from './read-snapshot';
+export { readSnapshot, toSheetSnapshot, isErrorValue, hostResponseBudget, TARGET_RESPONSE_BYTES, type ReadOptions } from './read-snapshot';
 export { writeResult, type WriteOptions } from './write-result';
 export { renderSheetSpec, planBlocks, styleAreas, needsTextFormat } from './render-sheet-spec';
 export { loadSettings, saveSettings, parseSettings, DEFAULT_SETTINGS, type StyrkollSettings } from './settings';

@@ -21,6 +21,16 @@ export const TARGET_RESPONSE_BYTES = 4 * 1024 * 1024;
 export const CELL_RESPONSE_BYTES = 32;
 
 /**
+ * The response budget where the check runs: Excel on the web has the 5 MB limit; desktop Excel
+ * has none, so there every value block goes in one sync and a check takes the same number of
+ * syncs whatever the row count.
+ */
+export function hostResponseBudget(): number {
+  if (typeof Office === 'undefined') return Number.POSITIVE_INFINITY;
+  return Office.context?.diagnostics?.platform === Office.PlatformType?.OfficeOnline ? TARGET_RESPONSE_BYTES : Number.POSITIVE_INFINITY;
+}
+
+/**
  * A rejected block of at most this many rows is not split again: over 5 MB in 100 rows is more
  * than 50 KB a row, text no budget sheet holds, and reading it would take hundreds of round trips.
  */
@@ -31,7 +41,7 @@ export interface ReadOptions {
   maxCells?: number;
   /** Which sheets to read; the contract sheets by default. */
   sheets?: (name: string) => boolean;
-  /** Estimated response bytes per value sync; TARGET_RESPONSE_BYTES by default. */
+  /** Estimated response bytes per value sync; hostResponseBudget() by default. */
   maxResponseBytes?: number;
   /** Cells read so far of all cells to read: once before the values are read, then after each sync. */
   onProgress?: (done: number, total: number) => void;
@@ -77,7 +87,8 @@ type TableRange = { name: string; range: Excel.Range };
 /**
  * Reads the contract sheets into the snapshot the xlsx reader produces: (1) sheet names, (2) used
  * ranges and tables, then the values in groups of row blocks, one sync per group, each group's
- * estimated response under the budget. A workbook under the budget takes three syncs in all.
+ * estimated response under the budget. A workbook under the budget (and any workbook in desktop
+ * Excel) takes three syncs in all.
  */
 export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
@@ -108,7 +119,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     );
   }
 
-  const budgetCells = Math.max(1, Math.floor((options.maxResponseBytes ?? TARGET_RESPONSE_BYTES) / CELL_RESPONSE_BYTES));
+  const budgetCells = Math.max(1, Math.floor((options.maxResponseBytes ?? hostResponseBudget()) / CELL_RESPONSE_BYTES));
   const pending = planGroups(areas, budgetCells);
   // Sheets without values still need one sync for their table addresses.
   if (pending.length === 0) pending.push([]);

@@ -1,4 +1,7 @@
-import { readSnapshot, toSheetSnapshot, CELL_RESPONSE_BYTES, TARGET_RESPONSE_BYTES } from '../../src/office/read-snapshot';
+import { hostResponseBudget, readSnapshot, toSheetSnapshot, CELL_RESPONSE_BYTES, TARGET_RESPONSE_BYTES } from '../../src/office/read-snapshot';
+
+/** Excel on the web's budget, as hostResponseBudget() gives it there. */
+const WEB = { maxResponseBytes: TARGET_RESPONSE_BYTES };
 import { isStyrkollError } from '../../src/core/errors';
 import { FakeContext, PAYLOAD_LIMIT_BYTES, asExcel, type FakeSheetInit } from './fake-excel';
 import { budgetRows, contractWorkbook, expectedSnapshot } from './workbook-fixture';
@@ -66,7 +69,7 @@ describe('readSnapshot', () => {
     const budget = budgetRows(100_000);
     const ctx = new FakeContext([{ name: 'Budget', rows: budget }, { name: 'Mål', rows: budgetRows(10_000) }]);
     const progress: number[] = [];
-    const snapshot = await readSnapshot(asExcel(ctx), { onProgress: (done) => progress.push(done) });
+    const snapshot = await readSnapshot(asExcel(ctx), { maxResponseBytes: TARGET_RESPONSE_BYTES, onProgress: (done) => progress.push(done) });
     expect(snapshot.sheets[0].rows).toEqual(asSnapshotRows(budget));
     expect(snapshot.sheets[1].rows).toEqual(asSnapshotRows(budgetRows(10_000)));
     expect(rejected(ctx)).toBe(0);
@@ -77,10 +80,36 @@ describe('readSnapshot', () => {
     expect(progress[progress.length - 1]).toBe(cells);
   });
 
+  it('in desktop Excel reads 100 and 100 000 rows with the same number of syncs', async () => {
+    const count = async (n: number) => {
+      const ctx = new FakeContext([{ name: 'Budget', rows: budgetRows(n) }, { name: 'Mål', rows: budgetRows(10) }], 'desktop');
+      const snapshot = await readSnapshot(asExcel(ctx));
+      expect(snapshot.sheets[0].rows).toHaveLength(n + 1);
+      return ctx.syncCount;
+    };
+    expect(await count(100)).toBe(3);
+    expect(await count(100_000)).toBe(3);
+  });
+
+  it('uses the 5 MB budget only in Excel on the web', () => {
+    const global = globalThis as { Office?: unknown };
+    const platform = (name: string) => ({ context: { diagnostics: { platform: name } }, PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC' } });
+    try {
+      delete global.Office;
+      expect(hostResponseBudget()).toBe(Number.POSITIVE_INFINITY);
+      global.Office = platform('OfficeOnline');
+      expect(hostResponseBudget()).toBe(TARGET_RESPONSE_BYTES);
+      global.Office = platform('PC');
+      expect(hostResponseBudget()).toBe(Number.POSITIVE_INFINITY);
+    } finally {
+      delete global.Office;
+    }
+  });
+
   it('keeps a response of nothing but full-precision numbers under 5 MB without a retry', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => Array.from({ length: 10 }, (_, j) => -1.2345678901234567e-300 * (i + j + 1)));
     const ctx = new FakeContext([{ name: 'Budget', rows }]);
-    await readSnapshot(asExcel(ctx));
+    await readSnapshot(asExcel(ctx), WEB);
     expect(rejected(ctx)).toBe(0);
     expect(Math.max(...ctx.responseBytes)).toBeGreaterThan(0.8 * PAYLOAD_LIMIT_BYTES);
     expect(Math.max(...ctx.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
@@ -94,7 +123,7 @@ describe('readSnapshot', () => {
       { name: 'Budget', rows: budget, errors: { '2999,2': '#REF!' } },
       { name: 'Mål', rows: mal, tables: [{ name: 'Maltabell', ref: 'A1:B2' }] },
     ]);
-    const snapshot = await readSnapshot(asExcel(ctx));
+    const snapshot = await readSnapshot(asExcel(ctx), WEB);
     expect(rejected(ctx)).toBeGreaterThan(0);
     expect(Math.max(...ctx.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     const expected = asSnapshotRows(budget);
@@ -107,7 +136,7 @@ describe('readSnapshot', () => {
   it('gives up with a Swedish FOR_STOR error when a few rows alone are over 5 MB', async () => {
     const rows = Array.from({ length: 100 }, () => ['x'.repeat(30_000), 'y'.repeat(30_000)]);
     const ctx = new FakeContext([{ name: 'Budget', rows }]);
-    const error = await readSnapshot(asExcel(ctx)).catch((e: unknown) => e);
+    const error = await readSnapshot(asExcel(ctx), WEB).catch((e: unknown) => e);
     expect(isStyrkollError(error) && error.code).toBe('FOR_STOR');
     expect((error as Error).message).toBe(
       'Bladet Budget har för mycket text för att läsas i Excel på webben: redan raderna 1–100 ger ett svar över 5 MB. Korta de långa texterna eller kör kontrollen med kommandoraden.',
