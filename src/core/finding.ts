@@ -33,5 +33,5 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (sheet !== 0) return sheet;
   const row = (a.row ?? 0) - (b.row ?? 0);
   if (row !== 0) return row;
-  return a.rule.localeCompare(b.rule);
+  return a.rule.localeCompare(b.rule, 'sv');
 }

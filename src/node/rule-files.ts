@@ -51,7 +51,7 @@ export async function readRuleFiles(rulesDir: string = path.join(packageRoot(), 
 async function listJson(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   const files: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name, 'sv'))) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) files.push(...(await listJson(full)));
     else if (e.isFile() && e.name.endsWith('.json')) files.push(full);

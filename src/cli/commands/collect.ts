@@ -87,6 +87,6 @@ async function templateOf(snapshots: WorkbookSnapshot[]): Promise<ReportTemplate
   const counts = new Map<string, number>();
   for (const s of snapshots) for (const r of readReports(s)) if (r.template) counts.set(r.template, (counts.get(r.template) ?? 0) + 1);
   if (counts.size === 0) return undefined;
-  const id = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+  const id = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'sv'))[0][0];
   return loadReportTemplates((await readRuleFiles()).templates).get(id);
 }

@@ -36,7 +36,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
     else if (row > maxRow) maxRow = row;
   }
   const sheetRank = ranks(sheets, (a, b) => a.localeCompare(b, 'sv'));
-  const ruleRank = ranks(rules, (a, b) => a.localeCompare(b));
+  const ruleRank = ranks(rules, (a, b) => a.localeCompare(b, 'sv'));
 
   // One number per finding holding severity, sheet, row, rule and the finding's index, so that
   // sorting the numbers sorts the findings (and stably). Possible when the rows are whole

@@ -34,3 +34,22 @@ describe('sortFindings', () => {
     );
   });
 });
+
+describe('finding order does not depend on the machine', () => {
+  test('rule ids sort the same under a Danish default locale (where AA sorts as Å)', () => {
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    const path = require('node:path') as typeof import('node:path');
+    const dist = path.join(__dirname, '..', '..', '..', 'dist', 'src', 'core');
+    const script = `
+      const { sortFindings } = require(${JSON.stringify(path.join(dist, 'rules', 'sort-findings.js'))});
+      const { compareFindings } = require(${JSON.stringify(path.join(dist, 'finding.js'))});
+      const f = (rule) => ({ rule, severity: 'fel', sheet: 'Budget', row: 2 });
+      const ids = (list) => list.map((x) => x.rule).join(' ');
+      console.log(JSON.stringify([Intl.Collator().resolvedOptions().locale, ids(sortFindings([f('AB-1'), f('AA-1')])), ids([f('AB-1'), f('AA-1')].sort(compareFindings))]));`;
+    const out = execFileSync(process.execPath, ['-e', script], { env: { ...process.env, LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' }, encoding: 'utf8' });
+    const [locale, fast, plain] = JSON.parse(out) as string[];
+    expect(locale).toBe('da-DK');
+    expect(fast).toBe('AA-1 AB-1');
+    expect(plain).toBe('AA-1 AB-1');
+  });
+});
