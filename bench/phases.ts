@@ -4,7 +4,7 @@
  *   node dist/bench/phases.js read <xlsx> <snapshot.bin>      Styrkoll's reader; saves the snapshot
  *   node dist/bench/phases.js check <snapshot.bin> <out.bin>   core checkWorkbook; saves Kontroll + marks
  *   node dist/bench/phases.js reference <snapshot.bin>         the hand-written loop over the line rules
- *   node dist/bench/phases.js write <xlsx> <out.bin>           package writer
+ *   node dist/bench/phases.js write <xlsx> <out.bin>           package writer (Node's zlib, as the CLI)
  *   node dist/bench/phases.js exceljs <xlsx>                   exceljs load + writeBuffer, no checking
  *
  * Inputs prepared by an earlier phase are passed as v8-serialised files and are not timed.
@@ -19,6 +19,7 @@ import type { CellMark, SheetSpec } from '../src/core/sheet-spec';
 import { readRuleFiles } from '../src/node/rule-files';
 import { readWorkbook } from '../src/xlsx/read';
 import { writeCheckedWorkbook } from '../src/xlsx/write';
+import { NODE_CODEC } from '../src/node/zip-codec';
 import { LINE_RULES, lineThresholds, referenceLoop, type RuleJson } from './reference-loop';
 
 /** The contract sheets (../shared/workbook-format.md), as the CLI asks the reader for them. */
@@ -104,7 +105,8 @@ async function write(file: string, resultFile: string): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   const { kontroll, marks } = v8.deserialize(readFileSync(resultFile)) as { kontroll: SheetSpec; marks: CellMark[] };
   const t0 = performance.now();
-  const out = writeCheckedWorkbook(bytes, { kontroll, marks });
+  // With Node's zlib, as `styrkoll check` writes.
+  const out = writeCheckedWorkbook(bytes, { kontroll, marks }, { codec: NODE_CODEC });
   const ms = performance.now() - t0;
   done({ ms, marks: marks.length, bytesOut: out.byteLength });
 }

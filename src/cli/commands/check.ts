@@ -1,9 +1,9 @@
-import * as zlib from 'node:zlib';
 import { checkWorkbook } from '../../core';
 import type { CheckResult } from '../../core/check-types';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { buildKontrollSheet, buildMarks } from '../../core/kontroll';
-import { FFLATE_CODEC, writeCheckedWorkbook, type ZipCodec } from '../../xlsx/write';
+import { writeCheckedWorkbook } from '../../xlsx/write';
+import { NODE_CODEC } from '../../node/zip-codec';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { loadRules, loadWorkbook } from '../workbook-io';
 import { createProgress } from '../progress';
@@ -23,13 +23,6 @@ export interface CheckCommandOptions {
   quiet?: boolean;
   timeout?: number;
 }
-
-/** Node's native zlib for the package writer (fflate, its default, is three to ten times slower). */
-const NODE_CODEC: ZipCodec = {
-  deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
-  inflateRaw: (data) => zlib.inflateRawSync(data),
-  crc32: typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) : FFLATE_CODEC.crc32,
-};
 
 export interface CliIo {
   out: (text: string) => void;
