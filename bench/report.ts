@@ -72,7 +72,7 @@ export function renderReport(r: BenchReport): string {
   for (const s of r.sizes) {
     const split = s.check.ok ? `${sec(num(s.check.extra.modelMs))} / ${sec(num(s.check.extra.rulesMs))}` : '–';
     out.push(
-      `| ${n(s.lines)} | ${s.fileMb.toFixed(1)} | ${cell(s.read, (p) => sec(p.ms))} | ${cell(s.check, (p) => sec(p.ms))} | ${split} | ${cell(s.reference, (p) => `${msFmt(p.ms)} ms`)} | ${cell(s.write, (p) => sec(p.ms))} | ${cell(s.cli, (p) => sec(p.ms))} | ${cell(s.cli, (p) => mb(p.maxRssMb))} | ${cell(s.exceljs, (p) => sec(p.ms))} | ${cell(s.exceljs, (p) => mb(p.maxRssMb))} | ${x(ratio(s.check.ms, s.reference.ms))} | ${x(ratio(s.cli.ms, s.exceljs?.ms ?? NaN))} | ${x(ratio(s.cli.maxRssMb, s.exceljs?.maxRssMb ?? NaN))} | ${s.cli.runs}${s.exceljs ? ` (exceljs ${s.exceljs.runs})` : ''} |`,
+      `| ${n(s.lines)} | ${s.fileMb.toFixed(1)} | ${cell(s.read, (p) => sec(p.ms))} | ${cell(s.check, (p) => sec(p.ms))} | ${split} | ${cell(s.reference, (p) => `${msFmt(p.ms)} ms`)} | ${cell(s.write, (p) => sec(p.ms))} | ${cell(s.cli, (p) => sec(p.ms))} | ${cell(s.cli, (p) => mb(p.maxRssMb))} | ${cell(s.exceljs, (p) => sec(p.ms))} | ${cell(s.exceljs, (p) => mb(p.maxRssMb))} | ${x(ratio(s.check.ms, s.reference.ms))} | ${x(ratio(s.cli.ms, s.exceljs?.ms ?? NaN))} | ${x(ratio(s.cli.maxRssMb, s.exceljs?.maxRssMb ?? NaN))} | ${s.cli.runs} (kontroll/referens ${s.check.runs}/${s.reference.runs}${s.exceljs ? `, exceljs ${s.exceljs.runs}` : ''}) |`,
     );
   }
   out.push('');
