@@ -12,7 +12,7 @@
  */
 import { isNumeric, OPERATOR_FNS } from './operators';
 import type { ConditionNode, Operator } from './rule-schema';
-import type { FactReader } from './compile';
+import { isFactRef, type FactReader } from './compile';
 import type { FactCode, FactCodeContext } from './fact-object';
 
 /**
@@ -43,10 +43,6 @@ const NUMERIC: Partial<Record<Operator, string>> = {
   greaterThanInclusive: '>=',
 };
 
-function isFactRef(value: unknown): value is { fact: string } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'fact');
-}
-
 /** The generated source and the values it is called with. */
 export interface ProgramSource {
   body: string;
@@ -58,6 +54,7 @@ export function programSource<T>(rules: readonly ProgramRule[], facts: FactSourc
   const argNames: string[] = [];
   const args: unknown[] = [];
   const argOf = new Map<unknown, string>();
+  /** The name a value is passed in under; the same value (a helper, an operator) is passed once. */
   const arg = (prefix: string, value: unknown): string => {
     let name = argOf.get(value);
     if (name === undefined) {
@@ -71,9 +68,6 @@ export function programSource<T>(rules: readonly ProgramRule[], facts: FactSourc
   const factVar = new Map<string, string>();
   const numericFact = new Set<string>();
   const reads: string[] = [];
-  const opName = new Map<Operator, string>();
-  let isNumericName: string | undefined;
-  const numericFn = () => (isNumericName ??= arg('isNumeric', isNumeric));
 
   /** A value as an expression: a literal when that is safe, else an argument. */
   const literal = (value: unknown): string => {
@@ -120,11 +114,9 @@ export function programSource<T>(rules: readonly ProgramRule[], facts: FactSourc
       if (cmp && numericFact.has(a)) return `(${a} !== null && ${a} ${cmp} ${b})`;
       // For a number the validator passes exactly when it is not NaN, and a comparison with NaN
       // is false anyway; anything else goes through the validator.
-      if (cmp) return `(typeof ${a} === "number" ? ${a} ${cmp} ${b} : ${numericFn()}(${a}) && ${a} ${cmp} ${b})`;
+      if (cmp) return `(typeof ${a} === "number" ? ${a} ${cmp} ${b} : ${arg('isNumeric', isNumeric)}(${a}) && ${a} ${cmp} ${b})`;
     }
-    let fn = opName.get(op);
-    if (fn === undefined) opName.set(op, (fn = arg('op', OPERATOR_FNS[op])));
-    return `${fn}(${left.constant ? literal(left.value) : left.expr}, ${b})`;
+    return `${arg('op', OPERATOR_FNS[op])}(${left.constant ? literal(left.value) : left.expr}, ${b})`;
   };
 
   const node = (n: ConditionNode, constants: Readonly<Record<string, unknown>>): string => {

@@ -16,7 +16,7 @@ export type Predicate = (facts: Facts) => boolean;
 export type ItemPredicate<T> = (item: T) => boolean;
 export type FactReader<T> = (name: string) => (item: T) => unknown;
 
-function isFactRef(value: unknown): value is { fact: string } {
+export function isFactRef(value: unknown): value is { fact: string } {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'fact');
 }
 
