@@ -11,10 +11,9 @@ import type { CheckProgress, CheckResult } from '../src/core/check-types';
 import type { RuleSet } from '../src/core/rules/load';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import { StyrkollError } from '../src/core/errors';
-import { readWorkbook } from '../src/xlsx/read';
 import { createWorkbook } from '../src/xlsx/write';
 import { API, hostApiSupport, loadSettings, openNewWorkbook, readSnapshot, replaceSheets, saveSettings, selectCell, writeResult, type StyrkollSettings } from '../src/office';
-import { runInExcel, type HostKind } from './host';
+import { runInExcel } from './host';
 import { createYieldToHost } from './pane/yield-to-host';
 import { bundledRuleFiles } from './rule-files';
 import { withThresholds } from './settings-snapshot';
@@ -59,9 +58,9 @@ function checkService(): CheckService {
         .filter((p) => p.setting)
         .map((p) => ({ key: p.setting!, description: p.description, kind: p.kind, defaultValue: p.default })),
     async check(source: WorkbookSource, settings, onProgress) {
-      if (source.kind === 'excel') return checkOpenWorkbook(settings, onProgress);
-      onProgress({ phase: 'indata', done: 0, total: 0 });
-      return check(await readWorkbook(source.bytes), settings, onProgress);
+      // Outside Excel the page checks a chosen file in its own worker (standalone-services.ts).
+      if (source.kind !== 'excel') throw new Error('I Excel kontrolleras den öppna arbetsboken.');
+      return checkOpenWorkbook(settings, onProgress);
     },
   };
 }
@@ -73,12 +72,12 @@ function templates(): ReportTemplate[] {
   });
 }
 
-function reportService(host: HostKind): ReportService {
+function reportService(): ReportService {
   const supports = hostApiSupport();
   return {
     templates: () => templates().map((t) => ({ id: t.id, title: t.title })),
     namnder: (result) => listNamnder(result.model),
-    modes: (): ReportMode[] => (host === 'excel' ? (supports(API.createWorkbook) ? ['sheets', 'workbooks'] : ['sheets']) : []),
+    modes: (): ReportMode[] => (supports(API.createWorkbook) ? ['sheets', 'workbooks'] : ['sheets']),
     async createReports(request, onProgress) {
       const template = templates().find((t) => t.id === request.template);
       if (!template) throw new StyrkollError('MALL', `Rapportmallen ${request.template} finns inte. Välj en annan mall.`);
@@ -105,17 +104,15 @@ function reportService(host: HostKind): ReportService {
   };
 }
 
-export function createAppServices(host: HostKind): PaneServices {
+/** The pane's services inside Excel (the page outside Excel uses standalone-services.ts). */
+export function createAppServices(): PaneServices {
   return {
     check: checkService(),
-    reports: reportService(host),
-    excel:
-      host === 'excel'
-        ? {
-            loadSettings: () => runInExcel((ctx) => loadSettings(ctx)),
-            saveSettings: (s) => runInExcel((ctx) => saveSettings(ctx, s)),
-            selectCell: (sheet, cell) => runInExcel((ctx) => selectCell(ctx, sheet, cell)),
-          }
-        : null,
+    reports: reportService(),
+    excel: {
+      loadSettings: () => runInExcel((ctx) => loadSettings(ctx)),
+      saveSettings: (s) => runInExcel((ctx) => saveSettings(ctx, s)),
+      selectCell: (sheet, cell) => runInExcel((ctx) => selectCell(ctx, sheet, cell)),
+    },
   };
 }

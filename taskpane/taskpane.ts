@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   try {
     // The Excel services (core, xlsx, Office adapter) load only in Excel; standalone, all of that
     // runs in the worker and the page stays light.
-    const services: PaneServices = host === 'excel' ? (await import('./app-services')).createAppServices(host) : await createStandaloneServices(spawnCheckWorker());
+    const services: PaneServices = host === 'excel' ? (await import('./app-services')).createAppServices() : await createStandaloneServices(spawnCheckWorker());
     pane = new Pane(root, services, host);
   } catch (e) {
     // A broken rule file is the likely cause: say so in the pane, not only in the console.
