@@ -1,9 +1,7 @@
 import { Command, CommanderError, Help, InvalidArgumentError, type Option } from 'commander';
-import { runCheck, type CliIo } from './commands/check';
-import { runRules } from './commands/rules';
-import { runReport } from './commands/report';
-import { runCollect } from './commands/collect';
-import { runKoladaCommand } from './commands/kolada';
+// Each command's module is loaded when that command runs: `check` need not load the report
+// builder, collect or the Kolada client at start-up.
+import type { CliIo } from './commands/check';
 import { errorLine, EXIT_OK, EXIT_UNUSABLE } from './errors';
 
 const defaultIo: CliIo = {
@@ -59,14 +57,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--all', 'visa alla fynd i terminalen, inte bara de första')
     .option('-q, --quiet', 'ingen förloppsindikator')
     .option('--timeout <sekunder>', 'längsta tid för att läsa filen', positiveInt, 60)
-    .action(async (file, opts) => setExit(await runCheck(file, opts, io)));
+    .action(async (file, opts) => setExit(await (await import('./commands/check')).runCheck(file, opts, io)));
 
   program
     .command('rules')
     .description('lista de aktiva reglerna med källan i styrmodellen')
     .option('--profile <namn>', 'profil: hedemora, flen eller standard', 'standard')
     .option('--json', 'som JSON')
-    .action(async (opts) => setExit(await runRules(opts, io)));
+    .action(async (opts) => setExit(await (await import('./commands/rules')).runRules(opts, io)));
 
   program
     .command('report')
@@ -78,7 +76,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--namnd <namn>', 'bara denna nämnd')
     .option('--profile <namn>', 'styrmodell för kontrollen som fyller i iakttagelserna')
     .option('-f, --force', 'skriv över befintliga filer (det som redan skrivits i de gula fälten behålls)')
-    .action(async (file, opts) => setExit(await runReport(file, opts, io)));
+    .action(async (file, opts) => setExit(await (await import('./commands/report')).runReport(file, opts, io)));
 
   program
     .command('collect')
@@ -88,7 +86,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .requiredOption('-o, --output <fil>', 'den sammanställda kopian')
     .option('-f, --force', 'skriv över en befintlig utfil')
     .option('--json', 'skriv det som saknas som JSON-fynd')
-    .action(async (files, opts) => setExit(await runCollect(files, opts, io)));
+    .action(async (files, opts) => setExit(await (await import('./commands/collect')).runCollect(files, opts, io)));
 
   program
     .command('kolada')
@@ -101,7 +99,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--cache-dir <mapp>', 'var hämtade svar sparas')
     .option('--timeout <sekunder>', 'längsta väntan per anrop', positiveInt)
     .option('-f, --force', 'skriv över en befintlig utfil')
-    .action(async (file, opts) => setExit(await runKoladaCommand(file, opts, io)));
+    .action(async (file, opts) => setExit(await (await import('./commands/kolada')).runKoladaCommand(file, opts, io)));
 
   return program;
 }
