@@ -35,7 +35,7 @@ describe('check with a broken rule file', () => {
     const r = check(path.join(root, 'inte-xlsx.xlsx'));
     expect(r.status).toBe(2);
     expect(r.stderr).not.toContain('trasig.json');
-    expect(r.stderr).toContain("inte en Excel-arbetsbok");
+    expect(r.stderr).toContain('inte en Excel-arbetsbok');
     expect(looksLikeStackTrace(r.stderr)).toBe(false);
   });
 });
