@@ -15,17 +15,13 @@ export interface LoadedWorkbook {
  * Reads a workbook from disk in a worker with a deadline. `contractOnly` parses only the
  * contract sheets (what the check needs); report and collect read every sheet.
  */
-export async function loadWorkbook(
-  file: string,
-  options: { contractOnly: boolean; timeoutSeconds?: number; /** Called once the worker has started, for work to do meanwhile. */ whileReading?: () => void },
-): Promise<LoadedWorkbook> {
+export async function loadWorkbook(file: string, options: { contractOnly: boolean; timeoutSeconds?: number }): Promise<LoadedWorkbook> {
   const bytes = await readInputFile(file);
-  const reading = readWorkbookGuarded(bytes, {
+  const snapshot = await readWorkbookGuarded(bytes, {
     sheetNames: options.contractOnly ? [...CONTRACT_SHEET_NAMES] : undefined,
     timeoutMs: (options.timeoutSeconds ?? 60) * 1000,
   });
-  options.whileReading?.();
-  return { file, bytes, snapshot: await reading };
+  return { file, bytes, snapshot };
 }
 
 let cachedRules: Promise<RuleSet> | null = null;

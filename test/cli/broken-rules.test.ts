@@ -1,6 +1,6 @@
 /**
- * A broken rule file in an installation: `check` loads the rules while the worker reads the
- * workbook, and must still say what is wrong with each, the workbook first.
+ * A broken rule file in an installation: `check` says what is wrong with the rules, or with the
+ * workbook when both are wrong (the workbook is read first).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,6 @@
 import { checkWorkbook } from '../../core';
 import type { CheckResult } from '../../core/check-types';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import type { RuleSet } from '../../core/rules/load';
 import { buildKontrollSheet, buildMarks } from '../../core/kontroll';
 import { writeCheckedWorkbook } from '../../xlsx/write';
 import { NODE_CODEC } from '../../node/zip-codec';
@@ -49,21 +48,11 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
   const progress = createProgress(!opts.quiet && !opts.json);
   try {
     progress.phase('Läser arbetsboken');
-    // The rule files load while the worker reads the workbook; a problem with the workbook is
-    // still reported first.
-    let rulesLoading: Promise<RuleSet> | undefined;
-    const loaded: { bytes: Uint8Array; snapshot: WorkbookSnapshot | null } = await loadWorkbook(file, {
-      contractOnly: true,
-      timeoutSeconds: opts.timeout,
-      whileReading: () => {
-        rulesLoading = loadRules();
-        rulesLoading.catch(() => undefined);
-      },
-    });
+    const loaded: { bytes: Uint8Array; snapshot: WorkbookSnapshot | null } = await loadWorkbook(file, { contractOnly: true, timeoutSeconds: opts.timeout });
     const { bytes } = loaded;
     progress.update(1);
 
-    const ruleSet = await (rulesLoading ?? loadRules());
+    const ruleSet = await loadRules();
     progress.phase('Kontrollerar', 1);
     const result = await checkAndRelease(loaded, {
       ruleSet,
