@@ -25,13 +25,16 @@ export interface Finding {
   suggestion: string;
 }
 
+/** Swedish collation, the same on every machine whatever its locale. */
+export const compareSwedish: (a: string, b: string) => number = new Intl.Collator('sv').compare;
+
 /** Sorts by severity (fel first), then sheet, row, rule — stable and reproducible. */
 export function compareFindings(a: Finding, b: Finding): number {
   const s = SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
   if (s !== 0) return s;
-  const sheet = (a.sheet ?? '').localeCompare(b.sheet ?? '', 'sv');
+  const sheet = compareSwedish(a.sheet ?? '', b.sheet ?? '');
   if (sheet !== 0) return sheet;
   const row = (a.row ?? 0) - (b.row ?? 0);
   if (row !== 0) return row;
-  return a.rule.localeCompare(b.rule, 'sv');
+  return compareSwedish(a.rule, b.rule);
 }

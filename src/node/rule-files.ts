@@ -1,6 +1,7 @@
 import { promises as fs, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { StyrkollError } from '../core/errors';
+import { compareSwedish } from '../core/finding';
 
 export interface JsonFile {
   path: string;
@@ -51,7 +52,7 @@ export async function readRuleFiles(rulesDir: string = path.join(packageRoot(), 
 async function listJson(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   const files: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name, 'sv'))) {
+  for (const e of entries.sort((a, b) => compareSwedish(a.name, b.name))) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) files.push(...(await listJson(full)));
     else if (e.isFile() && e.name.endsWith('.json')) files.push(full);

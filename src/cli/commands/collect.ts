@@ -11,6 +11,7 @@ import { loadWorkbook } from '../workbook-io';
 import { toPublicJson } from '../print';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
+import { compareSwedish } from '../../core/finding';
 
 export interface CollectCommandOptions {
   into: string;
@@ -30,7 +31,7 @@ export async function listReturnedFiles(inputs: string[]): Promise<string[]> {
       throw new StyrkollError('FIL', `Kan inte läsa ${input}: ${describeFsError(err)}.`);
     }
     if (stat.isDirectory()) {
-      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort((a, b) => a.localeCompare(b, 'sv'));
+      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort(compareSwedish);
       files.push(...names.map((n) => path.join(input, n)));
     } else {
       files.push(input);
@@ -87,6 +88,6 @@ async function templateOf(snapshots: WorkbookSnapshot[]): Promise<ReportTemplate
   const counts = new Map<string, number>();
   for (const s of snapshots) for (const r of readReports(s)) if (r.template) counts.set(r.template, (counts.get(r.template) ?? 0) + 1);
   if (counts.size === 0) return undefined;
-  const id = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'sv'))[0][0];
+  const id = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareSwedish(a[0], b[0]))[0][0];
   return loadReportTemplates((await readRuleFiles()).templates).get(id);
 }

@@ -1,6 +1,7 @@
 /**
- * Runs rules over the items of each scope. Row-level scopes (many items) use the compiled
- * predicates, which read facts straight from the items; aggregate scopes (one object per nämnd,
+ * Runs rules over the items of each scope. Row-level scopes (many items) run as one generated
+ * loop per scope (codegen.ts), or as compiled predicates where code cannot be generated; both
+ * read facts straight from the items. Aggregate scopes (one object per nämnd,
  * or the workbook) go through a real json-rules-engine Engine — one Engine per scope and run,
  * awaited one object at a time, since concurrent runs on a shared Engine lose events.
  */
@@ -54,11 +55,8 @@ export function compileRule<T>(rule: LoadedRule, table: FactTable<T>, paramValue
   return compileFor(rule.conditions, paramFacts(rule, paramValues), (name) => table.read(name));
 }
 
-/** A scope's rules over items[start, end): appends (item index, rule index) for each hit. */
-type Chunk<T> = ScopeProgram<T>;
-
-/** The closure-compiled rules as a Chunk: a plain loop, where code cannot be generated. */
-function closureChunk<T>(tests: ItemPredicate<T>[]): Chunk<T> {
+/** The closure-compiled rules as a ScopeProgram: a plain loop, where code cannot be generated. */
+function closureChunk<T>(tests: ItemPredicate<T>[]): ScopeProgram<T> {
   const n = tests.length;
   return (items, start, end, out) => {
     for (let i = start; i < end; i++) {
@@ -69,7 +67,7 @@ function closureChunk<T>(tests: ItemPredicate<T>[]): Chunk<T> {
 }
 
 /** The rules of a row-level scope, generated as one loop where allowed. */
-export function scopeChunk<T>(list: LoadedRule[], table: FactTable<T>, paramValues: Record<string, number>, codegen = true): Chunk<T> {
+export function scopeChunk<T>(list: LoadedRule[], table: FactTable<T>, paramValues: Record<string, number>, codegen = true): ScopeProgram<T> {
   const program = codegen
     ? generateProgram(
         list.map((rule) => ({ conditions: rule.conditions, constants: paramFacts(rule, paramValues) })),

@@ -4,7 +4,7 @@
  * then the sort compares numbers only. The sort is stable, like Array.prototype.sort with
  * compareFindings, so the result is the same.
  */
-import { SEVERITIES, type Finding } from '../finding';
+import { compareSwedish, SEVERITIES, type Finding } from '../finding';
 
 /** Ranks of distinct strings in `compare` order; strings that compare equal share a rank. */
 function ranks(values: Set<string>, compare: (a: string, b: string) => number): Map<string, number> {
@@ -35,8 +35,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
     if (!(row >= 0 && row % 1 === 0)) wholeRows = false;
     else if (row > maxRow) maxRow = row;
   }
-  const sheetRank = ranks(sheets, (a, b) => a.localeCompare(b, 'sv'));
-  const ruleRank = ranks(rules, (a, b) => a.localeCompare(b, 'sv'));
+  const sheetRank = ranks(sheets, compareSwedish);
+  const ruleRank = ranks(rules, compareSwedish);
 
   // One number per finding holding severity, sheet, row, rule and the finding's index, so that
   // sorting the numbers sorts the findings (and stably). Possible when the rows are whole
