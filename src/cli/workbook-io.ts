@@ -1,9 +1,8 @@
-import { CONTRACT_SHEET_NAMES } from '../core/input';
-import { loadRuleSet, type RuleSet } from '../core/rules';
+import { CONTRACT_SHEET_NAMES } from '../core/input/sheet-lookup';
+import type { RuleSet } from '../core/rules';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { readWorkbookGuarded } from '../node/guarded-read';
 import { readInputFile } from '../node/input-file';
-import { readRuleFiles } from '../node/rule-files';
 
 export interface LoadedWorkbook {
   file: string;
@@ -11,23 +10,45 @@ export interface LoadedWorkbook {
   snapshot: WorkbookSnapshot;
 }
 
+export interface ReadOptions {
+  /** Parse only the contract sheets (what the check needs); report and collect read every sheet. */
+  contractOnly: boolean;
+  timeoutSeconds?: number;
+}
+
 /**
- * Reads a workbook from disk in a worker with a deadline. `contractOnly` parses only the
- * contract sheets (what the check needs); report and collect read every sheet.
+ * Reads a workbook from disk in a worker with a deadline. `meanwhile` runs on this thread once
+ * the worker has started, so that, say, loading the check's modules overlaps with the read; the
+ * read's outcome is awaited after it, so a file that cannot be read is still what is reported.
  */
-export async function loadWorkbook(file: string, options: { contractOnly: boolean; timeoutSeconds?: number }): Promise<LoadedWorkbook> {
+export async function loadWorkbook<T = undefined>(file: string, options: ReadOptions, meanwhile?: () => Promise<T>): Promise<LoadedWorkbook & { meanwhile: T }> {
   const bytes = await readInputFile(file);
-  const snapshot = await readWorkbookGuarded(bytes, {
+  const reading = readWorkbookGuarded(bytes, {
     sheetNames: options.contractOnly ? [...CONTRACT_SHEET_NAMES] : undefined,
     timeoutMs: (options.timeoutSeconds ?? 60) * 1000,
   });
-  return { file, bytes, snapshot };
+  // Handled from the start: the read may fail while `meanwhile` is still running.
+  reading.catch(() => undefined);
+  let alongside: T | undefined;
+  if (meanwhile) {
+    try {
+      alongside = await meanwhile();
+    } catch (err) {
+      // The read's own failure comes first; the worker is not left holding the process open.
+      await reading;
+      throw err;
+    }
+  }
+  const snapshot = await reading;
+  return { file, bytes, snapshot, meanwhile: alongside as T };
 }
 
 let cachedRules: Promise<RuleSet> | null = null;
 
-/** The rule set from rules/ (read once per process). */
+/** The rule set from rules/ (read once per process). zod and the rule modules load on first use. */
 export function loadRules(): Promise<RuleSet> {
-  cachedRules ??= readRuleFiles().then((files) => loadRuleSet(files));
+  cachedRules ??= Promise.all([import('../core/rules'), import('../node/rule-files')]).then(([rules, files]) =>
+    files.readRuleFiles().then((read) => rules.loadRuleSet(read)),
+  );
   return cachedRules;
 }

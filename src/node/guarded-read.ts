@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StyrkollError, type ErrorCode } from '../core/errors';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { materializeWorkbook, type ReadOptions } from '../xlsx/read';
+// Straight from its module: the reader's index would load the whole reader, which only the worker runs.
+import { materializeWorkbook } from '../xlsx/read/compact-workbook';
+import type { ReadOptions } from '../xlsx/read';
 import type { ReadWorkerInput, ReadWorkerOutput } from './read-worker';
 
 export interface GuardedReadOptions extends Omit<ReadOptions, 'sheets'> {

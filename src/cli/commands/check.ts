@@ -1,15 +1,28 @@
-import { checkWorkbook } from '../../core';
+import type { checkWorkbook } from '../../core';
 import type { CheckResult } from '../../core/check-types';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { buildKontrollSheet, buildMarks } from '../../core/kontroll';
-import { writeCheckedWorkbook } from '../../xlsx/write';
-import { NODE_CODEC } from '../../node/zip-codec';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { loadRules, loadWorkbook } from '../workbook-io';
 import { createProgress } from '../progress';
 import { formatSummary, toPublicJson } from '../print';
 import { EXIT_FAIL_ON, EXIT_OK } from '../errors';
 import { StyrkollError } from '../../core/errors';
+
+/**
+ * What the check needs after the read. Loaded while the worker reads the file (on the other
+ * core), not before it starts: on a small workbook loading them costs more than the read.
+ */
+async function checkModules() {
+  const [core, kontroll, write, codec] = await Promise.all([
+    import('../../core'),
+    import('../../core/kontroll'),
+    import('../../xlsx/write'),
+    import('../../node/zip-codec'),
+    // zod and the rule schemas; the rule files themselves are read after the workbook.
+    import('../../core/rules'),
+  ]);
+  return { checkWorkbook: core.checkWorkbook, ...kontroll, writeCheckedWorkbook: write.writeCheckedWorkbook, NODE_CODEC: codec.NODE_CODEC };
+}
 
 type CheckOptions = Parameters<typeof checkWorkbook>[1];
 
@@ -33,10 +46,14 @@ export interface CliIo {
  * Runs the check and keeps only what is printed and written: the snapshot and the model (about
  * half of the process's memory on a large workbook) can go before the writer starts.
  */
-async function checkAndRelease(loaded: { snapshot: WorkbookSnapshot | null }, options: CheckOptions): Promise<CheckResult> {
+async function checkAndRelease(
+  check: typeof checkWorkbook,
+  loaded: { snapshot: WorkbookSnapshot | null },
+  options: CheckOptions,
+): Promise<CheckResult> {
   const snapshot = loaded.snapshot!;
   loaded.snapshot = null;
-  const { findings, summary } = await checkWorkbook(snapshot, options);
+  const { findings, summary } = await check(snapshot, options);
   // formatSummary, the Kontroll sheet and the marks read findings and summary only.
   return { findings, summary, model: {} as CheckResult['model'] };
 }
@@ -48,13 +65,17 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
   const progress = createProgress(!opts.quiet && !opts.json);
   try {
     progress.phase('Läser arbetsboken');
-    const loaded: { bytes: Uint8Array; snapshot: WorkbookSnapshot | null } = await loadWorkbook(file, { contractOnly: true, timeoutSeconds: opts.timeout });
-    const { bytes } = loaded;
+    const loaded: { bytes: Uint8Array; snapshot: WorkbookSnapshot | null; meanwhile: Awaited<ReturnType<typeof checkModules>> } = await loadWorkbook(
+      file,
+      { contractOnly: true, timeoutSeconds: opts.timeout },
+      checkModules,
+    );
+    const { bytes, meanwhile: m } = loaded;
     progress.update(1);
 
     const ruleSet = await loadRules();
     progress.phase('Kontrollerar', 1);
-    const result = await checkAndRelease(loaded, {
+    const result = await checkAndRelease(m.checkWorkbook, loaded, {
       ruleSet,
       profile: opts.profile,
       onProgress: (p) => progress.update(p.done, Math.max(p.total, 1)),
@@ -62,7 +83,7 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
 
     if (opts.output) {
       progress.phase('Skriver resultatet');
-      const out = writeCheckedWorkbook(bytes, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }, { codec: NODE_CODEC });
+      const out = m.writeCheckedWorkbook(bytes, { kontroll: m.buildKontrollSheet(result), marks: m.buildMarks(result.findings) }, { codec: m.NODE_CODEC });
       await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
       progress.update(1);
     }
