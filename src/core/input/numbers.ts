@@ -204,6 +204,11 @@ function decimalsText(fraction: number, places: number): string {
 export function formatSwedishNumberAs(n: number, decimals: number, trim: boolean): string {
   // Not finite (the test as in line-facts: cheaper than Number.isFinite before optimisation).
   if (n - n !== 0) return '';
+  // Whole numbers (most amounts and counts) have no decimals to write or trim.
+  if (n % 1 === 0 && (trim || decimals === 0)) {
+    if (n < 1000 && n > -1000) return String(n);
+    if (n < EXACT_ENOUGH && n > -EXACT_ENOUGH) return n < 0 ? '-' + groupedInteger(-n) : groupedInteger(n);
+  }
   const d =
     decimals === 0 || decimals === 1 || decimals === 2 ? decimals : Math.min(20, Math.max(0, Math.floor(Number.isFinite(decimals) ? decimals : 0)));
   const x = Math.abs(n);
@@ -220,7 +225,8 @@ export function formatSwedishNumberAs(n: number, decimals: number, trim: boolean
         places--;
       }
     }
-    const text = n < 0 && units !== 0 ? '-' + groupedInteger(whole) : groupedInteger(whole);
+    const digits = whole < 1000 ? String(whole) : groupedInteger(whole);
+    const text = n < 0 && units !== 0 ? '-' + digits : digits;
     return places === 0 ? text : text + decimalsText(fraction, places);
   }
   const fixed = x.toFixed(d);

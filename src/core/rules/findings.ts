@@ -6,7 +6,7 @@ import type { FactValue } from './fact-registry';
 import { cellAddress } from '../input/address';
 import { BudgetLineObject, lineFactReader } from './line-facts';
 import type { LoadedRule } from './load';
-import { compileTemplate, fillCompiled, readFact, type CompiledTemplate } from './template';
+import { compileTemplate, readFact } from './template';
 
 /** "Dokument, avsnitt" of the rule's source for the profile, else of its first source. */
 export function sourceText(rule: Pick<LoadedRule, 'source'>, profile: string | null): string {
@@ -23,8 +23,8 @@ function targetColumn(rule: LoadedRule, location: SheetLocation): number {
 }
 
 interface Templates<T> {
-  message: CompiledTemplate<T>;
-  suggestion: CompiledTemplate<T>;
+  message: (item: T) => string;
+  suggestion: (item: T) => string;
 }
 
 /**
@@ -63,12 +63,12 @@ export function findingMaker(paramValues: Record<string, number>, profile: strin
     let suggestion: string;
     if (object instanceof BudgetLineObject) {
       const t = (known.line ??= templates(rule, lineFactReader));
-      message = fillCompiled(t.message, object.line);
-      suggestion = fillCompiled(t.suggestion, object.line);
+      message = t.message(object.line);
+      suggestion = t.suggestion(object.line);
     } else {
       const t = (known.facts ??= templates(rule, readFact));
-      message = fillCompiled(t.message, object.facts);
-      suggestion = fillCompiled(t.suggestion, object.facts);
+      message = t.message(object.facts);
+      suggestion = t.suggestion(object.facts);
     }
     return {
       rule: rule.id,
