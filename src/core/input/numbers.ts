@@ -202,13 +202,18 @@ function decimalsText(fraction: number, places: number): string {
 
 /** formatSwedishNumber, or formatSwedishNumberTrimmed when `trim`, for callers that choose once. */
 export function formatSwedishNumberAs(n: number, decimals: number, trim: boolean): string {
+  // Whole numbers (most amounts and counts) have no decimals to write or trim. Kept apart from
+  // the rest so that this, the common case, stays small: cheap to run and to optimise.
+  if (n % 1 === 0 && (trim || decimals === 0) && n < EXACT_ENOUGH && n > -EXACT_ENOUGH) {
+    if (n < 1000 && n > -1000) return String(n);
+    return n < 0 ? '-' + groupedInteger(-n) : groupedInteger(n);
+  }
+  return formatWithDecimals(n, decimals, trim);
+}
+
+function formatWithDecimals(n: number, decimals: number, trim: boolean): string {
   // Not finite (the test as in line-facts: cheaper than Number.isFinite before optimisation).
   if (n - n !== 0) return '';
-  // Whole numbers (most amounts and counts) have no decimals to write or trim.
-  if (n % 1 === 0 && (trim || decimals === 0)) {
-    if (n < 1000 && n > -1000) return String(n);
-    if (n < EXACT_ENOUGH && n > -EXACT_ENOUGH) return n < 0 ? '-' + groupedInteger(-n) : groupedInteger(n);
-  }
   const d =
     decimals === 0 || decimals === 1 || decimals === 2 ? decimals : Math.min(20, Math.max(0, Math.floor(Number.isFinite(decimals) ? decimals : 0)));
   const x = Math.abs(n);

@@ -88,7 +88,9 @@ export function compileTemplate<T>(
   beloppI: 'kr' | 'tkr' | null,
   reader: (name: string) => (item: T) => FactValue | undefined,
 ): (item: T) => string {
-  const texts: string[] = [];
+  // The texts around the fact placeholders, with a place between each two for the value of
+  // slots[i] (at 2i + 1).
+  const parts: string[] = [];
   const slots: Slot[] = [];
   let text = '';
   let last = 0;
@@ -98,26 +100,29 @@ export function compileTemplate<T>(
     const s = slot(p.name, p.format, beloppI);
     if (Object.prototype.hasOwnProperty.call(params, p.name)) text += formatSlot(s, params[p.name]);
     else {
-      texts.push(text);
+      parts.push(text, '');
       slots.push(s);
       text = '';
     }
   }
-  texts.push(text + template.slice(last));
-  const head = texts[0];
+  parts.push(text + template.slice(last));
   const n = slots.length;
-  if (n === 0) return () => head;
+  if (n === 0) {
+    const only = parts[0];
+    return () => only;
+  }
   const read = slots.map((s) => reader(s.name));
-  // Concatenation rather than a join of parts: a join costs far more per call in cold code.
-  return (item) => {
-    let out = head;
+  // The values go into the parts, joined once: one flat string per message. Concatenation
+  // would leave a tree of cons strings per message, which the garbage collector then copies.
+  const fill = (item: T): string => {
     for (let i = 0; i < n; i++) {
       const value = read[i](item);
       // Text (the common case besides numbers) is written as it is: no call for it.
-      out += (typeof value === 'string' && value !== '' ? value : formatSlot(slots[i], value)) + texts[i + 1];
+      parts[2 * i + 1] = typeof value === 'string' && value !== '' ? value : formatSlot(slots[i], value);
     }
-    return out;
+    return parts.join('');
   };
+  return fill;
 }
 
 export function fillTemplate(template: string, lookup: (name: string) => FactValue | undefined, beloppI: 'kr' | 'tkr' | null): string {
