@@ -13,13 +13,18 @@ export function columnLetter(col: number): string {
   return s;
 }
 
-// Letters of the columns addresses have used: a check writes thousands of addresses in a few columns.
+// The letters of the first columns, where nearly every address lies, made once.
 const LETTERS: string[] = [];
+for (let col = 0; col <= 64; col++) LETTERS.push(columnLetter(col));
 
 /** A1 address of a 1-based row and column, e.g. cellAddress(17, 6) → "F17". */
 export function cellAddress(row: number, col: number): string {
-  const letters = col >= 1 && col <= 64 && col % 1 === 0 ? (LETTERS[col] ??= columnLetter(col)) : columnLetter(col);
-  return letters + String(row >= 1 && row % 1 === 0 ? row : Math.max(1, Math.floor(row)));
+  return addressIn(col >= 1 && col <= 64 && col % 1 === 0 ? LETTERS[col] : columnLetter(col), row);
+}
+
+/** A1 address of a 1-based row in the column with these letters (columnLetter's). */
+export function addressIn(letters: string, row: number): string {
+  return letters + (row >= 1 && row % 1 === 0 ? row : Math.max(1, Math.floor(row)));
 }
 
 export interface CellRef {

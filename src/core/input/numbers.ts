@@ -202,6 +202,16 @@ function decimalsText(fraction: number, places: number): string {
 
 /** formatSwedishNumber, or formatSwedishNumberTrimmed when `trim`, for callers that choose once. */
 export function formatSwedishNumberAs(n: number, decimals: number, trim: boolean): string {
+  // Whole numbers (most amounts and counts) have no decimals to write or trim. Kept apart from
+  // the rest so that this, the common case, stays small: cheap to run and to optimise.
+  if (n % 1 === 0 && (trim || decimals === 0) && n < EXACT_ENOUGH && n > -EXACT_ENOUGH) {
+    if (n < 1000 && n > -1000) return String(n);
+    return n < 0 ? '-' + groupedInteger(-n) : groupedInteger(n);
+  }
+  return formatWithDecimals(n, decimals, trim);
+}
+
+function formatWithDecimals(n: number, decimals: number, trim: boolean): string {
   // Not finite (the test as in line-facts: cheaper than Number.isFinite before optimisation).
   if (n - n !== 0) return '';
   const d =
@@ -220,7 +230,8 @@ export function formatSwedishNumberAs(n: number, decimals: number, trim: boolean
         places--;
       }
     }
-    const text = n < 0 && units !== 0 ? '-' + groupedInteger(whole) : groupedInteger(whole);
+    const digits = whole < 1000 ? String(whole) : groupedInteger(whole);
+    const text = n < 0 && units !== 0 ? '-' + digits : digits;
     return places === 0 ? text : text + decimalsText(fraction, places);
   }
   const fixed = x.toFixed(d);

@@ -3,10 +3,10 @@ import type { Finding } from '../finding';
 import type { BudgetLine, SheetLocation } from '../model';
 import { paramFacts, type Hit } from './evaluate';
 import type { FactValue } from './fact-registry';
-import { cellAddress } from '../input/address';
+import { addressIn, columnLetter } from '../input/address';
 import { BudgetLineObject, lineFactReader } from './line-facts';
 import type { LoadedRule } from './load';
-import { compileTemplate, fillCompiled, readFact, type CompiledTemplate } from './template';
+import { compileTemplate, readFact } from './template';
 
 /** "Dokument, avsnitt" of the rule's source for the profile, else of its first source. */
 export function sourceText(rule: Pick<LoadedRule, 'source'>, profile: string | null): string {
@@ -22,53 +22,64 @@ function targetColumn(rule: LoadedRule, location: SheetLocation): number {
   return cols.length > 0 ? Math.min(...cols) : 1;
 }
 
-interface Templates<T> {
-  message: CompiledTemplate<T>;
-  suggestion: CompiledTemplate<T>;
+/** What a rule's findings share: worked out at its first hit, not once per hit. */
+interface RuleFindings {
+  source: string;
+  /** The sheet of the last hit and the column letters of the cell a finding points at there. */
+  location: SheetLocation | null;
+  letters: string;
+  /**
+   * Templates reading a budget line itself, and those reading a fact object's facts: a rule's
+   * hits are of one kind, but compiling both is cheap and leaves no optional template per hit.
+   */
+  lineMessage: (line: BudgetLine) => string;
+  lineSuggestion: (line: BudgetLine) => string;
+  factsMessage: (facts: Readonly<Record<string, FactValue>>) => string;
+  factsSuggestion: (facts: Readonly<Record<string, FactValue>>) => string;
 }
 
 /**
- * A toFinding for many hits of one run: what depends only on the rule and the sheet (source
- * text, target column, compiled templates) is worked out once per rule, not once per hit.
+ * A toFinding for many hits of one run: what a rule's findings share (source text, column
+ * letters, compiled templates) is worked out at the rule's first hit, not once per hit.
  */
 export function findingMaker(paramValues: Record<string, number>, profile: string, beloppI: 'kr' | 'tkr' | null): (hit: Hit) => Finding {
-  interface PerRule {
-    source: string;
-    columns: Map<SheetLocation, number>;
-    /** The templates reading a fact object's facts, and those reading a budget line itself. */
-    facts?: Templates<Readonly<Record<string, FactValue>>>;
-    line?: Templates<BudgetLine>;
-  }
-  const perRule = new Map<LoadedRule, PerRule>();
-  const templates = <T>(rule: LoadedRule, reader: (name: string) => (item: T) => FactValue | undefined): Templates<T> => {
+  const perRule = new Map<LoadedRule, RuleFindings>();
+  const prepare = (rule: LoadedRule): RuleFindings => {
     const params = paramFacts(rule, paramValues);
-    return {
-      message: compileTemplate(rule.message, params, beloppI, reader),
-      suggestion: compileTemplate(rule.suggestion, params, beloppI, reader),
+    const known: RuleFindings = {
+      source: sourceText(rule, profile),
+      location: null,
+      letters: '',
+      lineMessage: compileTemplate(rule.message, params, beloppI, lineFactReader),
+      lineSuggestion: compileTemplate(rule.suggestion, params, beloppI, lineFactReader),
+      factsMessage: compileTemplate(rule.message, params, beloppI, readFact),
+      factsSuggestion: compileTemplate(rule.suggestion, params, beloppI, readFact),
     };
+    perRule.set(rule, known);
+    return known;
   };
-  return (hit) => {
+  const toFinding = (hit: Hit): Finding => {
     const { rule, object } = hit;
-    let known = perRule.get(rule);
-    if (!known) perRule.set(rule, (known = { source: sourceText(rule, profile), columns: new Map() }));
+    const known = perRule.get(rule) ?? prepare(rule);
     const { anchor } = object;
     const { row, location } = anchor;
     let cell: string | null = null;
     if (row !== null && location) {
-      let col = known.columns.get(location);
-      if (col === undefined) known.columns.set(location, (col = targetColumn(rule, location)));
-      cell = cellAddress(row, col);
+      // A rule's hits lie in one sheet (its scope's), so the letters are worked out once.
+      if (location !== known.location) {
+        known.location = location;
+        known.letters = columnLetter(targetColumn(rule, location));
+      }
+      cell = addressIn(known.letters, row);
     }
     let message: string;
     let suggestion: string;
     if (object instanceof BudgetLineObject) {
-      const t = (known.line ??= templates(rule, lineFactReader));
-      message = fillCompiled(t.message, object.line);
-      suggestion = fillCompiled(t.suggestion, object.line);
+      message = known.lineMessage(object.line);
+      suggestion = known.lineSuggestion(object.line);
     } else {
-      const t = (known.facts ??= templates(rule, readFact));
-      message = fillCompiled(t.message, object.facts);
-      suggestion = fillCompiled(t.suggestion, object.facts);
+      message = known.factsMessage(object.facts);
+      suggestion = known.factsSuggestion(object.facts);
     }
     return {
       rule: rule.id,
@@ -83,6 +94,7 @@ export function findingMaker(paramValues: Record<string, number>, profile: strin
       suggestion,
     };
   };
+  return toFinding;
 }
 
 export function toFinding(hit: Hit, paramValues: Record<string, number>, profile: string, beloppI: 'kr' | 'tkr' | null): Finding {

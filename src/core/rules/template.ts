@@ -70,17 +70,6 @@ export function formatValue(value: FactValue | undefined, format: string | null,
   return formatSlot(slot('', format, beloppI), value);
 }
 
-/**
- * A template split once: `parts` holds the text around the fact placeholders, with a place
- * between each two texts for the value of slots[i] (at 2i + 1), read by read[i]. Params, whose
- * values are fixed for a run, are already written into the text.
- */
-export interface CompiledTemplate<T> {
-  parts: string[];
-  slots: Slot[];
-  read: ((item: T) => FactValue | undefined)[];
-}
-
 /** Reads a fact from a fact object's facts. */
 export const readFact =
   (name: string) =>
@@ -88,15 +77,19 @@ export const readFact =
     facts[name];
 
 /**
- * The compiled template for a rule's params (name → value), the workbook's unit and how a
- * fact is read from an item.
+ * A template compiled for one kind of item, given the rule's params (name → value), the
+ * workbook's unit and how a fact is read from an item: a function that writes an item's values
+ * between the texts around the placeholders. Params, whose values are fixed for a run, are
+ * already written into the texts. The texts stay data (closed over), never generated code.
  */
 export function compileTemplate<T>(
   template: string,
   params: Readonly<Record<string, number>>,
   beloppI: 'kr' | 'tkr' | null,
   reader: (name: string) => (item: T) => FactValue | undefined,
-): CompiledTemplate<T> {
+): (item: T) => string {
+  // The texts around the fact placeholders, with a place between each two for the value of
+  // slots[i] (at 2i + 1).
   const parts: string[] = [];
   const slots: Slot[] = [];
   let text = '';
@@ -113,24 +106,25 @@ export function compileTemplate<T>(
     }
   }
   parts.push(text + template.slice(last));
-  return { parts, slots, read: slots.map((s) => reader(s.name)) };
-}
-
-/**
- * The template filled for one item. The values go into the template's own parts, joined once:
- * one flat string per fill rather than a concatenation per value and text.
- */
-export function fillCompiled<T>(template: CompiledTemplate<T>, item: T): string {
-  const { parts, slots, read } = template;
-  if (slots.length === 0) return parts[0];
-  for (let i = 0; i < slots.length; i++) {
-    const value = read[i](item);
-    // Text (the common case besides numbers) is written as it is: no call for it.
-    parts[2 * i + 1] = typeof value === 'string' && value !== '' ? value : formatSlot(slots[i], value);
+  const n = slots.length;
+  if (n === 0) {
+    const only = parts[0];
+    return () => only;
   }
-  return parts.join('');
+  const read = slots.map((s) => reader(s.name));
+  // The values go into the parts, joined once: one flat string per message. Concatenation
+  // would leave a tree of cons strings per message, which the garbage collector then copies.
+  const fill = (item: T): string => {
+    for (let i = 0; i < n; i++) {
+      const value = read[i](item);
+      // Text (the common case besides numbers) is written as it is: no call for it.
+      parts[2 * i + 1] = typeof value === 'string' && value !== '' ? value : formatSlot(slots[i], value);
+    }
+    return parts.join('');
+  };
+  return fill;
 }
 
 export function fillTemplate(template: string, lookup: (name: string) => FactValue | undefined, beloppI: 'kr' | 'tkr' | null): string {
-  return fillCompiled(compileTemplate(template, {}, beloppI, (name) => () => lookup(name)), null);
+  return compileTemplate(template, {}, beloppI, (name) => () => lookup(name))(null);
 }

@@ -110,6 +110,9 @@ describe('the fast number formatter', () => {
     fc.integer({ min: -1e7, max: 1e7 }).map((i) => i / 200),
     fc.integer({ min: -1e6, max: 1e6 }).map((i) => i / 100 + 0.005),
     fc.double({ min: -1e25, max: 1e25, noNaN: true }),
+    // Whole numbers, which take a path of their own, up to and beyond 2^40.
+    fc.integer({ min: -2000, max: 2000 }),
+    fc.maxSafeInteger(),
     fc.constantFrom(0, -0, 0.5, 1.5, 2.5, -2.5, 1.005, 0.045, 2 ** 40, 2 ** 53, 1e21, -1e21, Number.NaN, Number.POSITIVE_INFINITY, 0.49999999999999994),
   );
   const decimals = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constantFrom(0.5, -1, 25));
