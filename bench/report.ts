@@ -99,6 +99,8 @@ export function renderReport(r: BenchReport): string {
     out.push(`| kärnans kontroll (checkWorkbook) | ${sec(checkS)} s | < 0,5 s | ${verdict(Number.isFinite(checkS) ? checkS < 500 : null)} |`);
     out.push(`| kontroll / handskriven referensloop | ${x(rc)} | ≤ 4× | ${verdict(ok(rc, 4))} |`);
     out.push(`| (endast regelsteget / referensloop, för diagnos) | ${x(rulesRatio)} | – | – |`);
+    const cpuRatio = ratio(num(big.check.extra.cpuMs), num(big.reference.extra.cpuMs));
+    out.push(`| (kontroll / referensloop i huvudtrådens CPU-tid, för diagnos: ${msFmt(num(big.check.extra.cpuMs))} / ${msFmt(num(big.reference.extra.cpuMs))} ms) | ${x(cpuRatio)} | – | – |`);
     out.push(`| CLI totalt / exceljs läs+skriv (tid) | ${x(rt)} | ≤ 0,5× | ${verdict(ok(rt, 0.5))} |`);
     out.push(`| CLI topp-RSS / exceljs topp-RSS | ${x(rm)} | ≤ 0,5× | ${verdict(ok(rm, 0.5))} |`);
   } else out.push('| – | 100 000 rader kördes inte | – | EJ MÄTT |');
