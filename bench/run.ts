@@ -168,7 +168,7 @@ function main(): void {
   }
   notes.push('CLI totalt är väggklockan för hela processen `node bin/styrkoll.js check in.xlsx -o ut.xlsx --force --quiet` (start av Node, läsning av regelfiler och skrivning till disk ingår); exceljs är tiden för `workbook.xlsx.load` + `writeBuffer` inne i processen. Jämförelsen är alltså till Styrkolls nackdel.');
   notes.push('Kärnans kontroll är `checkWorkbook(snapshot)` inklusive modellbygget från snapshoten; referensloopen går bara över modellens rader (budgetradsreglerna skrivna för hand).');
-  notes.push('Skriv är paketskrivaren med Node:s zlib, som i `styrkoll check`.');
+  notes.push('Läs är läsningen som i `styrkoll check`: i en worker med Node:s zlib, med start av workern; raderna byggs sedan i huvudtråden. Skriv är paketskrivaren med Node:s zlib, som i `styrkoll check`.');
 
   const text = renderReport(report);
   process.stdout.write(`${text}\n`);
