@@ -10,7 +10,7 @@ export interface LoadedWorkbook {
   snapshot: WorkbookSnapshot;
 }
 
-export interface ReadOptions {
+export interface LoadOptions {
   /** Parse only the contract sheets (what the check needs); report and collect read every sheet. */
   contractOnly: boolean;
   timeoutSeconds?: number;
@@ -21,7 +21,7 @@ export interface ReadOptions {
  * the worker has started, so that, say, loading the check's modules overlaps with the read; the
  * read's outcome is awaited after it, so a file that cannot be read is still what is reported.
  */
-export async function loadWorkbook<T = undefined>(file: string, options: ReadOptions, meanwhile?: () => Promise<T>): Promise<LoadedWorkbook & { meanwhile: T }> {
+export async function loadWorkbook<T = undefined>(file: string, options: LoadOptions, meanwhile?: () => Promise<T>): Promise<LoadedWorkbook & { meanwhile: T }> {
   const bytes = await readInputFile(file);
   const reading = readWorkbookGuarded(bytes, {
     sheetNames: options.contractOnly ? [...CONTRACT_SHEET_NAMES] : undefined,
@@ -34,7 +34,7 @@ export async function loadWorkbook<T = undefined>(file: string, options: ReadOpt
     try {
       alongside = await meanwhile();
     } catch (err) {
-      // The read's own failure comes first; the worker is not left holding the process open.
+      // The read is let finish: when it failed too, its failure is the one reported.
       await reading;
       throw err;
     }
