@@ -2,26 +2,19 @@
  * A broken rule file in an installation: `check` says what is wrong with the rules, or with the
  * workbook when both are wrong (the workbook is read first).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { looksLikeStackTrace, REPO } from './run-cli';
+import { copyInstall, looksLikeStackTrace, REPO } from './run-cli';
 
 describe('check with a broken rule file', () => {
   let root: string;
+  let check: ReturnType<typeof copyInstall>['check'];
   beforeAll(() => {
-    // A copy of the installed package (the CLI finds rules/ beside its package.json).
-    root = mkdtempSync(path.join(os.tmpdir(), 'styrkoll-broken-rules-'));
-    for (const part of ['package.json', 'bin', 'dist/src', 'rules']) cpSync(path.join(REPO, part), path.join(root, part), { recursive: true });
-    symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+    ({ root, check } = copyInstall('styrkoll-broken-rules-'));
     writeFileSync(path.join(root, 'rules', 'budget', 'trasig.json'), '{ "id": "BUD-TRASIG", ');
     writeFileSync(path.join(root, 'inte-xlsx.xlsx'), 'det här är ingen arbetsbok');
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-  const check = (file: string) =>
-    spawnSync(process.execPath, [path.join(root, 'bin', 'styrkoll.js'), 'check', file, '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 
   test('a good workbook: the rule file is named, exit 2, no stack trace', () => {
     const r = check(path.join(REPO, 'examples', 'hedemora-delarsrapport-2025-08.xlsx'));

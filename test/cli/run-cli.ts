@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '..', '..');
@@ -39,4 +41,17 @@ export function runCli(args: string[], options: { cwd?: string; timeoutMs?: numb
 /** True when stderr looks like a stack trace rather than a message for a person. */
 export function looksLikeStackTrace(text: string): boolean {
   return /\n\s+at .+\(.+:\d+:\d+\)/.test(text) || /^\s+at /m.test(text);
+}
+
+/**
+ * A copy of the installed package in a temporary folder (the CLI finds rules/ beside its
+ * package.json), for tests that break a part of an installation.
+ */
+export function copyInstall(prefix: string): { root: string; check: (file: string) => SpawnSyncReturns<string> } {
+  const root = mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const part of ['package.json', 'bin', 'dist/src', 'rules']) cpSync(path.join(REPO, part), path.join(root, part), { recursive: true });
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  const check = (file: string) =>
+    spawnSync(process.execPath, [path.join(root, 'bin', 'styrkoll.js'), 'check', file, '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { root, check };
 }
