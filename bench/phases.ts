@@ -4,6 +4,7 @@
  *   node dist/bench/phases.js read <xlsx> <snapshot.bin>      Styrkoll's reader, as the CLI runs it; saves the snapshot
  *   node dist/bench/phases.js check <snapshot.bin> <out.bin>   core checkWorkbook; saves Kontroll + marks
  *   node dist/bench/phases.js reference <snapshot.bin>         the hand-written loop over the line rules
+ *   node dist/bench/phases.js lines <snapshot.bin>             the same line rules through the core's rule path
  *   node dist/bench/phases.js write <xlsx> <out.bin>           package writer (Node's zlib, as the CLI)
  *   node dist/bench/phases.js exceljs <xlsx>                   exceljs load + writeBuffer, no checking
  *
@@ -16,6 +17,11 @@ import * as v8 from 'node:v8';
 import type ExcelJSType from 'exceljs';
 import { buildKontrollSheet, buildMarks, buildModel, checkWorkbook, loadRuleSet, type CheckProgress, type WorkbookSnapshot } from '../src/core';
 import type { CellMark, SheetSpec } from '../src/core/sheet-spec';
+import { evaluateRules } from '../src/core/rules/evaluate';
+import { buildFactTable, type FactTable } from '../src/core/rules/facts';
+import { resolveParams } from '../src/core/rules/params';
+import type { Param } from '../src/core/rules/rule-schema';
+import { activeRules, selectProfile } from '../src/core/rules/select';
 import { readRuleFiles } from '../src/node/rule-files';
 import { readWorkbookGuarded } from '../src/node/guarded-read';
 import { writeCheckedWorkbook } from '../src/xlsx/write';
@@ -122,6 +128,32 @@ async function reference(snapshotFile: string): Promise<void> {
   done({ ms, cpuMs, hits: hits.length, byRule, lines: lines.length, thresholds, mirrors: [...LINE_RULES].sort(), fileLineRules });
 }
 
+/**
+ * The work the reference loop does, done the declarative way: the active budgetrad rules from the
+ * rule files, with the workbook's profile and params, through evaluateRules (generated loop,
+ * code generation included) over the same model lines. Like the reference it yields hits, not
+ * findings; the model is built before the clock starts, as the reference's is.
+ */
+async function lines(snapshotFile: string): Promise<void> {
+  const snapshot = v8.deserialize(readFileSync(snapshotFile)) as WorkbookSnapshot;
+  const rules = await ruleSet();
+  const { model } = buildModel(snapshot);
+  const profile = selectProfile(rules, undefined, model.settings.profil);
+  const lineRules = [...activeRules(rules, profile)].filter((r) => r.scope === 'budgetrad');
+  const used: Record<string, Param> = {};
+  for (const rule of lineRules) for (const name of Object.keys(rule.params ?? {})) used[name] = rules.params[name];
+  const params = resolveParams(used, profile, model.settings);
+  threadCpuMs();
+  const c0 = threadCpuMs();
+  const t0 = performance.now();
+  const hits = await evaluateRules(lineRules, (scope) => buildFactTable(model, scope, profile) as FactTable, params.values);
+  const ms = performance.now() - t0;
+  const cpuMs = threadCpuMs() - c0;
+  const byRule: Record<string, number> = {};
+  for (const h of hits) byRule[h.rule.id] = (byRule[h.rule.id] ?? 0) + 1;
+  done({ ms, cpuMs, hits: hits.length, byRule, rules: lineRules.map((r) => r.id).sort(), lines: model.budget?.lines.length ?? 0 });
+}
+
 async function write(file: string, resultFile: string): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   const { kontroll, marks } = v8.deserialize(readFileSync(resultFile)) as { kontroll: SheetSpec; marks: CellMark[] };
@@ -145,7 +177,7 @@ async function exceljs(file: string): Promise<void> {
   done({ ms: t2 - t0, loadMs: t1 - t0, writeMs: t2 - t1, bytesOut: out.byteLength });
 }
 
-const PHASES: Record<string, (...args: string[]) => Promise<void>> = { read, check, reference, write, exceljs };
+const PHASES: Record<string, (...args: string[]) => Promise<void>> = { read, check, reference, lines, write, exceljs };
 
 if (require.main === module) {
   const [phase, ...args] = process.argv.slice(2);

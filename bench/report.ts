@@ -11,6 +11,8 @@ export interface SizeResult {
   read: Phase;
   check: Phase;
   reference: Phase;
+  /** The reference's line rules through the core's rule path (evaluateRules), same lines. */
+  lineRules: Phase;
   write: Phase;
   cli: Phase;
   exceljs: Phase | null;
@@ -99,6 +101,8 @@ export function renderReport(r: BenchReport): string {
     out.push(`| kärnans kontroll (checkWorkbook) | ${sec(checkS)} s | < 0,5 s | ${verdict(Number.isFinite(checkS) ? checkS < 500 : null)} |`);
     out.push(`| kontroll / handskriven referensloop | ${x(rc)} | ≤ 4× | ${verdict(ok(rc, 4))} |`);
     out.push(`| (endast regelsteget / referensloop, för diagnos) | ${x(rulesRatio)} | – | – |`);
+    const lineRatio = big.lineRules.ok ? ratio(big.lineRules.ms, big.reference.ms) : NaN;
+    out.push(`| (budgetradsreglerna genom kärnans regelväg / referensloop – samma regler, samma rader, båda ger träffar, för diagnos: ${cell(big.lineRules, (p) => `${msFmt(p.ms)} ms`)} / ${msFmt(big.reference.ms)} ms) | ${x(lineRatio)} | – | – |`);
     const cpuRatio = ratio(num(big.check.extra.cpuMs), num(big.reference.extra.cpuMs));
     out.push(`| (kontroll / referensloop i huvudtrådens CPU-tid, för diagnos: ${msFmt(num(big.check.extra.cpuMs))} / ${msFmt(num(big.reference.extra.cpuMs))} ms) | ${x(cpuRatio)} | – | – |`);
     out.push(`| CLI totalt / exceljs läs+skriv (tid) | ${x(rt)} | ≤ 0,5× | ${verdict(ok(rt, 0.5))} |`);
