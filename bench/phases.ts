@@ -26,7 +26,7 @@ import { readRuleFiles } from '../src/node/rule-files';
 import { readWorkbookGuarded } from '../src/node/guarded-read';
 import { writeCheckedWorkbook } from '../src/xlsx/write';
 import { NODE_CODEC } from '../src/node/zip-codec';
-import { LINE_RULES, lineThresholds, referenceLoop, type RuleJson } from './reference-loop';
+import { budgetRulesJson, LINE_RULES, referenceLoop, referenceThresholds } from './reference-loop';
 
 /** The contract sheets (../shared/workbook-format.md), as the CLI asks the reader for them. */
 export const CONTRACT_SHEETS = ['Budget', 'Mål', 'Indikatorer', 'Uppdrag', 'Åtgärder', 'Inställningar'];
@@ -106,16 +106,12 @@ async function check(snapshotFile: string, out: string): Promise<void> {
 async function reference(snapshotFile: string): Promise<void> {
   const snapshot = v8.deserialize(readFileSync(snapshotFile)) as WorkbookSnapshot;
   const files = await readRuleFiles();
-  const rulesJson: RuleJson[] = files.rules
-    .filter((f) => f.path.includes('/budget/'))
-    .flatMap((f) => {
-      const j = f.json as RuleJson | RuleJson[] | { rules: RuleJson[] };
-      return Array.isArray(j) ? j : 'rules' in j ? j.rules : [j];
-    });
-  const fileLineRules = rulesJson.filter((r) => r.scope === 'budgetrad').map((r) => r.id ?? '?').sort();
+  const fileLineRules = budgetRulesJson(files)
+    .filter((r) => r.scope === 'budgetrad')
+    .map((r) => r.id ?? '?')
+    .sort();
   const { model } = buildModel(snapshot);
-  const profile = files.profiles.map((p) => p.json as { name: string; thresholds?: Record<string, number> }).find((p) => p.name === (model.settings.profil ?? 'standard'));
-  const thresholds = lineThresholds(rulesJson, profile?.thresholds);
+  const thresholds = referenceThresholds(files, model.settings.profil ?? 'standard');
   const lines = model.budget?.lines ?? [];
   threadCpuMs();
   const c0 = threadCpuMs();

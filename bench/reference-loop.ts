@@ -6,6 +6,7 @@
  * `LINE_RULES` lists the rule ids they mirror, so the harness can tell when the files change.
  */
 import type { BudgetLine } from '../src/core/model';
+import type { RuleFiles } from '../src/node/rule-files';
 
 export const LINE_RULES = ['BUD-UNDERSKOTT', 'BUD-UNDERSKOTT-STORT', 'BUD-OVERSKOTT', 'BUD-UTAN-BUDGET'] as const;
 
@@ -38,6 +39,22 @@ export function lineThresholds(rules: RuleJson[], profileThresholds: Record<stri
     troskelOverskottProcent: value('troskelOverskottProcent'),
     lagstaBelopp: value('lagstaBelopp'),
   };
+}
+
+/** The rules in rules/budget/*.json as plain JSON, one entry per rule. */
+export function budgetRulesJson(files: RuleFiles): RuleJson[] {
+  return files.rules
+    .filter((f) => f.path.includes('/budget/'))
+    .flatMap((f) => {
+      const j = f.json as RuleJson | RuleJson[] | { rules: RuleJson[] };
+      return Array.isArray(j) ? j : 'rules' in j ? j.rules : [j];
+    });
+}
+
+/** The reference's thresholds for a profile (by name), read from the rule and profile files. */
+export function referenceThresholds(files: RuleFiles, profileName: string): LineThresholds {
+  const profile = files.profiles.map((p) => p.json as { name: string; thresholds?: Record<string, number> }).find((p) => p.name === profileName);
+  return lineThresholds(budgetRulesJson(files), profile?.thresholds);
 }
 
 export interface ReferenceHit {

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateWorkbook } from '../../bench/generate';
 import { BUDGET_HEADER } from '../../bench/budget-rows';
-import { checkWorkbook, loadRuleSet } from '../../src/core';
+import { budgetRulesJson, LINE_RULES, referenceLoop, referenceThresholds } from '../../bench/reference-loop';
+import { buildModel, checkWorkbook, loadRuleSet, type RuleSet, type WorkbookSnapshot } from '../../src/core';
 import { readRuleFiles } from '../../src/node/rule-files';
 import { readWorkbook } from '../../src/xlsx/read';
 
@@ -47,18 +48,20 @@ describe('bench generator', () => {
   });
 });
 
-describe('generated rule loops on a bench workbook', () => {
+describe('a bench workbook through the rule paths', () => {
   let dir: string;
-  beforeAll(() => {
+  let snapshot: WorkbookSnapshot;
+  let ruleSet: RuleSet;
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'styrkoll-bench-codegen-'));
+    const file = path.join(dir, 'mixed.xlsx');
+    await generateWorkbook(file, { lines: 4000, plan: { goals: 300, indicators: 600, uppdrag: 60, atgarder: 12 } });
+    snapshot = await readWorkbook(new Uint8Array(readFileSync(file)));
+    ruleSet = loadRuleSet(await readRuleFiles());
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('give exactly the findings of the closure-compiled rules, for every profile', async () => {
-    const file = path.join(dir, 'mixed.xlsx');
-    await generateWorkbook(file, { lines: 4000, plan: { goals: 300, indicators: 600, uppdrag: 60, atgarder: 12 } });
-    const snapshot = await readWorkbook(new Uint8Array(readFileSync(file)));
-    const ruleSet = loadRuleSet(await readRuleFiles());
+  it('generated rule loops give exactly the findings of the closure-compiled rules, for every profile', async () => {
     for (const profile of Object.keys(ruleSet.profiles)) {
       const generated = await checkWorkbook(snapshot, { ruleSet, profile });
       const closures = await checkWorkbook(snapshot, { ruleSet, profile, codegen: false });
@@ -66,6 +69,27 @@ describe('generated rule loops on a bench workbook', () => {
       const rules = new Set(generated.findings.map((f) => f.rule.split('-')[0] + ':' + f.category));
       expect([...rules].sort()).toEqual(expect.arrayContaining(['ARS:arshjul', 'BUD:budget', 'MAL:mal', 'MM:mal-medel', 'ROD:rod-trad']));
       expect(closures.findings).toEqual(generated.findings);
+    }
+  });
+
+  it("the bench's hand-written reference loop finds the core's budget-line findings, rule and row, for every profile", async () => {
+    const files = await readRuleFiles();
+    // The reference mirrors every budgetrad rule in the files, so the bench compares the same work.
+    const inFiles = budgetRulesJson(files)
+      .filter((r) => r.scope === 'budgetrad')
+      .map((r) => r.id)
+      .sort();
+    expect(inFiles).toEqual([...LINE_RULES].sort());
+    const { model } = buildModel(snapshot);
+    const lines = model.budget?.lines ?? [];
+    expect(lines).toHaveLength(4000);
+    const mirrored = new Set<string>(LINE_RULES);
+    const key = (rule: string, row: number | null | undefined) => `${rule}@${row}`;
+    for (const profile of Object.keys(ruleSet.profiles)) {
+      const core = (await checkWorkbook(snapshot, { ruleSet, profile })).findings.filter((f) => mirrored.has(f.rule)).map((f) => key(f.rule, f.row));
+      const reference = referenceLoop(lines, referenceThresholds(files, profile)).map((h) => key(h.rule, h.row));
+      expect(core.length).toBeGreaterThan(50);
+      expect(reference.sort()).toEqual(core.sort());
     }
   });
 });
