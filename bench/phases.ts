@@ -19,9 +19,7 @@ import { buildKontrollSheet, buildMarks, buildModel, checkWorkbook, loadRuleSet,
 import type { CellMark, SheetSpec } from '../src/core/sheet-spec';
 import { evaluateRules } from '../src/core/rules/evaluate';
 import { buildFactTable, type FactTable } from '../src/core/rules/facts';
-import { resolveParams } from '../src/core/rules/params';
-import type { Param } from '../src/core/rules/rule-schema';
-import { activeRules, selectProfile } from '../src/core/rules/select';
+import { prepareRules } from '../src/core/check';
 import { readRuleFiles } from '../src/node/rule-files';
 import { readWorkbookGuarded } from '../src/node/guarded-read';
 import { writeCheckedWorkbook } from '../src/xlsx/write';
@@ -125,20 +123,17 @@ async function reference(snapshotFile: string): Promise<void> {
 }
 
 /**
- * The work the reference loop does, done the declarative way: the active budgetrad rules from the
- * rule files, with the workbook's profile and params, through evaluateRules (generated loop,
- * code generation included) over the same model lines. Like the reference it yields hits, not
+ * The work the reference loop does, done the declarative way: the budgetrad rules the check would
+ * run (prepareRules: the workbook's profile, params resolved), through evaluateRules (generated
+ * loop, code generation included) over the same model lines. Like the reference it yields hits, not
  * findings; the model is built before the clock starts, as the reference's is.
  */
 async function lines(snapshotFile: string): Promise<void> {
   const snapshot = v8.deserialize(readFileSync(snapshotFile)) as WorkbookSnapshot;
   const rules = await ruleSet();
   const { model } = buildModel(snapshot);
-  const profile = selectProfile(rules, undefined, model.settings.profil);
-  const lineRules = [...activeRules(rules, profile)].filter((r) => r.scope === 'budgetrad');
-  const used: Record<string, Param> = {};
-  for (const rule of lineRules) for (const name of Object.keys(rule.params ?? {})) used[name] = rules.params[name];
-  const params = resolveParams(used, profile, model.settings);
+  const { profile, runnable, params } = prepareRules(rules, model);
+  const lineRules = runnable.filter((r) => r.scope === 'budgetrad');
   threadCpuMs();
   const c0 = threadCpuMs();
   const t0 = performance.now();

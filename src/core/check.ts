@@ -70,10 +70,9 @@ function counts(findings: Finding[]): CheckSummary['counts'] {
   return { total: findings.length, byCategory, bySeverity };
 }
 
-/** The check on an already built model (checkWorkbook without the input step). */
-export async function checkModel(model: Model, indataFindings: Finding[], options: CheckOptions): Promise<CheckResult> {
-  const { ruleSet } = options;
-  const profile = selectProfile(ruleSet, options.profile, model.settings.profil);
+/** What a check runs on a model: the profile, the rules whose sheets exist, their params resolved. */
+export function prepareRules(ruleSet: RuleSet, model: Model, profileName?: string) {
+  const profile = selectProfile(ruleSet, profileName, model.settings.profil);
   const notes = [...model.notes];
 
   const runnable = [];
@@ -89,7 +88,12 @@ export async function checkModel(model: Model, indataFindings: Finding[], option
 
   const used: Record<string, Param> = {};
   for (const rule of runnable) for (const name of Object.keys(rule.params ?? {})) used[name] = ruleSet.params[name];
-  const params = resolveParams(used, profile, model.settings);
+  return { profile, runnable, notes, params: resolveParams(used, profile, model.settings) };
+}
+
+/** The check on an already built model (checkWorkbook without the input step). */
+export async function checkModel(model: Model, indataFindings: Finding[], options: CheckOptions): Promise<CheckResult> {
+  const { profile, runnable, notes, params } = prepareRules(options.ruleSet, model, options.profile);
 
   const cache = new Map<Scope, FactTable>();
   const shared = new SharedFacts(model);
