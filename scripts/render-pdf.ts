@@ -28,6 +28,8 @@ function sampleResult(findings: Finding[]): CheckResult {
       profile: 'hedemora', kommun: 'Hedemora kommun', period: '2025-08', ruleCount: 42,
       counts: { total: findings.length, byCategory: { budget: 1, mal: 1, 'mal-medel': 0, 'rod-trad': 0, arshjul: 1, indata: 0 }, bySeverity: { fel: 1, varning: 1, info: 1 } },
       notes: ['Bladet Åtgärder saknas; reglerna för åtgärdsplaner kördes inte.'],
+      inlast: ['Budget: bladet Budget (hittat efter namnet), rubrikrad 1, rad 2–40: 39 budgetrader.'],
+      budgetRead: true,
     },
     model: {} as CheckResult['model'],
   };

@@ -16,6 +16,13 @@ export interface CheckSummary {
   ruleCount: number;
   /** Plain Swedish notes: missing sheets and skipped rule families, an assumed sign convention … */
   notes: string[];
+  /**
+   * What was read, one line per sheet: where, which rows, which column as what, the columns not
+   * used, the unit and why (the Inläst section of the terminal, the Kontroll sheet and the pane).
+   */
+  inlast: string[];
+  /** False when no budget data was read at all (the result must not look like a clean check). */
+  budgetRead: boolean;
 }
 
 export interface CheckResult {

@@ -5,6 +5,8 @@
 import type { CheckProgress, CheckResult, CheckSummary } from './check-types';
 import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from './finding';
 import { buildModel } from './input';
+import type { ColumnMapping } from './input/budget-header';
+import { describeInlast } from './input/inlast';
 import type { Model } from './model';
 import { evaluateRules } from './rules/evaluate';
 import { buildFactTable, SharedFacts, type FactTable } from './rules/facts';
@@ -29,6 +31,8 @@ export interface CheckOptions {
    * no attempt is made that the browser would log as a policy violation.
    */
   codegen?: boolean;
+  /** Where the budget is and which column is which, as the user said (wins over Inställningar). */
+  mapping?: ColumnMapping;
 }
 
 const FAMILY_LABEL: Record<Family, string> = {
@@ -129,13 +133,15 @@ export async function checkModel(model: Model, indataFindings: Finding[], option
       counts: counts(findings),
       ruleCount: runnable.length,
       notes,
+      inlast: describeInlast(model.inlast),
+      budgetRead: model.budget !== null,
     },
   };
 }
 
 export async function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions): Promise<CheckResult> {
   options.onProgress?.({ phase: 'indata', done: 0, total: 1 });
-  const { model, findings } = buildModel(snapshot);
+  const { model, findings } = buildModel(snapshot, { mapping: options.mapping });
   options.onProgress?.({ phase: 'indata', done: 1, total: 1 });
   if (options.yieldToHost) await options.yieldToHost();
   return checkModel(model, findings, options);

@@ -17,6 +17,9 @@ export interface SheetLocation {
 
 export type BudgetTyp = 'kostnad' | 'intakt';
 
+/** The unit of amounts. */
+export type Enhet = 'kr' | 'tkr' | 'mnkr';
+
 export interface BudgetLine {
   row: number;
   namnd: string;
@@ -34,11 +37,15 @@ export interface BudgetLine {
   kommentar: string | null;
   /** Plan amounts (net cost), aligned with BudgetSheet.planYears (columns like `Plan 2027`). */
   plan: (number | null)[];
+  /** The sheet the line is on when the budget spans several sheets (one per nämnd); absent: BudgetSheet.location. */
+  location?: SheetLocation | null;
 }
 
 export interface TotalRow {
   row: number;
   label: string;
+  /** The sheet of the row when the budget spans several sheets; absent: BudgetSheet.location. */
+  location?: SheetLocation | null;
 }
 
 export interface BudgetSheet {
@@ -49,6 +56,8 @@ export interface BudgetSheet {
   hasPrognos: boolean;
   /** Years of the plan columns present, ascending. */
   planYears: number[];
+  /** Every sheet read, in order, when the budget spans several (one per nämnd); else absent. */
+  parts?: SheetLocation[];
   /**
    * Sums per nämnd name exactly as written, in order of first appearance, added up while the
    * amounts are normalised (so the nämnd facts need no pass of their own). Absent on a sheet
@@ -142,7 +151,7 @@ export interface Settings {
   budgetar: number | null;
   /** Report period, e.g. { year: 2025, month: 8 } from `2025-08`. */
   period: { year: number; month: number } | null;
-  beloppI: 'kr' | 'tkr' | null;
+  beloppI: Enhet | null;
   tecken: 'kostnad positiv' | 'kostnad negativ' | null;
   namnd: string | null;
   koladaUrl: string | null;
@@ -163,4 +172,33 @@ export interface Model {
   tecken: { value: 'kostnad positiv' | 'kostnad negativ'; assumed: boolean };
   /** Plain Swedish notes for the summary (e.g. a sheet that is missing, a sign convention assumed). */
   notes: string[];
+  /** What was read, from where, as what, and what was not used (the Inläst section). */
+  inlast: Inlast;
+}
+
+/** One sheet read: where, which rows, which column as what, and the columns not used. */
+export interface InlastSheet {
+  /** What the sheet was read as: 'budget', 'mal', 'indikatorer', 'uppdrag', 'atgarder', 'installningar'. */
+  kind: string;
+  sheet: string;
+  /** How it was found: by its name, by its content, or by Budgetblad/--sheet. */
+  foundBy: 'namn' | 'innehall' | 'koppling';
+  headerRow: number | null;
+  /** 1-based first and last row read (0 when none). */
+  firstRow: number;
+  lastRow: number;
+  /** Rows read as data (budget lines, goals …). */
+  rows: number;
+  columns: { col: number; header: string; as: string }[];
+  unused: { col: number; header: string; why: string }[];
+  /** Plain Swedish details: total rows, group headers, where the nämnd came from. */
+  details: string[];
+}
+
+export interface Inlast {
+  sheets: InlastSheet[];
+  /** The unit in force and where it came from (null: no budget read). */
+  enhet: { unit: Enhet; source: 'installningar' | 'blad' | 'storlek' | 'koppling'; why: string } | null;
+  /** Sheets looked at and not used, with why. */
+  skipped: { sheet: string; why: string }[];
 }

@@ -30,7 +30,7 @@ export function fakeResult(): CheckResult {
   }
   return {
     findings,
-    summary: { profile: 'hedemora', kommun: 'Hedemora kommun', period: '2025-08', counts: { total: findings.length, byCategory, bySeverity }, ruleCount: 42, notes: [] },
+    summary: { profile: 'hedemora', kommun: 'Hedemora kommun', period: '2025-08', counts: { total: findings.length, byCategory, bySeverity }, ruleCount: 42, notes: [], inlast: ['Budget: bladet Budget (hittat efter namnet), rubrikrad 1, rad 2–40: 39 budgetrader.', 'Enhet: tkr (Belopp i i bladet Inställningar).'], budgetRead: true },
     model: {} as CheckResult['model'],
   };
 }

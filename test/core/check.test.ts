@@ -183,6 +183,8 @@ describe('checkWorkbook', () => {
     expect(result.findings.map((f) => [f.rule, f.cell])).toEqual([
       ['BUD-ATGARDSPLAN-SAKNAS', 'E2'],
       ['BUD-UNDERSKOTT-STORT', 'E2'],
+      // No unit is written anywhere: it is inferred (kr, from millions per nämnd) and said.
+      ['IN-ENHET', null],
     ]);
     expect(phases[0]).toBe('indata');
     expect(phases[phases.length - 1]).toBe('klart');

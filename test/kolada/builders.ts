@@ -82,6 +82,7 @@ export function model(indicators: TableSheet<Indicator> | null, settings: Record
     },
     tecken: { value: 'kostnad positiv', assumed: false },
     notes: [],
+    inlast: { sheets: [], enhet: null, skipped: [] },
   };
 }
 

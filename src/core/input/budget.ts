@@ -9,11 +9,12 @@ import { errorsByRow, type RowContext, reportErrorCell, reportUnreadableNumber }
 import { parseTyp } from './enums';
 import { AVSNITT, type FindingSink } from './findings';
 import { parseSwedishNumber } from './numbers';
-import { detectHeader } from './header';
+import type { BudgetHeader } from './budget-header';
 import { BUDGET_COLUMNS, fieldTitle } from './header-specs';
-import { reportMissingHeaders } from './sheet-reader';
-import { cellText, isVisibleCode } from './text';
-import { isTotalLabel, type TotalColumn, TotalsChecker } from './totals';
+import { findParentRows } from './parent-rows';
+import { cellText, foldText, isVisibleCode } from './text';
+import { isGrandTotalLabel, isTotalLabel, type TotalColumn, TotalsChecker } from './totals';
+import { NAMND_NAME } from './vocabulary';
 
 /** Fixed slots of the numeric columns; plan years follow from slot 4. */
 export const SLOT = { budget: 0, utfall: 1, prognos: 2, avvikelse: 3, plan: 4 } as const;
@@ -24,6 +25,30 @@ export interface RawBudget {
   unknownTyp: { row: number; col: number; raw: CellValue; namnd: string }[];
   /** How many lines have a negative and a positive budget amount as written. */
   budgetSigns: { negative: number; positive: number };
+  /** What the rows were read as, for the Inläst section. */
+  stats: BudgetReadStats;
+}
+
+export interface BudgetReadStats {
+  /** 1-based first and last row that held a line or a total (0 when none). */
+  firstRow: number;
+  lastRow: number;
+  lines: number;
+  totals: number;
+  /** Rows with a label and no amounts (group headers and headings). */
+  headings: number;
+  /** Rows without a total label found to be the sum of the rows below or above them. */
+  parents: number;
+  /** Nämnder named by group-header or parent rows. */
+  groupNamnder: string[];
+  /** Lines whose nämnd came from nowhere (no column, group, Inställningar or title). */
+  withoutNamnd: number;
+}
+
+export interface BudgetReadOptions {
+  header: BudgetHeader;
+  /** The nämnd of rows without one of their own (Inställningar, the sheet's title or name). */
+  defaultNamnd: string | null;
 }
 
 const NOT_BLANK = /\S/;
@@ -51,31 +76,20 @@ function isAmount(v: number | null): boolean {
   return v !== null;
 }
 
-export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null, sink: FindingSink): RawBudget | null {
-  const required = settingsNamnd ? ['budget'] : ['budget', 'namnd'];
-  let header = detectHeader(sheet, BUDGET_COLUMNS, required);
-  // An export for one nämnd often has no Nämnd column at all (the nämnd is in the title):
-  // the rows are still read and checked, and one finding says whose they are taken to be.
-  let sheetNamnd: string | null = null;
-  if (!header.found && !settingsNamnd) {
-    const withoutNamnd = detectHeader(sheet, BUDGET_COLUMNS, ['budget']);
-    if (withoutNamnd.found && !('namnd' in withoutNamnd.columns)) {
-      header = withoutNamnd;
-      sheetNamnd = reportSheetNamnd(sink, sheet, withoutNamnd.headerRow);
-      settingsNamnd = sheetNamnd ?? '';
-    }
-  }
-  if (!header.found) {
-    const hint = header.missing.includes('namnd') ? ' Nämnden kan i stället anges en gång som Nämnd i bladet Inställningar.' : '';
-    reportMissingHeaders(sink, sheet.name, BUDGET_COLUMNS, header.missing, AVSNITT.budget, hint);
-    return null;
-  }
+export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, sink: FindingSink): RawBudget {
+  const header = options.header;
+  const settingsNamnd = options.defaultNamnd;
   const rows = sheet.rows;
   const cols = header.columns;
   const idx = (key: string): number => (key in cols ? cols[key] - 1 : -1);
   const cNamnd = idx('namnd');
+  const cNamndKod = idx('namndKod');
   const cVerksamhet = idx('verksamhet');
+  const cVerksamhetKod = idx('verksamhetKod');
   const cKonto = idx('konto');
+  const cKontoKod = idx('kontoKod');
+  // Text columns where a total label may stand ("Summa" in Verksamhet), besides the row's first cell.
+  const labelCols = [cNamnd, cVerksamhet, cKonto].filter((c) => c >= 0);
   const cTyp = idx('typ');
   const cKommentar = idx('kommentar');
 
@@ -92,6 +106,10 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
   const usedCols = Object.values(cols);
   const scanEnd = Math.max(...usedCols);
   const scanStart = Math.min(header.firstCol, scanEnd - 1);
+  const noNamndColumn = cNamnd < 0 && cNamndKod < 0;
+  // Without a Nämnd column, a nämnd may be written as a row above its verksamheter that holds
+  // their sum and no "Summa" label (a published driftredovisning): such rows are found first.
+  const parents = noNamndColumn ? findParentRows(sheet, header, slotCol, scanStart, scanEnd) : null;
 
   // Slots of absent columns are always empty, so the checker never reports them.
   const totalColumns: TotalColumn[] = slotKeys.map((_, k) => ({ col: slotCol[k] + 1, title: slotTitle[k] }));
@@ -107,6 +125,15 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
   const ctx: RowContext = { sink, sheet: sheet.name, row: 0, namnd: null, avsnitt: AVSNITT.budget };
   // Merged or grouped Nämnd cells leave the cells below empty: the nämnd carries down until a total row.
   let carriedNamnd: string | null = null;
+  // Without a Nämnd column: the nämnd of a group-header or parent row, until a total row ends it.
+  let groupNamnd: string | null = null;
+  let namndGroupSeen = false;
+  const groupNamnder: string[] = [];
+  let headings = 0;
+  let parentRows = 0;
+  let withoutNamnd = 0;
+  let firstRow = 0;
+  let lastRow = 0;
   let negativeBudgets = 0;
   let positiveBudgets = 0;
   const nPlan = nSlots - SLOT.plan;
@@ -207,11 +234,48 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     return 'kostnad';
   };
 
+  /** A row's label: its first non-blank text cell in the scanned columns. */
+  const labelOf = (row: CellValue[]): string | null => {
+    const end = Math.min(row.length, scanEnd);
+    for (let c = scanStart; c < end; c++) {
+      const t = cellText(row[c]);
+      if (t !== null && typeof row[c] === 'string') return t;
+    }
+    return null;
+  };
+
+  /** A row with a label and no amounts: a group header, whose nämnd the rows below take. */
+  const readHeading = (row: CellValue[]): void => {
+    headings++;
+    if (!noNamndColumn || settingsNamnd) return;
+    const label = labelOf(row);
+    if (label === null) return;
+    startGroup(label);
+  };
+
+  const startGroup = (label: string): void => {
+    const namndLike = NAMND_NAME.test(label);
+    // Below a nämnd's header, a heading that names no nämnd is a sub-group of it.
+    if (!namndLike && namndGroupSeen && groupNamnd !== null) return;
+    if (namndLike) namndGroupSeen = true;
+    groupNamnd = label;
+    if (!groupNamnder.includes(label)) groupNamnder.push(label);
+  };
+
+  /** Whether another text column of the row holds a total label ("Summa" in Verksamhet). */
+  const totalInOtherColumn = (row: CellValue[]): number => {
+    for (let i = 0; i < labelCols.length; i++) {
+      const c = labelCols[i];
+      if (c !== scanStart && isTotalLabel(row[c])) return c;
+    }
+    return -1;
+  };
+
   /** A row that is not a total row: its line, unless it has no amounts (then it is a heading). */
   const readLine = (row: CellValue[], rowNo: number, errs: CellErrorRef[] | undefined): void => {
-    const namndText = cNamnd >= 0 ? cellText(row[cNamnd]) : null;
+    const namndText = cNamnd >= 0 ? cellText(row[cNamnd]) ?? (cNamndKod >= 0 ? cellText(row[cNamndKod]) : null) : cNamndKod >= 0 ? cellText(row[cNamndKod]) : null;
     if (namndText !== null) carriedNamnd = namndText;
-    const namnd = namndText ?? (cNamnd >= 0 ? carriedNamnd : null) ?? settingsNamnd;
+    const namnd = namndText ?? (noNamndColumn ? groupNamnd : carriedNamnd) ?? settingsNamnd;
     ctx.row = rowNo;
     ctx.namnd = namnd;
     if (anyBad) {
@@ -224,21 +288,29 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     const avvikelse = amount(row, SLOT.avvikelse);
     const plan = nPlan === 0 ? NO_PLAN : readPlan(row);
     if (errs !== undefined) reportErrors(errs, namnd);
-    if (!(anyBad || budget === budget || utfall === utfall || prognos === prognos || avvikelse === avvikelse || plan.some(isAmount))) return;
+    if (!(anyBad || budget === budget || utfall === utfall || prognos === prognos || avvikelse === avvikelse || plan.some(isAmount))) {
+      readHeading(row);
+      return;
+    }
 
     if (anyBad) badOfLine.set(lines.length, bad.slice());
-    if (namnd === null) reportMissingNamnd(sink, sheet.name, rowNo, cNamnd + 1);
+    if (namnd === null) {
+      if (noNamndColumn) withoutNamnd++;
+      else reportMissingNamnd(sink, sheet.name, rowNo, cNamnd + 1);
+    }
     const typ = cTyp >= 0 ? typOf(row[cTyp], rowNo, namnd) : 'kostnad';
     if (budget < 0) negativeBudgets++;
     else if (budget > 0) positiveBudgets++;
+    if (firstRow === 0) firstRow = rowNo;
+    lastRow = rowNo;
     // The amounts are written after the object is made, over nulls: V8 picks how a field is stored
     // from its first value, and a first line of whole numbers would make it expect small integers;
     // the first decimal or empty amount would then make it rebuild every line read so far.
     const line: BudgetLine = {
       row: rowNo,
       namnd: namnd ?? '',
-      verksamhet: cVerksamhet >= 0 ? cellText(row[cVerksamhet]) : null,
-      konto: cKonto >= 0 ? cellText(row[cKonto]) : null,
+      verksamhet: cVerksamhet >= 0 ? cellText(row[cVerksamhet]) ?? (cVerksamhetKod >= 0 ? cellText(row[cVerksamhetKod]) : null) : null,
+      konto: cKonto >= 0 ? cellText(row[cKonto]) ?? (cKontoKod >= 0 ? cellText(row[cKontoKod]) : null) : null,
       typ,
       budget: null,
       utfall: null,
@@ -255,6 +327,16 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     lines.push(line);
   };
 
+  /** A row that holds the sum of the rows below it, with no "Summa" label: its label is their nämnd. */
+  const readParent = (row: CellValue[], rowNo: number): void => {
+    parentRows++;
+    const label = labelOf(row) ?? '';
+    totals.push({ row: rowNo, label });
+    if (firstRow === 0) firstRow = rowNo;
+    lastRow = rowNo;
+    if (label !== '' && !settingsNamnd) startGroup(label);
+  };
+
   /** A total row whose label is in column first: checked against the data rows above it. */
   const readTotal = (row: CellValue[], rowNo: number, first: number, errs: CellErrorRef[] | undefined): void => {
     ctx.row = rowNo;
@@ -269,7 +351,25 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     const label = String(row[first]).trim();
     checker.addTotalRow(rowNo, label, null, values, bad);
     totals.push({ row: rowNo, label });
+    if (firstRow === 0) firstRow = rowNo;
+    lastRow = rowNo;
     carriedNamnd = null;
+    // "Summa Socialnämnden" or a grand total ends the group; "Summa Äldreomsorg" within it does not.
+    if (groupNamnd !== null && (isGrandTotalLabel(label) || foldText(label).includes(foldText(groupNamnd)))) groupNamnd = null;
+  };
+
+  /** A row found to hold the sum of the rows above it, without a total label: checked as a total. */
+  const readOtherTotal = (row: CellValue[] | undefined, rowNo: number, errs: CellErrorRef[] | undefined): void => {
+    parentRows++;
+    const r = Array.isArray(row) ? row : EMPTY_ROW;
+    let first = scanStart;
+    for (let c = scanStart; c < Math.min(r.length, scanEnd); c++) {
+      if (!isBlank(r[c])) {
+        first = c;
+        break;
+      }
+    }
+    readTotal(r, rowNo, first, errs);
   };
 
   /** Any row but a data row that starts with text: blank, a total, or with error cells. */
@@ -288,15 +388,28 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     }
     if (first === -1 && !errs) return;
     if (first !== -1 && isTotalLabel(row[first])) readTotal(row, rowNo, first, errs);
-    else readLine(row, rowNo, errs);
+    else {
+      const other = first !== -1 && labelCols.length > 0 ? totalInOtherColumn(row) : -1;
+      if (other >= 0) readTotal(row, rowNo, other, errs);
+      else readLine(row, rowNo, errs);
+    }
   };
 
+  const checkOthers = labelCols.some((c) => c !== scanStart);
   for (let r = header.dataStart; r < header.dataEnd; r++) {
     const row = rows[r];
+    if (parents !== null && parents.has(r)) {
+      if (parents.get(r) === 'before') readParent(row, r + 1);
+      else readOtherTotal(row, r + 1, errors === null ? undefined : errors.get(r + 1));
+      continue;
+    }
     const errs = errors === null ? undefined : errors.get(r + 1);
     // Nearly every row starts with the text of a data row: no scan for its first non-blank cell.
-    if (errs === undefined && Array.isArray(row) && isDataLabel(row[scanStart])) readLine(row, r + 1, undefined);
-    else readOtherRow(row, r + 1, errs);
+    if (errs === undefined && Array.isArray(row) && isDataLabel(row[scanStart])) {
+      const other = checkOthers ? totalInOtherColumn(row) : -1;
+      if (other >= 0) readTotal(row, r + 1, other, undefined);
+      else readLine(row, r + 1, undefined);
+    } else readOtherRow(row, r + 1, errs);
   }
 
   return {
@@ -309,39 +422,35 @@ export function readBudgetRaw(sheet: SheetSnapshot, settingsNamnd: string | null
     },
     unknownTyp,
     budgetSigns: { negative: negativeBudgets, positive: positiveBudgets },
+    stats: { firstRow, lastRow, lines: lines.length, totals: totals.length, headings, parents: parentRows, groupNamnder, withoutNamnd },
   };
 }
 
 /** A nämnd's name in the title block above the header ("Socialnämnden", "Kommunstyrelsen – bokslut"). */
 const NAMND_IN_TITLE = /\b[\p{L}-]*(?:nämnd|nämnden|styrelse|styrelsen)\b/iu;
+/** A title cell that names the nämnd as a key: "Nämnd: Socialnämnden", or "Nämnd" | "Socialnämnden". */
+const NAMND_KEY = /^\s*(?:nämnd|namnd|styrelse\/nämnd|nämnd\/styrelse|ansvarig nämnd)(?![\p{L}])\s*[:=]?\s*(.*)$/iu;
 
-/**
- * The Budget sheet names no nämnd (no column, nothing in Inställningar): one sheet-level finding,
- * and the nämnd is taken from the title above the header when one is written there.
- */
-function reportSheetNamnd(sink: FindingSink, sheet: SheetSnapshot, headerRow: number): string | null {
-  let found: { text: string; row: number } | null = null;
-  for (let r = 0; r < headerRow - 1 && !found; r++) {
-    for (const v of sheet.rows[r] ?? []) {
-      if (typeof v === 'string' && v.trim().length > 0 && v.trim().length <= 80 && NAMND_IN_TITLE.test(v)) {
-        found = { text: v.trim().split(/\s+[–—-]\s+|,\s*/)[0], row: r + 1 };
-        break;
+/** The nämnd a title or parameter cell above the header names, with its 1-based row; null when none does. */
+export function namndFromTitle(sheet: SheetSnapshot, headerRow: number): { text: string; row: number } | null {
+  const rows = Array.isArray(sheet.rows) ? sheet.rows : [];
+  for (let r = 0; r < Math.min(headerRow - 1, rows.length); r++) {
+    const row = rows[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, 64); c++) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      const t = v.trim();
+      if (t.length === 0 || t.length > 80) continue;
+      const key = NAMND_KEY.exec(t);
+      if (key) {
+        const value = key[1].trim() || String(row.slice(c + 1, c + 4).find((x) => typeof x === 'string' && x.trim() !== '') ?? '').trim();
+        if (value) return { text: value, row: r + 1 };
+        continue;
       }
+      if (NAMND_IN_TITLE.test(t)) return { text: t.split(/\s+[–—-]\s+|,\s*/)[0], row: r + 1 };
     }
   }
-  sink.push({
-    rule: 'IN-NAMND-SAKNAS',
-    severity: found ? 'info' : 'varning',
-    sheet: sheet.name,
-    row: null,
-    col: null,
-    message: found
-      ? `Bladet ${sheet.name} har ingen kolumn Nämnd och Inställningar anger ingen Nämnd; raderna antas gälla ${found.text} (rubriken på rad ${found.row}).`
-      : `Bladet ${sheet.name} har ingen kolumn Nämnd och Inställningar anger ingen Nämnd, så raderna kontrolleras men kan inte knytas till någon nämnd.`,
-    suggestion: 'Ange nämnden som Nämnd i bladet Inställningar (för en arbetsbok per nämnd) eller lägg till en kolumn Nämnd.',
-    avsnitt: AVSNITT.budget,
-  });
-  return found ? found.text : null;
+  return null;
 }
 
 function reportMissingNamnd(sink: FindingSink, sheet: string, row: number, col: number): void {

@@ -90,10 +90,11 @@ export function parseTecken(v: CellValue | undefined): Tecken | null | undefined
   return undefined;
 }
 
-export function parseBeloppI(v: CellValue | undefined): 'kr' | 'tkr' | null | undefined {
+export function parseBeloppI(v: CellValue | undefined): 'kr' | 'tkr' | 'mnkr' | null | undefined {
   const k = key(v);
   if (k === null) return null;
-  if (k === 'tkr' || k === 'tusenkronor' || k === 'tusentalskronor' || k === 'ksek') return 'tkr';
+  if (k === 'tkr' || k === 'tusenkronor' || k === 'tusentalskronor' || k === 'ksek' || k === 'tsek') return 'tkr';
+  if (k === 'mnkr' || k === 'mkr' || k === 'msek' || k === 'miljonerkronor' || k === 'miljonkronor' || k === 'mnkronor') return 'mnkr';
   if (k === 'kr' || k === 'kronor' || k === 'sek') return 'kr';
   return undefined;
 }

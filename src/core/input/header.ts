@@ -1,14 +1,15 @@
 /**
- * Header detection: the first row within the first 10 rows that holds all required headers, or
- * the header row of an Excel table on the sheet (even below row 10).
+ * Header detection for the plan sheets (Mål, Indikatorer, Uppdrag, Åtgärder): the header row of an
+ * Excel table on the sheet, else the row among the first 40 that holds all required headers and
+ * the most known ones (the first among equals). Budget tables: budget-header.ts.
  */
 import type { CellValue, SheetSnapshot } from '../snapshot';
 import { parseRangeRef } from './address';
 import { type ColumnSpec, headerIndex } from './header-specs';
 import { normalizeHeader, planYearOf } from './text';
 
-/** Rows searched for the header when no table gives it. */
-export const HEADER_SEARCH_ROWS = 10;
+/** Rows searched for the header when no table gives it (as for budget tables). */
+export const HEADER_SEARCH_ROWS = 40;
 /** Columns searched in a header row (a row can be 16 384 cells wide). */
 export const HEADER_SEARCH_COLS = 1024;
 
@@ -78,7 +79,7 @@ function missingOf(m: RowMatch, required: string[]): string[] {
   return required.filter((k) => !(k in m.columns));
 }
 
-export function detectHeader(sheet: SheetSnapshot, spec: ColumnSpec, required: string[]): HeaderFound | HeaderMissing {
+export function detectHeader(sheet: SheetSnapshot, spec: ColumnSpec, required: string[], searchRows = HEADER_SEARCH_ROWS): HeaderFound | HeaderMissing {
   const rows = Array.isArray(sheet.rows) ? sheet.rows : [];
   let best: string[] = required;
 
@@ -103,17 +104,20 @@ export function detectHeader(sheet: SheetSnapshot, spec: ColumnSpec, required: s
   // A title row such as "Budget 2025" alone would match a one-column requirement, so a row that
   // names at least two known columns is preferred; a lone match is the fallback.
   let fallback: { row: number; m: RowMatch } | null = null;
-  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  let top: { row: number; m: RowMatch } | null = null;
+  const limit = Math.min(rows.length, searchRows);
   for (let r = 0; r < limit; r++) {
     const m = matchRow(rows[r], spec, 0, Number.MAX_SAFE_INTEGER);
     const missing = missingOf(m, required);
     if (missing.length === 0) {
-      if (m.recognized >= 2) return found(r, m, rows.length);
-      if (!fallback) fallback = { row: r, m };
+      if (m.recognized >= 2) {
+        if (top === null || m.recognized > top.m.recognized) top = { row: r, m };
+      } else if (!fallback) fallback = { row: r, m };
     } else if (missing.length < best.length) {
       best = missing;
     }
   }
+  if (top) return found(top.row, top.m, rows.length);
   if (fallback) return found(fallback.row, fallback.m, rows.length);
   return { found: false, missing: best };
 }

@@ -145,7 +145,7 @@ function applyKnown(s: Settings, norm: string, raw: CellValue, ctx: KeyContext):
     }
     case 'beloppi': {
       const b = parseBeloppI(raw);
-      if (b === undefined) unreadable(ctx, raw, 'kr eller tkr');
+      if (b === undefined) unreadable(ctx, raw, 'kr, tkr eller mnkr');
       else s.beloppI = b;
       return;
     }

@@ -15,8 +15,8 @@ export function reportMissingHeaders(sink: FindingSink, sheet: string, spec: Col
     rule: 'IN-RUBRIK-SAKNAS',
     severity: 'fel',
     sheet,
-    message: `Bladet ${sheet} saknar ${noun} ${swedishList(titles)}: ingen av de tio första raderna (och ingen tabell på bladet) har ${titles.length === 1 ? 'den rubriken' : 'de rubrikerna'}. Bladet har inte lästs.${hint}`,
-    suggestion: `Lägg till en rubrikrad bland de tio första raderna med ${swedishList(titles.map((t) => '”' + t + '”'))} (stavning, versaler och ett år eller en enhet efter rubriken spelar ingen roll).`,
+    message: `Bladet ${sheet} saknar ${noun} ${swedishList(titles)}: ingen av de 40 första raderna (och ingen tabell på bladet) har ${titles.length === 1 ? 'den rubriken' : 'de rubrikerna'}. Bladet har inte lästs.${hint}`,
+    suggestion: `Lägg till en rubrikrad bland de 40 första raderna med ${swedishList(titles.map((t) => '”' + t + '”'))} (stavning, versaler och ett år eller en enhet efter rubriken spelar ingen roll).`,
     avsnitt,
   });
 }

@@ -14,18 +14,33 @@ import { AVSNITT, type FindingSink } from './findings';
 import { formatSwedishNumber } from './numbers';
 import { quoteRaw } from './text';
 
-const TOTAL_LABEL = /^\s*(?:summa|totalt|total)(?![a-zåäöéü])/i;
+const TOTAL_START = /^\s*(?:summa|totalt|total|totalsumma|delsumma|slutsumma|subtotal|grand total)(?![a-zåäöéü])/i;
+// "Socialnämnden Summa", as Excel's Delsumma writes it; "Socialnämnden totalt".
+const TOTAL_END = /(?:^|[\s\-–:])(?:summa|totalt|total|delsumma|totalsumma)\s*$/i;
 
-/** Whether a row's first non-empty cell marks it as a total row. */
+/**
+ * Whether a label marks its row as a total row: `Summa X`, `Totalt`, `Totalsumma`, `Delsumma`
+ * at the start, or `X Summa` / `X totalt` at the end (Excel's Delsumma output).
+ */
 export function isTotalLabel(v: unknown): boolean {
   if (typeof v !== 'string' || v.length < 5) return false;
-  // Cheap tests before the regex: nearly every row starts with a name, not a total. A plain name
+  // Cheap tests before the regexes: nearly every row starts with a name, not a total. A plain name
   // runs every comparison, so optimised code has seen them all and is not thrown away when the
   // first name starting with S or T comes along.
   const c = v.charCodeAt(0);
   const start = ((c | 0x20) << 16) | (v.charCodeAt(1) | 0x20);
-  if (start !== 0x730075 /* su */ && start !== 0x74006f /* to */ && c > 0x20 && c !== 0xa0) return false;
-  return TOTAL_LABEL.test(v);
+  if ((start === 0x730075 /* su */ || start === 0x74006f /* to */ || start === 0x640065 /* de */ || start === 0x73006c /* sl */ || c <= 0x20 || c === 0xa0) && TOTAL_START.test(v)) {
+    return true;
+  }
+  const e = v.charCodeAt(v.length - 1) | 0x20;
+  // Labels ending in a, t or l (summa, totalt, total) or white space: the end is looked at.
+  if (e !== 0x61 && e !== 0x74 && e !== 0x6c && e > 0x20 && e !== 0xa0) return false;
+  return TOTAL_END.test(v);
+}
+
+/** A grand total ("Totalt", "Summa", "Totalsumma", "Summa totalt"): its label names no group. */
+export function isGrandTotalLabel(v: string): boolean {
+  return /^\s*(?:summa|totalt|total|totalsumma|slutsumma|grand total|summa totalt|summa nämnder|summa namnder|summa verksamheter|totalt kommunen|summa kommunen)\s*$/i.test(v);
 }
 
 export function formatAmount(n: number): string {

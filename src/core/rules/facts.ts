@@ -58,6 +58,8 @@ function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
     const ownUppdrag = uppdrag.get(key) ?? [];
     // Point at the nämnd's total row when one names it ("Summa Socialnämnden"), else its first row.
     const total = key === '' ? undefined : budget.totals.find((t) => looseKey(t.label).includes(key));
+    // A budget over several sheets (one per nämnd): the sheet of that row, or of the nämnd's first line.
+    const where = total?.location ?? (budget.parts ? budget.lines.find((l) => looseKey(l.namnd) === key)?.location : null) ?? budget.location;
     return {
       facts: {
         namnd: blank(namnd),
@@ -74,7 +76,7 @@ function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
         antalUppdrag: ownUppdrag.length,
         uppdragKostnadOfinansierad: sum(ownUppdrag.filter((u) => u.finansierad === false).map((u) => num(u.kostnad))),
       },
-      anchor: { sheet: budget.location.name, row: total?.row ?? sums.firstRow, namnd: blank(namnd), location: budget.location },
+      anchor: { sheet: where.name, row: total?.row ?? sums.firstRow, namnd: blank(namnd), location: where },
     };
   });
 }

@@ -1,4 +1,5 @@
 /** Turns a rule hit into a Finding: the cell it points at, filled templates and the source text. */
+import type { Enhet } from '../model';
 import type { Finding } from '../finding';
 import type { BudgetLine, SheetLocation } from '../model';
 import { paramFacts, type Hit } from './evaluate';
@@ -42,7 +43,7 @@ interface RuleFindings {
  * A toFinding for many hits of one run: what a rule's findings share (source text, column
  * letters, compiled templates) is worked out at the rule's first hit, not once per hit.
  */
-export function findingMaker(paramValues: Record<string, number>, profile: string, beloppI: 'kr' | 'tkr' | null): (hit: Hit) => Finding {
+export function findingMaker(paramValues: Record<string, number>, profile: string, beloppI: Enhet | null): (hit: Hit) => Finding {
   const perRule = new Map<LoadedRule, RuleFindings>();
   const prepare = (rule: LoadedRule): RuleFindings => {
     const params = paramFacts(rule, paramValues);
@@ -97,6 +98,6 @@ export function findingMaker(paramValues: Record<string, number>, profile: strin
   return toFinding;
 }
 
-export function toFinding(hit: Hit, paramValues: Record<string, number>, profile: string, beloppI: 'kr' | 'tkr' | null): Finding {
+export function toFinding(hit: Hit, paramValues: Record<string, number>, profile: string, beloppI: Enhet | null): Finding {
   return findingMaker(paramValues, profile, beloppI)(hit);
 }

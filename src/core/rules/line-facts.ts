@@ -186,7 +186,8 @@ export class BudgetLineObject implements FactObject {
   private made: Record<string, FactValue> | undefined;
 
   constructor(readonly line: BudgetLine, budget: BudgetSheet) {
-    this.anchor = { sheet: budget.location.name, row: line.row, namnd: blank(line.namnd), location: budget.location };
+    const location = line.location ?? budget.location;
+    this.anchor = { sheet: location.name, row: line.row, namnd: blank(line.namnd), location };
   }
 
   get facts(): Record<string, FactValue> {

@@ -38,7 +38,7 @@ export function resolveParams(params: Record<string, Param>, profile: Profile, s
   const values: Record<string, number> = {};
   const origin: Record<string, ParamOrigin> = {};
   const findings: Finding[] = [];
-  const scale = settings.beloppI === 'tkr' ? 1 / 1000 : 1;
+  const scale = settings.beloppI === 'tkr' ? 1 / 1000 : settings.beloppI === 'mnkr' ? 1 / 1_000_000 : 1;
   const reported = new Set<string>();
 
   for (const [name, param] of Object.entries(params)) {

@@ -4,6 +4,7 @@
  * unit, kr or tkr, at most one decimal for tkr), procent (one decimal and " %"), text (as written),
  * valfri (text that is left out when blank). Any other blank value is "–".
  */
+import type { Enhet } from '../model';
 import type { FactValue } from './facts';
 // From the module itself: the index re-exports through getters, a call each time in cold code.
 import { formatSwedishNumberAs } from '../input/numbers';
@@ -44,10 +45,10 @@ interface Slot {
   optional: boolean;
 }
 
-function slot(name: string, format: string | null, beloppI: 'kr' | 'tkr' | null): Slot {
+function slot(name: string, format: string | null, beloppI: Enhet | null): Slot {
   switch (format) {
     case 'belopp':
-      return { name, asText: false, decimals: beloppI === 'tkr' ? 1 : 0, trim: true, suffix: beloppI ? `\u00a0${beloppI}` : '', optional: false };
+      return { name, asText: false, decimals: beloppI === 'tkr' ? 1 : beloppI === 'mnkr' ? 2 : 0, trim: true, suffix: beloppI ? `\u00a0${beloppI}` : '', optional: false };
     case 'procent':
       return { name, asText: false, decimals: 1, trim: false, suffix: '\u00a0%', optional: false };
     default:
@@ -66,7 +67,7 @@ function formatSlot(s: Slot, value: FactValue | undefined): string {
   return value;
 }
 
-export function formatValue(value: FactValue | undefined, format: string | null, beloppI: 'kr' | 'tkr' | null): string {
+export function formatValue(value: FactValue | undefined, format: string | null, beloppI: Enhet | null): string {
   return formatSlot(slot('', format, beloppI), value);
 }
 
@@ -85,7 +86,7 @@ export const readFact =
 export function compileTemplate<T>(
   template: string,
   params: Readonly<Record<string, number>>,
-  beloppI: 'kr' | 'tkr' | null,
+  beloppI: Enhet | null,
   reader: (name: string) => (item: T) => FactValue | undefined,
 ): (item: T) => string {
   // The texts around the fact placeholders, with a place between each two for the value of
@@ -125,6 +126,6 @@ export function compileTemplate<T>(
   return fill;
 }
 
-export function fillTemplate(template: string, lookup: (name: string) => FactValue | undefined, beloppI: 'kr' | 'tkr' | null): string {
+export function fillTemplate(template: string, lookup: (name: string) => FactValue | undefined, beloppI: Enhet | null): string {
   return compileTemplate(template, {}, beloppI, (name) => () => lookup(name))(null);
 }

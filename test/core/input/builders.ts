@@ -26,6 +26,11 @@ export function line(namnd: string, verksamhet: string, budgetAmount: CellValue,
   return [namnd, verksamhet, null, typ, budgetAmount, utfall, prognos, null];
 }
 
+/** The findings but the statement of the unit (IN-ENHET), for tests about something else. */
+export function withoutUnit(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.rule !== 'IN-ENHET');
+}
+
 export function withRule(findings: Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);
 }

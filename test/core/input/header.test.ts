@@ -1,5 +1,5 @@
 import { buildModel, cellAddress, columnLetter, normalizeHeader } from '../../../src/core/input';
-import { budget, BUDGET_HEADER, line, preamble, sheet, workbook, withRule } from './builders';
+import { budget, BUDGET_HEADER, line, preamble, sheet, workbook, withoutUnit, withRule } from './builders';
 
 describe('normalizeHeader', () => {
   it.each([
@@ -101,8 +101,15 @@ describe('header detection', () => {
     expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['Miljönämnden']);
   });
 
-  it('does not look below row 10 without a table', () => {
+  it('finds the header below a 14-line parameter block', () => {
     const rows = [...preamble(14), BUDGET_HEADER, line('Miljönämnden', 'Tillsyn', 80, 30, 85)];
+    const { model } = buildModel(workbook(sheet('Budget', rows)));
+    expect(model.budget?.location.headerRow).toBe(15);
+    expect(model.budget?.lines.map((l) => l.row)).toEqual([16]);
+  });
+
+  it('does not look below row 40 without a table', () => {
+    const rows = [...preamble(40), BUDGET_HEADER, line('Miljönämnden', 'Tillsyn', 80, 30, 85)];
     const { model, findings } = buildModel(workbook(sheet('Budget', rows)));
     expect(model.budget).toBeNull();
     expect(withRule(findings, 'IN-RUBRIK-SAKNAS')).toHaveLength(1);
@@ -137,7 +144,7 @@ describe('header detection', () => {
     const rows = [['Verksamhet', 'Budget', 'Prognos'], ['Gata', 100, 90]];
     const { model, findings } = buildModel(workbook(sheet('Budget', rows), sheet('Inställningar', [['Nämnd', 'Tekniska nämnden']])));
     expect(model.budget!.lines[0].namnd).toBe('Tekniska nämnden');
-    expect(findings).toHaveLength(0);
+    expect(withoutUnit(findings)).toHaveLength(0);
   });
 
   it('reads the rows and asks once for Nämnd when neither a column nor Inställningar gives it', () => {
@@ -162,11 +169,20 @@ describe('header detection', () => {
     expect(f[0].message).toContain('Socialnämnden');
     // The unit comes from the headers when Inställningar has no "Belopp i".
     expect(model.settings.beloppI).toBe('tkr');
-    expect(model.notes.join(' ')).toContain('antas vara i tkr');
+    const unit = withRule(findings, 'IN-ENHET');
+    expect(unit).toHaveLength(1);
+    expect(unit[0]).toMatchObject({ severity: 'info', category: 'indata' });
+    expect(unit[0].message).toContain('läses i tkr');
+    expect(unit[0].message).toContain('Verksamheter (tkr)');
   });
 
-  it('leaves the unit unset when neither Inställningar nor the sheet names one', () => {
-    const rows = [['Nämnd', 'Budget', 'Prognos'], ['SN', 100, 90]];
-    expect(buildModel(workbook(sheet('Budget', rows))).model.settings.beloppI).toBeNull();
+  it('infers the unit from the magnitudes when nothing names one, and says so as a warning', () => {
+    const rows = [['Nämnd', 'Budget', 'Prognos'], ['SN', 412_000, 420_000], ['KS', 95_000, 94_000], ['BUN', 610_000, 605_000]];
+    const { model, findings } = buildModel(workbook(sheet('Budget', rows)));
+    expect(model.settings.beloppI).toBe('tkr');
+    const unit = withRule(findings, 'IN-ENHET');
+    expect(unit).toHaveLength(1);
+    expect(unit[0].severity).toBe('varning');
+    expect(unit[0].message).toContain('antas vara i tkr');
   });
 });

@@ -1,6 +1,6 @@
 import { buildModel, CONTRACT_SHEET_NAMES, findSheet } from '../../../src/core/input';
 import type { CellValue } from '../../../src/core/snapshot';
-import { budget, line, sheet, workbook, withRule } from './builders';
+import { budget, line, sheet, workbook, withoutUnit, withRule } from './builders';
 
 const base = () => budget([line('KS', 'A', 1)]);
 
@@ -63,7 +63,7 @@ describe('Mål', () => {
     expect(withRule(findings, 'IN-VARDE').map((f) => f.cell)).toEqual(['G8']);
     expect(withRule(findings, 'IN-TAL').map((f) => f.cell)).toEqual(['H8']);
     expect(model.goals!.items.find((g) => g.id === '1.3')).toMatchObject({ niva: '', kraverMedel: null });
-    expect(findings.map((f) => f.sheet)).toEqual(['Mål', 'Mål', 'Mål', 'Mål']);
+    expect(withoutUnit(findings).map((f) => f.sheet)).toEqual(['Mål', 'Mål', 'Mål', 'Mål']);
   });
 });
 

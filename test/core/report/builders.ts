@@ -58,7 +58,7 @@ export interface ModelParts {
   indicators?: Omit<Indicator, 'row'>[];
   uppdrag?: Omit<Uppdrag, 'row'>[];
   atgarder?: Omit<Atgard, 'row'>[];
-  beloppI?: 'kr' | 'tkr' | null;
+  beloppI?: 'kr' | 'tkr' | 'mnkr' | null;
 }
 
 export function buildModel(p: ModelParts): Model {
@@ -74,6 +74,7 @@ export function buildModel(p: ModelParts): Model {
     },
     tecken: { value: 'kostnad positiv', assumed: false },
     notes: [],
+    inlast: { sheets: [], enhet: null, skipped: [] },
   };
 }
 

@@ -87,6 +87,7 @@ export function model(over: Partial<Model> = {}): Model {
     settings: settings(),
     tecken: { value: 'kostnad positiv', assumed: false },
     notes: [],
+    inlast: { sheets: [], enhet: null, skipped: [] },
     ...over,
   };
 }

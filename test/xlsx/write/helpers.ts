@@ -36,6 +36,8 @@ export function checkResult(findings: Finding[], overrides: Partial<CheckResult[
       counts: { total: findings.length, byCategory, bySeverity },
       ruleCount: 42,
       notes: ['Bladet Åtgärder saknas; reglerna för åtgärdsplaner kördes inte.'],
+      inlast: [],
+      budgetRead: true,
       ...overrides,
     },
     // The Kontroll sheet does not read the model.

@@ -1,0 +1,104 @@
+/**
+ * The unit of the budget's amounts (kr, tkr, mnkr): from Inställningar's Belopp i, else from an
+ * amount header, a title or a parameter cell above the header (`Belopp i tkr`, `(tkr)`, `mnkr`,
+ * `Belopp i kronor`), else inferred from the magnitudes: always said, with why.
+ */
+import type { BudgetLine, Enhet } from '../model';
+import type { SheetSnapshot } from '../snapshot';
+import { formatSwedishNumber } from './numbers';
+import { foldText } from './text';
+import { UNIT_WORDS } from './vocabulary';
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest phrases first, so "tusentals kronor" is tkr before "kronor" is kr. */
+const PHRASES = UNIT_WORDS.flatMap((u) => u.words.map((w) => ({ unit: u.unit, word: w }))).sort((a, b) => b.word.length - a.word.length);
+const UNIT_RE = new RegExp(`(?:^|[^a-z0-9])(${PHRASES.map((p) => escape(p.word)).join('|')})(?![a-z0-9])`);
+const UNIT_OF = new Map(PHRASES.map((p) => [p.word, p.unit]));
+
+/** The unit a text names ("Belopp i tkr", "Budget 2025 (mnkr)"), or null. */
+export function unitInText(text: unknown): Enhet | null {
+  if (typeof text !== 'string' || text.length > 160) return null;
+  const m = UNIT_RE.exec(foldText(text));
+  return m ? UNIT_OF.get(m[1]) ?? null : null;
+}
+
+/** Key cells of a parameter block whose value cell is the unit ("Belopp i | tkr", "Enhet | Mkr"). */
+const UNIT_KEYS = new Set(['belopp i', 'belopp', 'enhet', 'valuta', 'belopp anges i', 'beloppsenhet', 'unit', 'currency']);
+
+export interface UnitInSheet {
+  unit: Enhet;
+  /** Where it was written: "rubriken ”Budget (tkr)”", "raden ”Belopp i tkr” (rad 2)". */
+  where: string;
+}
+
+/** The unit written on a budget sheet: in its amount headers, then in the rows above the header. */
+export function unitFromSheet(sheet: SheetSnapshot, headerRow: number, amountHeaders: string[]): UnitInSheet | null {
+  for (const h of amountHeaders) {
+    const unit = unitInText(h);
+    if (unit) return { unit, where: `rubriken ”${h.trim()}”` };
+  }
+  const rows = Array.isArray(sheet.rows) ? sheet.rows : [];
+  for (let r = 0; r < Math.min(headerRow - 1, rows.length); r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < Math.min(row.length, 64); c++) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      const key = foldText(v).replace(/[:.]+$/, '').trim();
+      if (UNIT_KEYS.has(key)) {
+        const next = row.slice(c + 1, c + 4).find((x) => typeof x === 'string' && x.trim() !== '');
+        const unit = unitInText(next);
+        if (unit) return { unit, where: `raden ”${v.trim()} ${String(next).trim()}” (rad ${r + 1})` };
+      }
+      const unit = unitInText(v);
+      if (unit) return { unit, where: `raden ”${v.trim().slice(0, 80)}” (rad ${r + 1})` };
+    }
+  }
+  return null;
+}
+
+export interface InferredUnit {
+  unit: Enhet;
+  why: string;
+}
+
+const fmt = (n: number) => formatSwedishNumber(Math.round(n));
+
+/**
+ * The unit the magnitudes point to, when nothing states one. A nämnd's net budget in a Swedish
+ * kommun lies between some hundred thousand kronor (valnämnd, revision) and a few billion (the
+ * large cities' skola and omsorg); the middle nämnd of a whole kommun is tens to hundreds of
+ * millions. So the middle of the nämnder's budget totals tells the unit: in kr it is millions, in
+ * tkr thousands, in mnkr tens to hundreds; amounts with decimals point to mnkr (tables in tkr
+ * and kr are whole numbers).
+ */
+export function inferUnit(lines: readonly BudgetLine[]): InferredUnit | null {
+  const perNamnd = new Map<string, number>();
+  let n = 0;
+  let withDecimals = 0;
+  let max = 0;
+  for (const l of lines) {
+    const v = l.budget ?? l.prognos ?? l.utfall;
+    if (v === null || !Number.isFinite(v) || v === 0) continue;
+    n++;
+    if (!Number.isInteger(v)) withDecimals++;
+    const a = Math.abs(v);
+    if (a > max) max = a;
+    perNamnd.set(l.namnd, (perNamnd.get(l.namnd) ?? 0) + a);
+  }
+  if (n === 0) return null;
+  const sums = [...perNamnd.values()].sort((a, b) => a - b);
+  const middle = sums[Math.floor((sums.length - 1) / 2)];
+  const whose = sums.length === 1 ? 'nämndens budget är sammanlagt' : `mittersta nämndens budget (av ${sums.length}) är`;
+  const share = withDecimals / n;
+  if (share >= 0.2 && max < 100_000) {
+    return { unit: 'mnkr', why: `${Math.round(share * 100)} % av beloppen har decimaler och det största är ${formatSwedishNumber(max)}, som i miljoner kronor` };
+  }
+  if (middle >= 2_000_000) {
+    return { unit: 'kr', why: `${whose} ${fmt(middle)}, vilket i tkr vore över två miljarder kronor` };
+  }
+  if (middle >= 1_000) {
+    return { unit: 'tkr', why: `${whose} ${fmt(middle)}, vilket i kr vore under två miljoner kronor och i mnkr över en miljard` };
+  }
+  return { unit: 'mnkr', why: `${whose} ${fmt(middle)}, vilket i tkr vore under en miljon kronor` };
+}
