@@ -9,6 +9,11 @@ const defaultIo: CliIo = {
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
+/** Repeated options (--map a --map b) gathered in order. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('ange ett positivt heltal');
@@ -57,7 +62,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--all', 'visa alla fynd i terminalen, inte bara de första')
     .option('-q, --quiet', 'ingen förloppsindikator')
     .option('--timeout <sekunder>', 'längsta tid för att läsa filen', positiveInt, 60)
-    .action(async (file, opts) => setExit(await (await import('./commands/check')).runCheck(file, opts, io)));
+    .option('--sheet <blad>', 'bladet med budgeten, när Styrkoll inte hittar det själv (som Budgetblad i Inställningar)')
+    .option('--map <fält=rubrik>', 'koppla en kolumn, t.ex. "Budget=Nettokostnad budget 2025" eller "Utfall=E" (kan upprepas)', collect, [])
+    .option('--rubrikrad <rad>', 'raden med rubrikerna i budgetbladet (som Rubrikrad i Inställningar)', positiveInt)
+    .action(async (file, opts) => setExit(await (await import('./commands/check')).runCheck(file, { ...opts, headerRow: opts.rubrikrad }, io)));
 
   program
     .command('rules')

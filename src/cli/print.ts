@@ -28,6 +28,9 @@ export function formatSummary(result: CheckResult, options: { maxFindings: numbe
   if (summary.period) meta.push(`period ${summary.period}`);
   meta.push(`${summary.ruleCount} regler`);
   lines.push(`${head.join('')} (${meta.join(', ')})`, '');
+  if (!summary.budgetRead) {
+    lines.push('INGEN BUDGETDATA LÄSTES – budgeten har inte kontrollerats (se felet nedan).', '');
+  }
 
   const w = 15;
   lines.push(`${''.padEnd(w)}${SEVERITIES.map((s) => SEVERITY_LABEL[s].padStart(9)).join('')}`);
@@ -37,12 +40,16 @@ export function formatSummary(result: CheckResult, options: { maxFindings: numbe
   }
   lines.push(`${'Totalt'.padEnd(w)}${SEVERITIES.map((s) => String(summary.counts.bySeverity[s]).padStart(9)).join('')}`);
 
+  if (summary.inlast.length > 0) {
+    lines.push('', 'Inläst:');
+    for (const n of summary.inlast) lines.push(`  – ${n}`);
+  }
   if (summary.notes.length > 0) {
     lines.push('', 'Att notera:');
     for (const n of summary.notes) lines.push(`  – ${n}`);
   }
   if (findings.length === 0) {
-    lines.push('', 'Inga avvikelser hittades.');
+    lines.push('', summary.budgetRead ? 'Inga avvikelser hittades.' : 'Inga fynd – men ingen budget lästes.');
     return lines.join('\n');
   }
   lines.push('', 'Fynd:');
@@ -52,6 +59,8 @@ export function formatSummary(result: CheckResult, options: { maxFindings: numbe
   const whereWidth = Math.max(...shown.map((f) => where(f).length));
   for (const f of shown) {
     lines.push(`  ${SEVERITY_LABEL[f.severity].toUpperCase().padEnd(8)} ${f.rule.padEnd(ruleWidth)}  ${where(f).padEnd(whereWidth)}  ${f.message}`);
+    // What to do about the input itself is said at once: the rest of the check depends on it.
+    if (f.category === 'indata' && f.severity === 'fel' && f.suggestion) lines.push(`  ${''.padEnd(8)} ${''.padEnd(ruleWidth)}  ${''.padEnd(whereWidth)}  → ${f.suggestion}`);
   }
   if (findings.length > options.maxFindings) {
     lines.push(`  … och ${findings.length - options.maxFindings} till (alla finns i bladet Kontroll med -o, eller med --json).`);

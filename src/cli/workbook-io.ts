@@ -1,4 +1,4 @@
-import { CONTRACT_SHEET_NAMES } from '../core/input/sheet-lookup';
+import { OWN_SHEET_NAMES } from '../core/input/locate';
 import type { RuleSet } from '../core/rules';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { readWorkbookGuarded } from '../node/guarded-read';
@@ -11,7 +11,10 @@ export interface LoadedWorkbook {
 }
 
 export interface LoadOptions {
-  /** Parse only the contract sheets (what the check needs); report and collect read every sheet. */
+  /**
+   * Leave out Styrkoll's own sheets (Kontroll …), as the check does: any other sheet may hold the
+   * budget, so every one is read. Report and collect read every sheet.
+   */
   contractOnly: boolean;
   timeoutSeconds?: number;
 }
@@ -24,7 +27,7 @@ export interface LoadOptions {
 export async function loadWorkbook<T = undefined>(file: string, options: LoadOptions, meanwhile?: () => Promise<T>): Promise<LoadedWorkbook & { meanwhile: T }> {
   const bytes = await readInputFile(file);
   const reading = readWorkbookGuarded(bytes, {
-    sheetNames: options.contractOnly ? [...CONTRACT_SHEET_NAMES] : undefined,
+    skipSheetNames: options.contractOnly ? [...OWN_SHEET_NAMES] : undefined,
     timeoutMs: (options.timeoutSeconds ?? 60) * 1000,
   });
   // Handled from the start: the read may fail while `meanwhile` is still running.

@@ -53,6 +53,7 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
   const { summary, findings } = result;
   const rows: (SpecCell | null)[][] = [];
   const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
   const lastCol = String.fromCharCode(64 + FINDING_HEADERS.length);
 
   rows.push([text(`Styrkoll – kontroll av ${summary.kommun ?? 'arbetsboken'}`, TITLE)]);
@@ -62,6 +63,11 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
   rows.push([text('Period', LABEL), text(summary.period ?? '–')]);
   rows.push([text('Antal regler', LABEL), num(summary.ruleCount, { align: 'left' })]);
   rows.push([]);
+  if (!summary.budgetRead) {
+    rows.push([text('Ingen budgetdata lästes – budgeten har inte kontrollerats. Se felet nedan.', { bold: true, color: 'FF9C0006', fill: SEVERITY_FILLS.fel })]);
+    merges.push(`A${rows.length}:${lastCol}${rows.length}`);
+    rows.push([]);
+  }
 
   rows.push([text('Område', HEADER), ...SEVERITIES.map((s) => text(SEVERITY_LABELS[s], { ...HEADER, align: 'right' })), text('Totalt', { ...HEADER, align: 'right' })]);
   const count = (c: Category | null, s: Severity | null) =>
@@ -71,6 +77,17 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
   }
   rows.push([text('Totalt', { ...LABEL, border: 'thin' }), ...SEVERITIES.map((s) => num(count(null, s), TOTAL)), num(findings.length, TOTAL)]);
   rows.push([]);
+
+  if (summary.inlast.length) {
+    rows.push([text('Inläst', LABEL)]);
+    for (const line of summary.inlast) {
+      rows.push([text(line, { wrap: true, valign: 'top' })]);
+      merges.push(`A${rows.length}:${lastCol}${rows.length}`);
+      // A merged, wrapped cell does not grow by itself: about 190 characters fit on a line of A:I.
+      rowHeights[rows.length] = 15 * Math.max(1, Math.ceil(line.length / 190));
+    }
+    rows.push([]);
+  }
 
   const notes = [...summary.notes, ...limitNotes(findings)];
   if (notes.length) {
@@ -86,13 +103,14 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
   const headerRow = rows.length;
   for (const f of findings.slice(0, MAX_LISTED_FINDINGS)) rows.push(findingRow(f));
   if (findings.length === 0) {
-    rows.push([text('Inga avvikelser hittades.', { italic: true })]);
+    rows.push([text(summary.budgetRead ? 'Inga avvikelser hittades.' : 'Inga fynd – men ingen budget lästes.', { italic: true })]);
   }
 
   return {
     name: KONTROLL_SHEET_NAME,
     rows,
     columnWidths: WIDTHS,
+    ...(Object.keys(rowHeights).length ? { rowHeights } : {}),
     merges,
     freeze: headerRow <= MAX_FROZEN_ROWS ? { rows: headerRow } : undefined,
     autoFilter: findings.length ? `A${headerRow}:${lastCol}${rows.length}` : undefined,

@@ -7,7 +7,7 @@ import { zipSync } from 'fflate';
 import { checkWorkbook, loadRuleSet, type RuleSet } from '../../src/core';
 import type { CheckProgress, CheckResult } from '../../src/core/check-types';
 import { StyrkollError } from '../../src/core/errors';
-import { CONTRACT_SHEET_NAMES } from '../../src/core/input';
+import { OWN_SHEET_NAMES } from '../../src/core/input';
 import { buildKontrollSheet, buildMarks } from '../../src/core/kontroll';
 import { buildReports, listNamnder, loadReportTemplates, reportFileName, type ReportTemplate } from '../../src/core/report';
 import type { StyrkollSettings } from '../../src/office/settings';
@@ -64,11 +64,11 @@ export class CheckSession {
     };
   }
 
-  /** Reads only the contract sheets, as `styrkoll check` does, so both give the same findings. */
+  /** Reads every sheet but Styrkoll's own, as `styrkoll check` does, so both give the same findings. */
   async check(name: string, bytes: Uint8Array, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void): Promise<CheckReply> {
     this.last = null;
     onProgress({ phase: 'indata', done: 0, total: 0 });
-    const snapshot = await readWorkbook(bytes, { sheetNames: [...CONTRACT_SHEET_NAMES] });
+    const snapshot = await readWorkbook(bytes, { skipSheetNames: [...OWN_SHEET_NAMES] });
     const result = await checkWorkbook(withThresholds(snapshot, settings.thresholds), {
       ruleSet: this.rules(),
       profile: settings.profile ?? undefined,

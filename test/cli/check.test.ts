@@ -27,14 +27,18 @@ afterAll(async () => {
 });
 
 // Workbooks built to the contract that the checker has never seen (test/fixtures/make-fixtures.ts).
-const FIXTURES: [string, () => Promise<Fixture>][] = [
-  ['title block, shuffled headers, text numbers, error cells, Summa rows', () => titleBlockBudget()],
-  ['published accounts, costs negative, nämnd in Inställningar', () => publishedAccounts()],
-  ['published accounts, nämnd only in the title', () => publishedAccounts({ namndIn: 'titel' })],
-  ['Excel table with its header on row 12', () => tableBelowRow10()],
+/** Each fixture, and whether its unit stands only on the sheet (then it must be stated as IN-ENHET). */
+const FIXTURES: [string, () => Promise<Fixture>, boolean][] = [
+  ['title block, shuffled headers, text numbers, error cells, Summa rows', () => titleBlockBudget(), true],
+  ['published accounts, costs negative, nämnd in Inställningar', () => publishedAccounts(), false],
+  ['published accounts, nämnd only in the title', () => publishedAccounts({ namndIn: 'titel' }), true],
+  ['Excel table with its header on row 12', () => tableBelowRow10(), false],
 ];
 
-describe.each(FIXTURES)('unseen workbook: %s', (name, make) => {
+/** The statement of the unit (IN-ENHET) is not a planted problem: its own test checks it. */
+const withoutUnit = <T extends { rule: string }>(findings: T[]): T[] => findings.filter((f) => f.rule !== 'IN-ENHET');
+
+describe.each(FIXTURES)('unseen workbook: %s', (name, make, unitOnSheet) => {
   let fixture: Fixture;
   let file: string;
   beforeAll(async () => {
@@ -49,7 +53,14 @@ describe.each(FIXTURES)('unseen workbook: %s', (name, make) => {
     const run = await runCheck(file, ['--json', '--profile', 'flen']);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     const findings = parseFindings(run.stdout);
-    expect(matchPlanted(fixture.expected, findings, BUDGET_INDATA)).toEqual({ missing: [], extra: [] });
+    expect(matchPlanted(fixture.expected, withoutUnit(findings), BUDGET_INDATA)).toEqual({ missing: [], extra: [] });
+  });
+
+  test(unitOnSheet ? 'states the unit it read on the sheet (tkr in a header)' : 'says nothing of the unit when Inställningar gives it', async () => {
+    const findings = parseFindings((await runCheck(file, ['--json'])).stdout);
+    const unit = findings.filter((f) => f.rule === 'IN-ENHET');
+    expect(unit).toHaveLength(unitOnSheet ? 1 : 0);
+    if (unitOnSheet) expect(unit[0].message).toMatch(/läses i tkr/);
   });
 
   test('with the default profile: every planted indata problem, and no budget or indata finding that is not planted', async () => {
@@ -57,7 +68,7 @@ describe.each(FIXTURES)('unseen workbook: %s', (name, make) => {
     expect(run.code).toBe(0);
     const findings = parseFindings(run.stdout);
     const indata = fixture.expected.filter((p) => p.category === 'indata');
-    expect(matchPlanted(indata, findings, ['indata'])).toEqual({ missing: [], extra: [] });
+    expect(matchPlanted(indata, withoutUnit(findings), ['indata'])).toEqual({ missing: [], extra: [] });
     // Budget findings are a subset of the plants (the standard profile's thresholds may skip small ones).
     const budgetPlants = fixture.expected.filter((p) => p.category === 'budget');
     const budgetFindings = findings.filter((f) => f.category === 'budget');

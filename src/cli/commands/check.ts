@@ -35,6 +35,12 @@ export interface CheckCommandOptions {
   all?: boolean;
   quiet?: boolean;
   timeout?: number;
+  /** The budget sheet, when guessing is not enough (wins over Budgetblad in Inställningar). */
+  sheet?: string;
+  /** Column mappings, "Budget=Nettokostnad budget 2025" or "Utfall=E" (win over Kolumn … in Inställningar). */
+  map?: string[];
+  /** The header row of the budget sheet (wins over Rubrikrad in Inställningar). */
+  headerRow?: number;
 }
 
 export interface CliIo {
@@ -58,10 +64,23 @@ async function checkAndRelease(
   return { findings, summary, model: {} as CheckResult['model'] };
 }
 
+/** --sheet, --map and --rubrikrad as a mapping; a --map that cannot be read is refused before the read. */
+async function mappingOf(opts: CheckCommandOptions): Promise<CheckOptions['mapping']> {
+  if (!opts.sheet && !opts.map?.length && !opts.headerRow) return undefined;
+  const { parseMapArgs, MAPPABLE_FIELDS } = await import('../../core/input/mapping');
+  const { columns, errors } = parseMapArgs(opts.map ?? []);
+  if (errors.length > 0) {
+    const fields = MAPPABLE_FIELDS.map((f) => f.title).join(', ');
+    throw new StyrkollError('ARGUMENT', `--map förstår inte ”${errors[0]}”: skriv fält=rubrik eller fält=kolumnbokstav, t.ex. --map "Budget=Nettokostnad budget 2025" (fält: ${fields}).`);
+  }
+  return { sheet: opts.sheet ?? null, headerRow: opts.headerRow ?? null, columns: Object.keys(columns).length ? columns : undefined };
+}
+
 export async function runCheck(file: string, opts: CheckCommandOptions, io: CliIo): Promise<number> {
   if (opts.failOn !== undefined && opts.failOn !== 'fel') {
     throw new StyrkollError('ARGUMENT', `--fail-on tar bara värdet "fel" (fick "${opts.failOn}").`);
   }
+  const mapping = await mappingOf(opts);
   const progress = createProgress(!opts.quiet && !opts.json);
   try {
     progress.phase('Läser arbetsboken');
@@ -78,6 +97,7 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
     const result = await checkAndRelease(m.checkWorkbook, loaded, {
       ruleSet,
       profile: opts.profile,
+      mapping,
       onProgress: (p) => progress.update(p.done, Math.max(p.total, 1)),
     });
 

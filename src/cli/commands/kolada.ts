@@ -5,7 +5,7 @@ import { StyrkollError } from '../../core/errors';
 import { runKolada } from '../../kolada';
 import { FileCache } from '../../kolada/node-cache';
 import { readWorkbook } from '../../xlsx/read';
-import { CONTRACT_SHEET_NAMES } from '../../core/input';
+import { OWN_SHEET_NAMES } from '../../core/input';
 import { setCellValues } from '../../xlsx/write';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { loadRules, loadWorkbook } from '../workbook-io';
@@ -61,7 +61,7 @@ export async function runKoladaCommand(file: string, opts: KoladaCommandOptions,
   for (const c of run.changes) io.out(`  – ${c}`);
 
   // The indicator rules then run on the fetched values.
-  const updated = await readWorkbook(out, { sheetNames: [...CONTRACT_SHEET_NAMES] });
+  const updated = await readWorkbook(out, { skipSheetNames: [...OWN_SHEET_NAMES] });
   const result = await checkWorkbook(updated, { ruleSet: await loadRules() });
   const mal = result.findings.filter((f) => f.category === 'mal' && f.sheet === model.indicators!.location.name);
   io.out(mal.length === 0 ? '\nAlla indikatorer med utfall ligger i fas.' : `\nIndikatorer efter hämtningen (${mal.length} fynd):`);

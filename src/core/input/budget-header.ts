@@ -158,7 +158,7 @@ export interface BudgetHeader {
 
 const WEIGHT: Record<string, number> = { budget: 4, utfall: 3, prognos: 3, avvikelse: 2, netto: 2, namnd: 2, verksamhet: 1.5, ansvar: 1, konto: 1, typ: 1, kommentar: 0.5 };
 const WHY: Record<string, string> = {
-  brutto: 'brutto (intäkter eller kostnader); nettot används',
+  brutto: 'bruttobelopp – nettot används',
   procent: 'en andel i procent, inget belopp',
   'föregående år': 'föregående års belopp',
 };

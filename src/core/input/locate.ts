@@ -43,8 +43,12 @@ const PLAN_SPECS: Record<PlanKind, ColumnSpec> = {
 };
 const PLAN_KINDS = Object.keys(PLAN_SPECS) as PlanKind[];
 
-/** Sheets Styrkoll writes itself: never read as input. */
-const OWN_SHEETS = new Set(['kontroll', 'kontroll_ny', 'sammanstallning']);
+/**
+ * Sheets Styrkoll writes itself: never read as input. Readers pass these as names to skip, and
+ * read every other sheet, since any of them may hold the budget.
+ */
+export const OWN_SHEET_NAMES: readonly string[] = Object.freeze(['Kontroll', 'Kontroll_ny', 'Sammanställning', 'Sammanstallning']);
+const OWN_SHEETS = new Set(OWN_SHEET_NAMES.map(foldText));
 
 function isOwnSheet(sheet: SheetSnapshot): boolean {
   if (OWN_SHEETS.has(foldText(sheet.name))) return true;
@@ -120,7 +124,7 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
     } else if (kinds.length > 1) {
       skipped.push({ sheet: s.name, why: `rubrikerna passar flera blad (${kinds.join(', ')}); ge bladet det namn det ska läsas som` });
     } else if (hasContent(s)) {
-      skipped.push({ sheet: s.name, why: 'ingen rubrikrad som Styrkoll känner igen bland de första 40 raderna' });
+      skipped.push({ sheet: s.name, why: 'ingen rubrikrad som Styrkoll känner igen bland de 40 första raderna' });
     }
   }
   return plan;

@@ -36,6 +36,8 @@ export interface ReadOptions {
    * case-insensitively with surrounding spaces ignored. With both given, a sheet must pass both.
    */
   sheetNames?: string[];
+  /** Sheets never read (serialisable, matched as sheetNames): Styrkoll's own output sheets. */
+  skipSheetNames?: string[];
   limits?: Partial<ReadLimits>;
 }
 
@@ -55,5 +57,6 @@ export function normalizeSheetName(name: string): string {
 export function sheetSelector(options: ReadOptions | undefined): (name: string) => boolean {
   const fn = options?.sheets;
   const names = options?.sheetNames ? new Set(options.sheetNames.map(normalizeSheetName)) : null;
-  return (name) => (!fn || fn(name)) && (!names || names.has(normalizeSheetName(name)));
+  const skip = options?.skipSheetNames ? new Set(options.skipSheetNames.map(normalizeSheetName)) : null;
+  return (name) => (!fn || fn(name)) && (!names || names.has(normalizeSheetName(name))) && (!skip || !skip.has(normalizeSheetName(name)));
 }
