@@ -6,6 +6,7 @@ export { StyrkollError, isStyrkollError, type ErrorCode } from './errors';
 export type { SheetSpec, SpecCell, CellStyle, CellMark } from './sheet-spec';
 export type { CheckResult, CheckSummary, CheckProgress } from './check-types';
 export { buildModel, type BuildResult } from './input';
+export { describeInlast, locateSheets, OWN_SHEET_NAMES, sheetsToRead, parseMapArgs, MAPPABLE_FIELDS, MAPPING_KEYS, type ColumnMapping } from './input';
 export { checkWorkbook, checkModel, type CheckOptions } from './check';
 export { loadRuleSet, listRules, type FileInput, type RuleSet, type LoadedRule, type RuleListRow } from './rules';
 export type { Profile, ReportEntry, GoalLevel } from './rules';

@@ -10,6 +10,9 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { type BudgetHeader, type ColumnMapping, detectBudgetHeader, HEADER_SCAN_ROWS } from './budget-header';
 import { detectHeader } from './header';
 import { ATGARD_COLUMNS, type ColumnSpec, INDIKATOR_COLUMNS, MAL_COLUMNS, UPPDRAG_COLUMNS } from './header-specs';
+import { FindingSink } from './findings';
+import { mappingFromSettings } from './mapping';
+import { emptySettings, readSettings } from './settings';
 import { findSheet, type SheetKind } from './sheet-lookup';
 import { foldText } from './text';
 
@@ -146,4 +149,27 @@ const GENERIC_NAME = /^(?:blad|sheet|ark|tabell|table|data|export|rapport|report
 export function isNamndLikeSheetName(name: string): boolean {
   const f = foldText(name);
   return f !== '' && !GENERIC_NAME.test(f) && !/^\d+$/.test(f);
+}
+
+/**
+ * The sheets a check must read in full, decided from the first HEADER_SCAN_ROWS rows of every
+ * sheet (`heads`): the settings sheet and every sheet locateSheets picks. For hosts where reading
+ * a sheet is costly (Excel): read the heads of all sheets, then only these in full. The result is
+ * the same as locating on the full workbook, since the header search looks at those rows only.
+ */
+export function sheetsToRead(heads: WorkbookSnapshot, given?: ColumnMapping): string[] {
+  const found = findSheet(heads, 'installningar');
+  const settings = found && Array.isArray(found.rows) ? found : null;
+  // Budgetblad, Rubrikrad and Kolumn … in Inställningar decide too (its findings are the check's to report).
+  const mapping = mappingFromSettings(settings ? readSettings(settings, new FindingSink()) : emptySettings(null), given, new FindingSink());
+  const located = locateSheets(heads, mapping, settings);
+  const names = new Set<string>();
+  if (found) names.add(found.name);
+  for (const b of located.budget) names.add(b.sheet.name);
+  if (located.budgetUnread) names.add(located.budgetUnread.name);
+  for (const kind of PLAN_KINDS) {
+    const p = located.plan[kind];
+    if (p) names.add(p.sheet.name);
+  }
+  return [...names];
 }
