@@ -15,7 +15,9 @@ import {
   NET_WORDS,
   NOT_AMOUNT_WORDS,
   PERCENT_WORDS,
+  PERIOD_BUDGET_WORDS,
   PREVIOUS_YEAR_WORDS,
+  TEXT_PHRASES,
   TEXT_VARIANT_WORDS,
   TEXT_WORDS,
 } from './vocabulary';
@@ -45,6 +47,7 @@ const NET = set(NET_WORDS);
 const GROSS = set(GROSS_WORDS);
 const PERCENT = set(PERCENT_WORDS);
 const PREVIOUS = set(PREVIOUS_YEAR_WORDS);
+const PERIOD_BUDGET = set(PERIOD_BUDGET_WORDS);
 const TEXT_VARIANT = set(TEXT_VARIANT_WORDS);
 const CODE_VARIANT = set(CODE_VARIANT_WORDS);
 const AMOUNT_GROUPS = AMOUNT_WORDS.map((g) => ({ field: g.field, words: set(g.words), stems: g.stems }));
@@ -94,6 +97,7 @@ export function classifyBudgetHeader(text: CellValue | undefined): HeaderClass |
 
   const exact = headerIndex(BUDGET_COLUMNS).get(normalizeHeader(text));
   if (exact !== undefined) return cls(exact, year, null, variantOf(tokens, exact), true);
+  for (const p of TEXT_PHRASES) if (folded.includes(p.phrase)) return cls(p.field, year, null, variantOf(tokens, p.field));
 
   const gross = tokens.some((t) => GROSS.has(t));
   const net = tokens.some((t) => NET.has(t) || t.startsWith('netto'));
@@ -102,6 +106,8 @@ export function classifyBudgetHeader(text: CellValue | undefined): HeaderClass |
     if (field === null) continue;
     // "Budget intäkter" is a gross amount; "Budget netto" and "Nettokostnad budget" the net.
     if (gross && !net && field !== 'avvikelse') return cls(null, year, 'brutto');
+    // "Periodbudget aug", "Budget ack. aug": the budget to date, not the year's.
+    if (field === 'budget' && tokens.some((x) => PERIOD_BUDGET.has(x))) return cls(null, year, 'periodbudget');
     return cls(field, year);
   }
   if (net) return cls('netto', year);
@@ -118,13 +124,20 @@ export function classifyBudgetHeader(text: CellValue | undefined): HeaderClass |
   return found === null ? null : cls(found, year, null, variantOf(tokens, found));
 }
 
+const CODE_PAIR_FIELDS = new Set(['namnd', 'verksamhet', 'ansvar', 'forvaltning', 'konto']);
+
+function isTextWord(v: string): boolean {
+  const tokens = foldText(v).split(/[^a-z0-9]+/).filter((t) => t !== '');
+  return tokens.length > 0 && tokens.every((t) => TEXT_VARIANT.has(t));
+}
+
 function startsWithWord(token: string, words: Set<string>): boolean {
   for (const w of words) if (w.length >= 4 && token.startsWith(w) && token.length > w.length) return true;
   return false;
 }
 
 function variantOf(tokens: string[], field: string): HeaderClass['variant'] {
-  if (field !== 'namnd' && field !== 'verksamhet' && field !== 'ansvar' && field !== 'konto') return null;
+  if (!CODE_PAIR_FIELDS.has(field)) return null;
   if (tokens.some((t) => TEXT_VARIANT.has(t) || (t.length > 4 && TEXT_SUFFIX.test(t)))) return 'text';
   if (tokens.some((t) => CODE_VARIANT.has(t) || (t.length > 4 && CODE_SUFFIX.test(t)))) return 'kod';
   return null;
@@ -161,6 +174,7 @@ const WHY: Record<string, string> = {
   brutto: 'bruttobelopp – nettot används',
   procent: 'en andel i procent, inget belopp',
   'föregående år': 'föregående års belopp',
+  periodbudget: 'budget till och med perioden – årsbudgeten används',
 };
 
 interface Candidate {
@@ -184,12 +198,19 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
   const unused: UnusedColumn[] = [];
   let numbers = 0;
   const mapped = mappedColumns(cells, from, end, mapping);
+  let leftClass: HeaderClass | null = null;
   for (let c = from; c < end; c++) {
     const v = cells[c];
     if (typeof v === 'number') numbers++;
-    if (typeof v !== 'string' || v.trim() === '') continue;
+    if (typeof v !== 'string' || v.trim() === '') {
+      leftClass = null;
+      continue;
+    }
     const forced = mapped.get(c);
-    const k = forced !== undefined ? cls(forced, yearIn(v), null, null, true) : classifyBudgetHeader(v);
+    let k = forced !== undefined ? cls(forced, yearIn(v), null, null, true) : classifyBudgetHeader(v);
+    // "Ansvar | Benämning": a lone text word right of a code column is that column's text half.
+    if (k === null && leftClass !== null && leftClass.field !== null && CODE_PAIR_FIELDS.has(leftClass.field) && isTextWord(v)) k = cls(leftClass.field, 0, null, 'text');
+    leftClass = k;
     if (k === null || k.field === null) {
       unused.push({ col: c + 1, header: v.trim(), why: k?.unused ? WHY[k.unused] : 'okänd rubrik' });
       continue;
@@ -234,7 +255,7 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
     } else left(netto, [], () => ('budget' in columns ? 'nettobelopp; utfallet står redan i en annan kolumn' : 'nettobelopp utan budgetkolumn att jämföra med'));
   }
   // Text fields: the text half of a code + text pair is the field; the code half is kept beside it.
-  for (const field of ['namnd', 'verksamhet', 'ansvar', 'konto', 'typ', 'kommentar']) {
+  for (const field of ['namnd', 'verksamhet', 'ansvar', 'forvaltning', 'konto', 'typ', 'kommentar']) {
     const list = byField.get(field);
     if (!list) continue;
     const text = list.find((c) => c.c.variant === 'text') ?? list.find((c) => c.c.variant === null) ?? list[0];
@@ -243,6 +264,15 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
     if (code && (field === 'namnd' || field === 'verksamhet' || field === 'ansvar' || field === 'konto')) columns[field + 'Kod'] = code.col;
     if (code) headers[field + 'Kod'] = code.header;
     left(list, code ? [text, code] : [text], () => `en till kolumn för ${field}; ${text.header} används`);
+  }
+  // A Förvaltning column is the nämnd when the table has none.
+  if ('forvaltning' in columns) {
+    if (!('namnd' in columns) && !('namndKod' in columns)) {
+      columns.namnd = columns.forvaltning;
+      headers.namnd = headers.forvaltning;
+    } else unused.push({ col: columns.forvaltning, header: headers.forvaltning, why: 'förvaltning; nämnden står i en egen kolumn' });
+    delete columns.forvaltning;
+    delete headers.forvaltning;
   }
   // Ansvar names the line when the table has no Verksamhet column.
   if ('ansvar' in columns && !('verksamhet' in columns)) {

@@ -17,7 +17,7 @@ export const AMOUNT_WORDS: readonly { field: 'avvikelse' | 'prognos' | 'utfall' 
     stems: ['avvikelse'],
   },
   { field: 'prognos', words: ['prognos', 'prognoser', 'prog', 'forecast', 'projection'], stems: ['prognos'] },
-  { field: 'utfall', words: ['utfall', 'utfallet', 'utf', 'bokslut', 'redovisat', 'actual', 'actuals', 'outcome'], stems: ['utfall'] },
+  { field: 'utfall', words: ['utfall', 'utfallet', 'utf', 'bokslut', 'redovisat', 'bokfort', 'bokforda', 'actual', 'actuals', 'outcome'], stems: ['utfall'] },
   {
     field: 'budget',
     words: ['budget', 'budgeterat', 'budg', 'ram', 'nettoram', 'budgetram', 'kommunbidrag', 'anslag'],
@@ -41,11 +41,17 @@ export const GROSS_WORDS: readonly string[] = [
 /** A share rather than an amount ("Avvikelse %", "Förbrukat", "Andel av budget"): not used. */
 export const PERCENT_WORDS: readonly string[] = ['procent', 'andel', 'forbrukat', 'forbrukning', 'forbrukad', 'percent', 'pct', 'share'];
 
+/** A budget to date rather than the year's budget ("Periodbudget aug", "Budget ack. aug"): not used. */
+export const PERIOD_BUDGET_WORDS: readonly string[] = [
+  'periodbudget', 'ack', 'ackumulerad', 'ackumulerat', 'period', 'perioden', 'jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec',
+  'januari', 'februari', 'mars', 'april', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december', 'ytd',
+];
+
 /** Last year's figures ("Utfall fg år", "Bokslut föregående år"): not used. */
 export const PREVIOUS_YEAR_WORDS: readonly string[] = ['fg', 'foregaende', 'forra', 'fjol', 'ifjol', 'fjolaret', 'previous', 'prior', 'fgar'];
 
 /** Text fields of a budget table and the words that name them. */
-export const TEXT_WORDS: readonly { field: 'namnd' | 'verksamhet' | 'ansvar' | 'konto' | 'kommentar'; words: readonly string[] }[] = [
+export const TEXT_WORDS: readonly { field: 'namnd' | 'verksamhet' | 'ansvar' | 'forvaltning' | 'konto' | 'kommentar'; words: readonly string[] }[] = [
   { field: 'namnd', words: ['namnd', 'namnder', 'styrelse', 'styrelser', 'department', 'committee', 'board'] },
   {
     field: 'verksamhet',
@@ -55,8 +61,17 @@ export const TEXT_WORDS: readonly { field: 'namnd' | 'verksamhet' | 'ansvar' | '
     field: 'ansvar',
     words: ['ansvar', 'ansvarsomrade', 'ansvarsenhet', 'ansvarskod', 'enhet', 'enheter', 'kostnadsstalle', 'resultatenhet', 'resultatomrade', 'costcenter', 'unit'],
   },
+  // A förvaltning is read as the nämnd when the table has no Nämnd column (one förvaltning per nämnd).
+  { field: 'forvaltning', words: ['forvaltning', 'forvaltningar', 'sektor', 'directorate'] },
   { field: 'konto', words: ['konto', 'kontonamn', 'kontonummer', 'kontoklass', 'kontogrupp', 'kostnadsslag', 'account'] },
   { field: 'kommentar', words: ['kommentar', 'kommentarer', 'analys', 'forklaring', 'notering', 'comment', 'comments', 'note', 'notes'] },
+];
+
+/** Phrases of several words that name a text field ("Cost centre"), matched before the words. */
+export const TEXT_PHRASES: readonly { field: 'ansvar' | 'verksamhet' | 'namnd'; phrase: string }[] = [
+  { field: 'ansvar', phrase: 'cost centre' },
+  { field: 'ansvar', phrase: 'cost center' },
+  { field: 'ansvar', phrase: 'responsibility centre' },
 ];
 
 /** Marks the text half of a code + text pair: `Ansvar (T)`, `Konto text`, `Verksamhet benämning`. */

@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { buildModel, classifyBudgetHeader, detectBudgetHeader, inferUnit, unitInText } from '../../../src/core/input';
+import { resolveHeaderRow } from '../../../src/core/input/budget-header';
+import type { BudgetLine } from '../../../src/core/model';
+import type { CellValue } from '../../../src/core/snapshot';
+import { HEADER_CASES } from '../../fixtures/exports/header-cases';
+import { sheet, workbook, withRule } from './builders';
+
+/**
+ * The case file names the budget fields the deviation rules use; a comment or a Typ column is
+ * read by Styrkoll but counts as "not a budget amount or dimension" there, and Ansvar names the
+ * line as Verksamhet does.
+ */
+function asCaseField(field: string | null | undefined): string | null {
+  if (field === 'ansvar') return 'verksamhet';
+  if (field === 'kommentar' || field === 'typ') return null;
+  return field ?? null;
+}
+
+/** The field a header gets in a row beside `Verksamhet | Budget 2025` (for headers that need that context). */
+function inRow(header: string): string | null {
+  const h = resolveHeaderRow(['Verksamhet', 'Budget 2025', header]);
+  const key = Object.keys(h.columns).find((k) => h.columns[k] === 3);
+  return asCaseField(key);
+}
+
+describe('the header vocabulary on real export headers', () => {
+  const contextual = (note: string | undefined, header: string) => note?.startsWith('context') || /\b20\d\d\b/.test(header) && /bokslut/i.test(header);
+  it.each(HEADER_CASES.filter((c) => !contextual(c.note, c.header)).map((c) => [c.header, c.field] as const))('%s → %s', (header, field) => {
+    expect(asCaseField(classifyBudgetHeader(header)?.field)).toBe(field);
+  });
+
+  it.each(HEADER_CASES.filter((c) => contextual(c.note, c.header) && c.header !== 'Förvaltning' && c.header !== 'Nämnd/verksamhet').map((c) => [c.header, c.field] as const))(
+    '%s beside Verksamhet | Budget 2025 → %s',
+    (header, field) => {
+      expect(inRow(header)).toBe(field);
+    },
+  );
+
+  it('reads Förvaltning as the nämnd when there is no Nämnd column, and leaves it when there is', () => {
+    expect(resolveHeaderRow(['Förvaltning', 'Verksamhet', 'Budget']).columns.namnd).toBe(1);
+    const both = resolveHeaderRow(['Nämnd', 'Förvaltning', 'Budget']);
+    expect(both.columns.namnd).toBe(1);
+    expect(both.unused.map((u) => u.header)).toEqual(['Förvaltning']);
+  });
+
+  it('reads the label column of a parent/child table (Nämnd/verksamhet) as Verksamhet', () => {
+    expect(resolveHeaderRow(['Nämnd/verksamhet', 'Budget', 'Nettokostnad']).columns).toMatchObject({ verksamhet: 1, budget: 2, utfall: 3 });
+  });
+
+  it('takes the text half of a code + text pair and keeps the code beside it', () => {
+    const h = resolveHeaderRow(['Nämnd', 'Nämnd (T)', 'Ansvar', 'Benämning', 'Budget år', 'Utfall ack', 'Prognos helår']);
+    expect(h.columns).toMatchObject({ namnd: 2, namndKod: 1, verksamhet: 4, verksamhetKod: 3, budget: 5, utfall: 6, prognos: 7 });
+    expect(h.unused).toEqual([]);
+  });
+
+  it('uses the net of an Intäkter/Kostnader/Netto set and names the gross columns as not used', () => {
+    const h = resolveHeaderRow(['Nämnd', 'Intäkter', 'Kostnader', 'Nettokostnad', 'Budget', 'Avvikelse']);
+    expect(h.columns).toMatchObject({ namnd: 1, utfall: 4, budget: 5, avvikelse: 6 });
+    expect(h.unused.map((u) => [u.header, u.why])).toEqual([
+      ['Intäkter', 'bruttobelopp – nettot används'],
+      ['Kostnader', 'bruttobelopp – nettot används'],
+    ]);
+  });
+
+  it('leaves last year beside this year unused, and says why', () => {
+    const h = resolveHeaderRow(['Nämnd', 'Bokslut 2024', 'Budget 2025', 'Utfall jan–aug 2025', 'Prognos helår 2025', 'Avvikelse %']);
+    expect(h.columns).toMatchObject({ namnd: 1, budget: 3, utfall: 4, prognos: 5 });
+    expect(h.unused.map((u) => u.why)).toEqual(['föregående års belopp', 'en andel i procent, inget belopp']);
+  });
+});
+
+const FIELD_HEADERS: Record<string, string[]> = {
+  namnd: ['Nämnd', 'Nämnd/styrelse', 'Styrelse', 'Department'],
+  verksamhet: ['Verksamhet', 'Verksamhetsområde', 'Ansvar (T)', 'Vht'],
+  budget: ['Budget 2025', 'Årsbudget', 'Nettokostnad budget 2025', 'Budget helår (tkr)'],
+  utfall: ['Utfall jan–aug 2025', 'Ack. utfall aug', 'Utfall 2508', 'Utfall ack'],
+  prognos: ['Prognos helår 2025', 'Helårsprognos', 'Forecast'],
+  avvikelse: ['Avvikelse mot budget', 'Avvikelse budget–prognos', 'Återstår'],
+};
+
+/** Title and parameter rows as exports write them above their tables. */
+const PREAMBLE: CellValue[][] = [
+  ['Driftuppföljning'],
+  ['Period:', '202508'],
+  ['Belopp i tkr'],
+  ['Körd av:', 'ekonomi'],
+  ['Urval:', 'Ansvar 1000–9999'],
+  ['Budgetår', 2025],
+  [],
+  ['Utskrivet 2025-09-05'],
+];
+
+describe('the header scorer (property)', () => {
+  it('finds the header row below any title block within 40 rows, whatever the column order and spelling', () => {
+    const fields = Object.keys(FIELD_HEADERS);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(fields, { minLength: 2 }).filter((f) => f.includes('budget')),
+        fc.array(fc.nat(), { minLength: fields.length, maxLength: fields.length }),
+        fc.integer({ min: 0, max: 38 }),
+        (order, picks, above) => {
+          const header = order.map((f, i) => FIELD_HEADERS[f][picks[i] % FIELD_HEADERS[f].length]);
+          const rows: CellValue[][] = [];
+          for (let r = 0; r < above; r++) rows.push(PREAMBLE[r % PREAMBLE.length]);
+          rows.push(header);
+          rows.push(order.map((f) => (f === 'namnd' ? 'Socialnämnden' : f === 'verksamhet' ? 'Hemtjänst' : 1000)));
+          const found = detectBudgetHeader(sheet('Blad1', rows));
+          expect(found?.headerRow).toBe(above + 1);
+          order.forEach((f, i) => expect(found!.columns[f]).toBe(i + 1));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never takes a row of numbers, or a title row alone, for a header', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.constant(null)), { maxLength: 20 }), (row) => {
+        expect(detectBudgetHeader(sheet('Blad1', [row]))).toBeNull();
+      }),
+    );
+    expect(detectBudgetHeader(sheet('Blad1', [['Budget 2025'], ['Budgetuppföljning augusti'], [1, 2, 3]]))).toBeNull();
+  });
+});
+
+describe('units', () => {
+  it.each([
+    ['Belopp i tkr', 'tkr'],
+    ['Budget 2025 (tkr)', 'tkr'],
+    ['Driftredovisning 2025, mnkr', 'mnkr'],
+    ['Belopp i miljoner kronor', 'mnkr'],
+    ['Belopp i tusentals kronor', 'tkr'],
+    ['Belopp i kronor', 'kr'],
+    ['Utfall (Mkr)', 'mnkr'],
+    ['Valuta: SEK', 'kr'],
+    ['Verksamhet', null],
+    ['Kronobergs län', null],
+  ])('%s → %s', (text, unit) => {
+    expect(unitInText(text)).toBe(unit);
+  });
+
+  const line = (namnd: string, budget: number): BudgetLine => ({
+    row: 2, namnd, verksamhet: null, konto: null, typ: 'kostnad', budget, utfall: null, prognos: null, avvikelse: null, avvikelseAngiven: null, kommentar: null, plan: [],
+  });
+
+  /** Nämnder of a kommun in kr: 3–10 of them, net budgets from 20 million to 2 billion kronor, 1–8 lines each. */
+  const kommun = fc.array(
+    fc.record({ total: fc.double({ min: Math.log(2e7), max: Math.log(2e9), noNaN: true }).map(Math.exp), parts: fc.integer({ min: 1, max: 8 }) }),
+    { minLength: 3, maxLength: 10 },
+  );
+  const linesOf = (ns: { total: number; parts: number }[], scale: (kr: number) => number) =>
+    ns.flatMap((n, i) => Array.from({ length: n.parts }, () => line(`Nämnd ${i}`, scale(n.total / n.parts))));
+
+  it('infers kr, tkr and mnkr from the magnitudes of a whole kommun (property)', () => {
+    fc.assert(
+      fc.property(kommun, (ns) => {
+        expect(inferUnit(linesOf(ns, Math.round))?.unit).toBe('kr');
+        expect(inferUnit(linesOf(ns, (v) => Math.round(v / 1000)))?.unit).toBe('tkr');
+        expect(inferUnit(linesOf(ns, (v) => Math.round(v / 1e5) / 10))?.unit).toBe('mnkr');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('says which unit it assumed and why, and scales Lägsta belopp to it', () => {
+    // A 14 % overrun of 2 590 tkr, with no unit anywhere: reported as a fel, not lost under 100 000 "kr".
+    const rows: CellValue[][] = [
+      ['Nämnd', 'Verksamhet', 'Budget', 'Prognos'],
+      ['Socialnämnden', 'Försörjningsstöd', 18_500, 21_090],
+      ['Socialnämnden', 'Äldreomsorg', 240_000, 240_500],
+      ['Kommunstyrelsen', 'Kansli', 62_000, 61_800],
+      ['Barn- och utbildningsnämnden', 'Grundskola', 310_000, 309_000],
+    ];
+    const { model, findings } = buildModel(workbook(sheet('Export', rows)));
+    expect(model.settings.beloppI).toBe('tkr');
+    const unit = withRule(findings, 'IN-ENHET');
+    expect(unit).toHaveLength(1);
+    expect(unit[0]).toMatchObject({ severity: 'varning', sheet: 'Export' });
+    expect(unit[0].message).toMatch(/antas vara i tkr, eftersom/);
+    expect(model.inlast.enhet).toMatchObject({ unit: 'tkr', source: 'storlek' });
+  });
+});
