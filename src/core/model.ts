@@ -58,6 +58,8 @@ export interface BudgetSheet {
   planYears: number[];
   /** Every sheet read, in order, when the budget spans several (one per nämnd); else absent. */
   parts?: SheetLocation[];
+  /** Lines whose Prognos cell could not be read (already reported as input errors); absent when none. */
+  unreadablePrognos?: Set<BudgetLine>;
   /**
    * Sums per nämnd name exactly as written, in order of first appearance, added up while the
    * amounts are normalised (so the nämnd facts need no pass of their own). Absent on a sheet

@@ -130,6 +130,7 @@ function merge(sheets: BudgetSheet[]): BudgetSheet {
     hasPrognos: sheets.some((s) => s.hasPrognos),
     planYears: years,
     parts: sheets.map((s) => s.location),
+    ...(sheets.some((s) => s.unreadablePrognos) ? { unreadablePrognos: new Set(sheets.flatMap((s) => [...(s.unreadablePrognos ?? [])])) } : {}),
   };
 }
 

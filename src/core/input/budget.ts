@@ -412,8 +412,13 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
     } else readOtherRow(row, r + 1, errs);
   }
 
+  let unreadablePrognos: Set<BudgetLine> | undefined;
+  for (const [i, b] of badOfLine) {
+    if (b[SLOT.prognos]) (unreadablePrognos ??= new Set()).add(lines[i]);
+  }
   return {
     sheet: {
+      ...(unreadablePrognos ? { unreadablePrognos } : {}),
       location: { name: sheet.name, headerRow: header.headerRow, columns: { ...cols }, headers: { ...header.headers } },
       lines,
       totals,

@@ -62,6 +62,10 @@ export const SCOPE_FACTS: Record<Scope, Record<string, FactDef>> = {
     malKraverMedel: n('Summa Kräver medel för nämndens mål'),
     antalUppdrag: n('Antal uppdrag med nämnden som ansvarig'),
     uppdragKostnadOfinansierad: n('Summa Kostnad för nämndens uppdrag som inte är finansierade'),
+    antalRaderUtanPrognos: n('Antal av nämndens budgetrader med budget men tom prognos (en oläsbar prognos är ett indatafel, inte en saknad)'),
+    periodKraverPrognos: b('Profilens kalender kräver helårsprognos för Periodens månad; null utan Period'),
+    rapport: s('Rapporten för Periodens månad enligt profilens kalender (den med prognos först)'),
+    harPrognosvarden: b('Minst en budgetrad i arbetsboken har en prognos ifylld'),
   },
   mal: {
     id: s('Mål-ID'),

@@ -45,9 +45,26 @@ function sum(values: (number | null)[]): number | null {
   return total;
 }
 
-function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
+function namndObjects(model: Model, profile: Profile, shared: SharedFacts): FactObject[] {
   const budget = model.budget;
   if (!budget) return [];
+  const reports = reportsForPeriod(model, profile);
+  const withPrognos = reports.filter((r) => r.prognos);
+  const periodKraverPrognos = model.settings.period === null ? null : withPrognos.length > 0;
+  const rapport = (withPrognos[0] ?? reports[0])?.name ?? null;
+  // Lines with a budget but no prognos, per nämnd (only counted when the period asks for a prognos).
+  const utanPrognos = new Map<string, number>();
+  let harPrognosvarden = false;
+  for (const l of budget.lines) if (num(l.prognos) !== null) harPrognosvarden = true;
+  if (periodKraverPrognos && budget.hasPrognos) {
+    for (const l of budget.lines) {
+      // A prognos that could not be read is an input error already, not a missing one.
+      if (num(l.budget) !== null && num(l.prognos) === null && !budget.unreadablePrognos?.has(l)) {
+        const k = looseKey(l.namnd ?? '');
+        utanPrognos.set(k, (utanPrognos.get(k) ?? 0) + 1);
+      }
+    }
+  }
   const atgarder = countBy(model.atgarder?.items ?? [], (a) => looseKey(a.namnd ?? ''));
   const goals = countBy(model.goals?.items ?? [], (g) => (g.namnd ? looseKey(g.namnd) : null));
   const uppdrag = countBy(model.uppdrag?.items ?? [], (u) => (u.ansvarig ? looseKey(u.ansvarig) : null));
@@ -75,6 +92,10 @@ function namndObjects(model: Model, shared: SharedFacts): FactObject[] {
         malKraverMedel: sum(ownGoals.map((g) => num(g.kraverMedel))),
         antalUppdrag: ownUppdrag.length,
         uppdragKostnadOfinansierad: sum(ownUppdrag.filter((u) => u.finansierad === false).map((u) => num(u.kostnad))),
+        antalRaderUtanPrognos: utanPrognos.get(key) ?? 0,
+        periodKraverPrognos,
+        rapport,
+        harPrognosvarden,
       },
       anchor: { sheet: where.name, row: total?.row ?? sums.firstRow, namnd: blank(namnd), location: where },
     };
@@ -495,7 +516,7 @@ export function buildFactTable(model: Model, scope: Scope, profile: Profile, sha
       return lines;
     }
     case 'namnd':
-      return objectTable(namndObjects(model, shared));
+      return objectTable(namndObjects(model, profile, shared));
     case 'mal':
       return objectTable(goalObjects(model, profile, shared));
     case 'indikator':

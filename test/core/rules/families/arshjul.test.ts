@@ -29,6 +29,40 @@ describe('ARS-PROGNOS-SAKNAS (arbetsbok)', () => {
   });
 });
 
+describe('ARS-PROGNOS-NAMND-SAKNAS and ARS-PROGNOS-RADER-SAKNAS (nämnd)', () => {
+  const twoNamnder = (month: number) => {
+    const m = cleanModel();
+    m.budget = budgetSheet([
+      budgetLine({ row: 2, namnd: 'Socialnämnden', budget: 1_000_000, prognos: 1_000_000 }),
+      budgetLine({ row: 3, namnd: 'Socialnämnden', budget: 500_000, prognos: null }),
+      budgetLine({ row: 4, namnd: 'Kommunstyrelsen', budget: 800_000, prognos: null }),
+      budgetLine({ row: 5, namnd: 'Kommunstyrelsen', budget: 200_000, prognos: null }),
+    ]);
+    m.settings.period = { year: 2025, month };
+    return m;
+  };
+  test('in a month that asks for a helårsprognos: a nämnd with none is a fel, a nämnd missing it on some lines a varning', async () => {
+    const fs = (await check(twoNamnder(8))).filter((f) => f.rule.startsWith('ARS-PROGNOS'));
+    expect(fs.map((f) => [f.rule, f.severity, f.namnd, f.row])).toEqual([
+      ['ARS-PROGNOS-NAMND-SAKNAS', 'fel', 'Kommunstyrelsen', 4],
+      ['ARS-PROGNOS-RADER-SAKNAS', 'varning', 'Socialnämnden', 2],
+    ]);
+    expect(plain(fs[0].message)).toContain('Kommunstyrelsen har ingen helårsprognos på någon av sina 2 budgetrader');
+    expect(plain(fs[1].message)).toContain('1 av 2 budgetrader');
+  });
+  test('a month without a prognos in the calendar stays silent, and so does a workbook with no prognos at all (ARS-PROGNOS-SAKNAS says that)', async () => {
+    expect((await check(twoNamnder(4))).map((f) => f.rule).filter((r) => r.startsWith('ARS-PROGNOS'))).toEqual([]);
+    const none = twoNamnder(8);
+    for (const l of none.budget!.lines) l.prognos = null;
+    expect((await check(none)).map((f) => f.rule).filter((r) => r.startsWith('ARS-PROGNOS'))).toEqual(['ARS-PROGNOS-SAKNAS']);
+  });
+  test('a prognos that could not be read is an input error, not a missing prognos', async () => {
+    const m = twoNamnder(8);
+    m.budget!.unreadablePrognos = new Set([m.budget!.lines[1]]);
+    expect((await check(m)).map((f) => f.rule)).not.toContain('ARS-PROGNOS-RADER-SAKNAS');
+  });
+});
+
 describe('ARS-UPPDRAG-FORSENAT and ARS-ATGARD-FORSENAD', () => {
   test('Klart senast before the end of the Period and not done fires on the Klart senast cell', async () => {
     const m = cleanModel();
