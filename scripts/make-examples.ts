@@ -9,6 +9,7 @@ import { hedemoraExample } from './lib/hedemora-example';
 import { flenExample } from './lib/flen-example';
 import { exampleReadme } from './lib/readme';
 import type { PlantedProblem } from './lib/example-types';
+import { EXPORT_EXAMPLE, exportExampleBytes } from './lib/export-workbooks';
 
 export async function buildExamples(): Promise<{ examples: ExampleWorkbook[]; planted: PlantedProblem[] }> {
   const examples = [await hedemoraExample(), await flenExample()];
@@ -24,6 +25,9 @@ export async function makeExamples(outDir: string): Promise<string[]> {
     await writeFile(path, await exampleBytes(ex));
     written.push(path);
   }
+  // A real export's shape (title block, unit only in the title, nämnder as group headers, Summa rows).
+  await writeFile(join(outDir, EXPORT_EXAMPLE), await exportExampleBytes());
+  written.push(join(outDir, EXPORT_EXAMPLE));
   await writeFile(join(outDir, 'planted.json'), JSON.stringify(planted, null, 2) + '\n');
   await writeFile(join(outDir, 'README.md'), exampleReadme(examples, planted));
   written.push(join(outDir, 'planted.json'), join(outDir, 'README.md'));

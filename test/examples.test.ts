@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeExamples } from '../scripts/make-examples';
+import { EXPORT_EXAMPLE } from '../scripts/lib/export-workbooks';
 import { readGrids, type Grid, type GridValue } from './fixtures/read-grid';
 import { findingKeys, referenceBudgetCheck, readNumber } from './fixtures/reference-check';
 
@@ -46,6 +47,11 @@ describe('committed examples match the script', () => {
     const fresh = await readGrids(await readFile(join(tmp, file)));
     expect(fresh.map((g) => g.name)).toEqual(grids[file].map((g) => g.name));
     expect(fresh).toEqual(grids[file]);
+  });
+
+  it(`${EXPORT_EXAMPLE} (a real export's shape) has the same cell values as a fresh run`, async () => {
+    const fresh = await readGrids(await readFile(join(tmp, EXPORT_EXAMPLE)));
+    expect(fresh).toEqual(await readGrids(await readFile(join(EXAMPLES, EXPORT_EXAMPLE))));
   });
 
   it('planted.json and README.md match a fresh run', async () => {

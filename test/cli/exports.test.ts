@@ -1,6 +1,6 @@
 /**
  * Acceptance test for issue #15: `styrkoll check` on workbooks shaped the way real ekonomisystem
- * exports and published driftredovisningar are (test/fixtures/exports/make-exports.ts, see the
+ * exports and published driftredovisningar are (scripts/lib/export-workbooks.ts, see the
  * README there), run as a user runs it: the built CLI in its own process on .xlsx files in a temp
  * dir. Every expectation is worked out from the fixture's definition (its lines, amounts, unit and
  * where each row was written) and the standard profile's thresholds in rules/budget/*.json.
@@ -10,7 +10,7 @@
 import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { UNIT_FACTOR, writeExports, type ExportDefinition, type Unit } from '../fixtures/exports/make-exports';
+import { UNIT_FACTOR, writeExports, type ExportDefinition, type Unit } from '../../scripts/lib/export-workbooks';
 import { KONTROLL_SHEET_NAME } from '../../src/core/kontroll';
 import { REPO } from './run-cli';
 import { makeTempDir, parseFindings, runCheck, type PublicFinding } from './helpers/cli-files';

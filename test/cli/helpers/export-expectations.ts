@@ -1,11 +1,11 @@
 /**
- * What a correct check reports on the workbooks of test/fixtures/exports/make-exports.ts, worked out
+ * What a correct check reports on the workbooks of scripts/lib/export-workbooks.ts, worked out
  * from their definitions with the default (standard) profile's thresholds, as read from the rule
  * files' defaults (rules/budget/underskott-rad.json, rules/budget/atgardsplan.json).
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { UNIT_FACTOR, type ExportDefinition, type LineDef, type NamndDef, type PlacedLine } from '../../fixtures/exports/make-exports';
+import { UNIT_FACTOR, type ExportDefinition, type LineDef, type NamndDef, type PlacedLine } from '../../../scripts/lib/export-workbooks';
 
 const RULES = path.resolve(__dirname, '..', '..', '..', 'rules', 'budget');
 
