@@ -1,6 +1,7 @@
 /**
- * Every workbook of the corpus (test/fixtures/corpus) through the CLI, as a user would run it: each run ends with
- * exit 0 or 2 within 30 s, never a stack trace, and the known bad kinds get their own message.
+ * Every workbook of the corpus (test/fixtures/corpus) through the CLI, as a user would run it: each
+ * run ends with exit 0 or 2 within 30 s, never a stack trace, and the known bad kinds get their own
+ * message.
  */
 import { promises as fs, existsSync } from 'node:fs';
 import * as os from 'node:os';
