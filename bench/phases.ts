@@ -26,7 +26,7 @@ import { writeCheckedWorkbook } from '../src/xlsx/write';
 import { NODE_CODEC } from '../src/node/zip-codec';
 import { budgetRulesJson, LINE_RULES, referenceLoop, referenceThresholds } from './reference-loop';
 
-/** The contract sheets (../shared/workbook-format.md), as the CLI asks the reader for them. */
+/** The contract sheets (docs/workbook-format.md), as the CLI asks the reader for them. */
 export const CONTRACT_SHEETS = ['Budget', 'Mål', 'Indikatorer', 'Uppdrag', 'Åtgärder', 'Inställningar'];
 
 export interface PhaseResult {

@@ -1,6 +1,6 @@
 /**
  * Synthetic Mål, Indikatorer, Uppdrag, Åtgärder and Inställningar sheets following
- * ../shared/workbook-format.md, with a few broken links and off-track indicators so the goal
+ * docs/workbook-format.md, with a few broken links and off-track indicators so the goal
  * rules have something to find.
  */
 import { NAMNDER } from './budget-rows';

@@ -1,13 +1,14 @@
 /**
- * Every real-world workbook in the shared corpus goes through the guarded reader: each must give a
+ * Every real-world workbook in the corpus (test/fixtures/corpus) goes through the guarded reader: each must give a
  * snapshot or a StyrkollError the reader anticipated, within the 30 s deadline.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isStyrkollError } from '../src/core/errors';
 import { readWorkbookGuarded } from '../src/node/guarded-read';
+import { CORPUS_DIR, requireRepoFile } from './fixtures/files';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = requireRepoFile(CORPUS_DIR);
 const workerPath = path.resolve(__dirname, 'xlsx/read/support/ts-read-worker.js');
 
 function listWorkbooks(dir: string): string[] {

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { isStyrkollError } from '../core/errors';
 
-/** Exit codes of the public contract (../shared/workbook-format.md). */
+/** Exit codes of the public contract (docs/workbook-format.md). */
 export const EXIT_OK = 0;
 export const EXIT_FAIL_ON = 1;
 export const EXIT_UNUSABLE = 2;

@@ -1,4 +1,4 @@
-/** Findings: the core's output, in the public `--json` shape of ../shared/workbook-format.md. */
+/** Findings: the core's output, in the public `--json` shape of docs/workbook-format.md. */
 
 export const CATEGORIES = ['budget', 'mal', 'mal-medel', 'rod-trad', 'arshjul', 'indata'] as const;
 export type Category = (typeof CATEGORIES)[number];

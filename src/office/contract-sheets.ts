@@ -1,4 +1,4 @@
-/** The contract sheets of ../shared/workbook-format.md, found by name (case-insensitive, trimmed). */
+/** The contract sheets of docs/workbook-format.md, found by name (case-insensitive, trimmed). */
 export const CONTRACT_SHEETS = ['Budget', 'Mål', 'Indikatorer', 'Uppdrag', 'Åtgärder', 'Inställningar'] as const;
 
 const wanted = new Set(CONTRACT_SHEETS.map((n) => normalizeSheetName(n)));

@@ -1,15 +1,17 @@
 /**
- * Every workbook of ../shared/corpus through the CLI, as a user would run it: each run ends with
- * exit 0 or 2 within 30 s, never a stack trace, and the known bad kinds get their own message.
+ * Every workbook of the corpus (test/fixtures/corpus) through the CLI, as a user would run it: each
+ * run ends with exit 0 or 2 within 30 s, never a stack trace, and the known bad kinds get their own
+ * message.
  */
 import { promises as fs, existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
-import { REPO, looksLikeStackTrace, runCli } from './run-cli';
+import { looksLikeStackTrace, runCli } from './run-cli';
 import { readWorkbook } from '../../src/xlsx/read';
+import { CORPUS_DIR, requireRepoFile } from '../fixtures/files';
 
-const CORPUS = process.env.STYRKOLL_CORPUS_DIR ?? path.resolve(REPO, '..', 'shared', 'corpus');
+const CORPUS = requireRepoFile(CORPUS_DIR);
 
 function listWorkbooks(dir: string): string[] {
   const out: string[] = [];
@@ -39,7 +41,7 @@ test('the corpus is there', () => {
 });
 
 describe('every corpus workbook through `styrkoll check`', () => {
-  const files = existsSync(CORPUS) ? listWorkbooks(CORPUS) : [];
+  const files = listWorkbooks(CORPUS);
   let outDir: string;
   beforeAll(async () => {
     outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sk-corpus-'));

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { looksLikeStackTrace, runCli, type CliRun } from '../run-cli';
 
-/** The contract's keys (../shared/workbook-format.md) in order, then the `suggestion` extension. */
+/** The contract's keys (docs/workbook-format.md) in order, then the `suggestion` extension. */
 export const PUBLIC_KEYS = ['rule', 'category', 'severity', 'sheet', 'row', 'cell', 'namnd', 'message', 'source', 'suggestion'] as const;
 
 export interface PublicFinding {

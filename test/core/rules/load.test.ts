@@ -3,6 +3,7 @@ import { join } from 'path';
 import { isStyrkollError } from '../../../src/core/errors';
 import { loadRuleSet, type FileInput } from '../../../src/core/rules/load';
 import { realRuleSet, ruleFiles } from './builders';
+import { requireRepoFile, STYRMODELL_DIR } from '../../fixtures/files';
 
 /** A valid budgetrad rule to break in one place per test. */
 function rule(over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -109,7 +110,7 @@ describe('loadRuleSet', () => {
 });
 
 describe('rule sources', () => {
-  const seeds = ['hedemora-styrmodell.txt', 'flen-styrmodell.txt'].map((f) => readFileSync(join('/work/shared/seeds', f), 'utf8'));
+  const seeds = ['hedemora-styrmodell.txt', 'flen-styrmodell.txt'].map((f) => readFileSync(requireRepoFile(join(STYRMODELL_DIR, f)), 'utf8'));
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
   const seedText = squash(seeds.join('\n'));
   const sources = realRuleSet().rules.flatMap((r) => r.source.map((s) => ({ id: r.id, ...s })));

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { readWorkbook } from '../../../src/xlsx/read';
 import { buildXlsx, sheetData } from './support/build-xlsx';
+import { corpusFile } from '../../fixtures/files';
 
-const CORPUS = '/work/shared/corpus/SheetJS-test_files/1904';
+const CORPUS = corpusFile('SheetJS-test_files/1904');
 
 /** The 1900-system serial as a yyyy-mm-dd string (valid from March 1900 on). */
 const serialToIso = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);

@@ -1,67 +1,13 @@
 /**
  * The fast worksheet scanner must give exactly what the saxes path gives: the same snapshot (numbers
- * compared with Object.is, so -0 and 0 differ) or the same refusal. Compared on the corpus, on built
- * workbooks with every cell type and odd spelling, and on random sheets.
+ * compared with Object.is, so -0 and 0 differ) or the same refusal. Compared on built workbooks with
+ * every cell type and odd spelling, and on random sheets; fast-scanner-corpus.test.ts compares them
+ * on the corpus.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
-import { isStyrkollError } from '../../../src/core/errors';
-import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { readWorkbookSync } from '../../../src/xlsx/read/read-workbook';
-import type { ScannerStats } from '../../../src/xlsx/read/worksheet';
 import { buildXlsx, escapeXml, sheetData, type WorkbookDef } from './support/build-xlsx';
-
-type Outcome = { snapshot: WorkbookSnapshot } | { code: string; message: string };
-
-function outcome(bytes: Uint8Array, fast: boolean, stats?: ScannerStats): Outcome {
-  try {
-    return { snapshot: readWorkbookSync(bytes, undefined, { fastScanner: fast, stats }) };
-  } catch (e) {
-    if (!isStyrkollError(e)) throw e;
-    return { code: e.code, message: e.message };
-  }
-}
-
-const newStats = (): ScannerStats => ({ fast: 0, saxes: 0, bails: [] });
-
-/** Reads both ways, expects the same outcome, and returns the fast side's stats. */
-function compare(bytes: Uint8Array): ScannerStats {
-  const stats = newStats();
-  const fast = outcome(bytes, true, stats);
-  const reference = outcome(bytes, false);
-  expect(fast).toEqual(reference);
-  return stats;
-}
-
-function listWorkbooks(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return listWorkbooks(full);
-      return /\.xls[xm]$/i.test(name) ? [full] : [];
-    });
-}
-
-describe('fast scanner and saxes agree on the corpus', () => {
-  const CORPUS = '/work/shared/corpus';
-  const files = listWorkbooks(CORPUS);
-  const total = newStats();
-
-  it.each(files.map((f) => path.relative(CORPUS, f)))('%s', (file) => {
-    const stats = compare(new Uint8Array(readFileSync(path.join(CORPUS, file))));
-    total.fast += stats.fast;
-    total.saxes += stats.saxes;
-    total.bails.push(...stats.bails);
-  });
-
-  it('the fast scanner read most corpus sheets itself', () => {
-    expect(files.length).toBeGreaterThanOrEqual(110);
-    expect(total.fast).toBeGreaterThan(100);
-    expect(total.fast).toBeGreaterThan(total.bails.length * 3);
-  });
-});
+import { compare, outcome } from './support/scanner-compare';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 

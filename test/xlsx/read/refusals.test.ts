@@ -4,9 +4,9 @@ import { detectFileKind, type FileKind } from '../../../src/xlsx/detect';
 import { readWorkbook } from '../../../src/xlsx/read';
 import { buildOle } from './support/build-ole';
 import { buildXlsx, sheetData, zipParts } from './support/build-xlsx';
+import { corpusFile } from '../../fixtures/files';
 
-const DERIVED = '/work/shared/corpus/derived';
-const derived = (name: string) => new Uint8Array(readFileSync(`${DERIVED}/${name}`));
+const derived = (name: string) => new Uint8Array(readFileSync(corpusFile(`derived/${name}`)));
 const valid = () => buildXlsx({ sheets: [{ name: 'Budget', body: sheetData([['<c r="A1"><v>1</v></c>']]) }] });
 
 async function refusal(bytes: Uint8Array) {

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import type { SheetSpec } from '../../../src/core/sheet-spec';
 import { addSheets } from '../../../src/xlsx/write';
 import { budgetWorkbook, cellValues, loadExcel, partText, parts, sheetParts } from './helpers';
+import { corpusFile } from '../../fixtures/files';
 
 const rapport = (text: string): SheetSpec => ({
   name: 'Rapport Socialnämnden',
@@ -36,7 +37,7 @@ describe('addSheets', () => {
   });
 
   test('works on a workbook with pivot tables and VBA (every part kept)', () => {
-    const original = new Uint8Array(fs.readFileSync('/work/shared/corpus/SheetJS-test_files/pivot_table_test.xlsm'));
+    const original = new Uint8Array(fs.readFileSync(corpusFile('SheetJS-test_files/pivot_table_test.xlsm')));
     const out = addSheets(original, [rapport('x')]);
     const inParts = parts(original);
     const outParts = parts(out);

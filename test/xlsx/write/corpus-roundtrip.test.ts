@@ -10,8 +10,9 @@ import { buildKontrollSheet, buildMarks, SEVERITY_FILLS } from '../../../src/cor
 import type { SheetSpec } from '../../../src/core/sheet-spec';
 import { writeCheckedWorkbook } from '../../../src/xlsx/write';
 import { cellValues, checkResult, commentTexts, finding, firstDifference, loadExcel, parts, rels, resolve, sheetParts, workbookPart } from './helpers';
+import { CORPUS_DIR, requireRepoFile } from '../../fixtures/files';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = requireRepoFile(CORPUS_DIR);
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { setCellValues } from '../../../src/xlsx/write';
 import { budgetWorkbook, cellValues, loadExcel, partText, parts, sheetParts } from './helpers';
+import { corpusFile } from '../../fixtures/files';
 
 describe('setCellValues', () => {
   test('changes and adds values, keeps the rest of the workbook', async () => {
@@ -31,7 +32,7 @@ describe('setCellValues', () => {
   });
 
   test('overwriting a formula drops the calculation chain, which Excel rebuilds', () => {
-    const original = new Uint8Array(fs.readFileSync('/work/shared/corpus/SheetJS-test_files/formulae_test_simple.xlsx'));
+    const original = new Uint8Array(fs.readFileSync(corpusFile('SheetJS-test_files/formulae_test_simple.xlsx')));
     expect(parts(original)).toHaveProperty(['xl/calcChain.xml']);
     const sheet = [...sheetParts(parts(original)).keys()][0];
     const xml = partText(original, sheetParts(parts(original)).get(sheet)!);
