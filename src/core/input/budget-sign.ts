@@ -88,7 +88,9 @@ function normalizeRun(lines: BudgetLine[], from: number, allNegated: boolean, us
     const u = line.utfall;
     const p = line.prognos;
     const base = useUtfall ? u : p;
-    const a = b !== null && base !== null ? b - base : null;
+    // Two finite amounts near the limits of a double can differ by more than it holds: no deviation then.
+    const d = b !== null && base !== null ? b - base : null;
+    const a = d !== null && d - d === 0 ? d : null;
     line.avvikelse = a;
     acc[o]++;
     // Only finite numbers count, as in the facts (num()).

@@ -193,3 +193,10 @@ describe('checkAvvikelse against the line-by-line way', () => {
     );
   });
 });
+
+describe('amounts near the limits of a double', () => {
+  it('gives no deviation when budget − prognos is beyond what a double holds (found by the fuzz test)', () => {
+    const { model } = buildModel(workbook(budget([line('KS', 'A', 1.7e308, null, -1.7e308)]), settings({ 'Belopp i': 'kr', Tecken: 'kostnad positiv' })));
+    expect(model.budget!.lines[0]).toMatchObject({ budget: 1.7e308, prognos: -1.7e308, avvikelse: null });
+  });
+});
