@@ -11,6 +11,7 @@ import { ATGARD_COLUMNS, BUDGET_COLUMNS, type ColumnSpec, fieldTitle, INDIKATOR_
 import type { BudgetSource } from './locate';
 import { formatSwedishNumber } from './numbers';
 import { SHEET_TITLES, type SheetKind } from './sheet-lookup';
+import { normalizeHeader } from './text';
 
 const SPECS: Record<string, ColumnSpec> = { budget: BUDGET_COLUMNS, mal: MAL_COLUMNS, indikatorer: INDIKATOR_COLUMNS, uppdrag: UPPDRAG_COLUMNS, atgarder: ATGARD_COLUMNS };
 
@@ -105,7 +106,9 @@ export function describeInlast(inlast: Inlast): string[] {
     const [one, many] = ROW_NOUN[s.kind] ?? ['rad', 'rader'];
     const where = s.headerRow === null ? '' : `, rubrikrad ${s.headerRow}` + (s.rows > 0 ? `, rad ${s.firstRow}–${s.lastRow}` : '');
     let line = `${KIND_TITLE[s.kind] ?? s.kind}: bladet ${s.sheet} (hittat ${FOUND_BY[s.foundBy]})${where}: ${n(s.rows)} ${s.rows === 1 ? one : many}.`;
-    if (s.columns.length) line += ` Kolumner: ${list(s.columns.map((c) => `${columnLetter(c.col)} ${c.header} → ${c.as}`))}.`;
+    // "→ Utfall" only where the header says something else than the field's own name.
+    const same = (c: InlastSheet['columns'][number]) => normalizeHeader(c.header) === normalizeHeader(c.as);
+    if (s.columns.length) line += ` Kolumner: ${list(s.columns.map((c) => `${columnLetter(c.col)} ${c.header}${same(c) ? '' : ` → ${c.as}`}`))}.`;
     if (s.unused.length) line += ` Används inte: ${list(s.unused.map((u) => `${columnLetter(u.col)} ${u.header} (${u.why})`))}.`;
     if (s.details.length) line += ' ' + s.details.join(' ');
     out.push(line);

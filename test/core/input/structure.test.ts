@@ -154,7 +154,7 @@ describe('the Inläst section', () => {
     ];
     const { model } = buildModel(workbook(sheet('Budget', rows), TKR));
     const [budget, enhet] = describeInlast(model.inlast).filter((l) => !l.startsWith('Inställningar'));
-    expect(budget).toContain('Kolumner: A Nämnd → Nämnd, B Verksamhet → Verksamhet, C Budget 2025 → Budget, D Utfall jan–aug 2025 → Utfall, E Prognos helår 2025 → Prognos.');
+    expect(budget).toContain('Kolumner: A Nämnd, B Verksamhet, C Budget 2025, D Utfall jan–aug 2025 → Utfall, E Prognos helår 2025 → Prognos.');
     expect(budget).toContain('Används inte: F Avvikelse % (en andel i procent, inget belopp), G Ansvarig chef (okänd rubrik).');
     expect(enhet).toBe('Enhet: tkr (Belopp i i bladet Inställningar).');
   });
