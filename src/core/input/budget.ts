@@ -271,6 +271,26 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
     return -1;
   };
 
+  /** Lines of the current nämnd since the last total row or change of nämnd start here. */
+  let runStart = 0;
+  const hasLineLabels = cVerksamhet >= 0 || cKonto >= 0 || cVerksamhetKod >= 0 || cKontoKod >= 0;
+  /** Whether the amounts equal, within rounding, the sums of the current run of two or more lines. */
+  const sumsRun = (budget: number, utfall: number, prognos: number): boolean => {
+    const n = lines.length - runStart;
+    if (n < 2 || budget !== budget || budget === 0) return false;
+    let b = 0;
+    let u = 0;
+    let p = 0;
+    for (let i = runStart; i < lines.length; i++) {
+      const l = lines[i];
+      b += l.budget ?? 0;
+      u += l.utfall ?? 0;
+      p += l.prognos ?? 0;
+    }
+    const near = (x: number, s: number) => x !== x || Math.abs(x - s) <= 0.5 * n + 1e-9 * Math.max(1, Math.abs(s));
+    return near(budget, b) && near(utfall, u) && near(prognos, p);
+  };
+
   /** A row that is not a total row: its line, unless it has no amounts (then it is a heading). */
   const readLine = (row: CellValue[], rowNo: number, errs: CellErrorRef[] | undefined): void => {
     const namndText = cNamnd >= 0 ? cellText(row[cNamnd]) ?? (cNamndKod >= 0 ? cellText(row[cNamndKod]) : null) : cNamndKod >= 0 ? cellText(row[cNamndKod]) : null;
@@ -293,6 +313,15 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
       return;
     }
 
+    const verksamhet = cVerksamhet >= 0 ? cellText(row[cVerksamhet]) ?? (cVerksamhetKod >= 0 ? cellText(row[cVerksamhetKod]) : null) : null;
+    const konto = cKonto >= 0 ? cellText(row[cKonto]) ?? (cKontoKod >= 0 ? cellText(row[cKontoKod]) : null) : null;
+    if (lines.length > runStart && lines[lines.length - 1].namnd !== (namnd ?? '')) runStart = lines.length;
+    // A row that names only its nämnd and holds the sum of the nämnd's rows above it (a SUBTOTAL or
+    // SUM row without a "Summa" label): a total, never a line.
+    if (namndText !== null && verksamhet === null && konto === null && hasLineLabels && !anyBad && sumsRun(budget, utfall, prognos)) {
+      readTotal(row, rowNo, cNamnd >= 0 ? cNamnd : cNamndKod, errs);
+      return;
+    }
     if (anyBad) badOfLine.set(lines.length, bad.slice());
     if (namnd === null) {
       if (noNamndColumn) withoutNamnd++;
@@ -309,8 +338,8 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
     const line: BudgetLine = {
       row: rowNo,
       namnd: namnd ?? '',
-      verksamhet: cVerksamhet >= 0 ? cellText(row[cVerksamhet]) ?? (cVerksamhetKod >= 0 ? cellText(row[cVerksamhetKod]) : null) : null,
-      konto: cKonto >= 0 ? cellText(row[cKonto]) ?? (cKontoKod >= 0 ? cellText(row[cKontoKod]) : null) : null,
+      verksamhet,
+      konto,
       typ,
       budget: null,
       utfall: null,
@@ -354,6 +383,7 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
     if (firstRow === 0) firstRow = rowNo;
     lastRow = rowNo;
     carriedNamnd = null;
+    runStart = lines.length;
     // "Summa Socialnämnden" or a grand total ends the group; "Summa Äldreomsorg" within it does not.
     if (groupNamnd !== null && (isGrandTotalLabel(label) || foldText(label).includes(foldText(groupNamnd)))) groupNamnd = null;
   };

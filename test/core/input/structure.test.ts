@@ -35,6 +35,22 @@ describe('total rows wherever their label stands', () => {
     expect(withRule(findings, 'IN-SUMMA')).toEqual([]);
   });
 
+  it('takes a row that names only its nämnd and holds the sum of its rows (a SUM row without Summa) as a total', () => {
+    const rows: CellValue[][] = [
+      ['Nämnd', 'Verksamhet', 'Budget', 'Prognos'],
+      ['Socialnämnden', 'Äldreomsorg', 1000, 1100],
+      ['Socialnämnden', 'IFO', 500, 500],
+      ['Socialnämnden', null, 1500, 1600],
+      ['Kommunstyrelsen', 'Kansli', 300, 320],
+      // One line with only its nämnd is a line: there is nothing above it to be the sum of.
+      ['Tekniska nämnden', null, 200, 200],
+    ];
+    const { model } = buildModel(workbook(sheet('Budget', rows), TKR));
+    expect(model.budget!.lines.map((l) => l.row)).toEqual([2, 3, 5, 6]);
+    expect(model.budget!.totals.map((t) => [t.row, t.label])).toEqual([[4, 'Socialnämnden']]);
+    expect(model.budget!.namndSums!.map((s) => [s.namnd, s.budget])).toEqual([['Socialnämnden', 1500], ['Kommunstyrelsen', 300], ['Tekniska nämnden', 200]]);
+  });
+
   it('still reports a total that does not add up', () => {
     const rows: CellValue[][] = [
       ['Nämnd', 'Verksamhet', 'Budget'],
