@@ -5,10 +5,9 @@
  * saving writes Budgetblad, Rubrikrad and Kolumn … into Inställningar (in place, as text), and the
  * next check – the pane's or the ribbon's – uses it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { CheckResult } from '../../src/core/check-types';
 import { saveMappingSettings } from '../../src/office/mapping-settings';
+import { createKontrolleraBudgetHandler } from '../../taskpane/ribbon-handler';
 import { FakeContext, asExcel, type FakeSheetInit } from './fake-excel';
 
 jest.mock('../../taskpane/rule-files', () => {
@@ -25,10 +24,7 @@ jest.mock('../../taskpane/rule-files', () => {
 // No MessageChannel turns in jest: the check yields with a resolved promise.
 jest.mock('../../taskpane/pane/yield-to-host', () => ({ createYieldToHost: () => () => Promise.resolve() }));
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createAppServices, checkOpenWorkbook } = require('../../taskpane/app-services') as typeof import('../../taskpane/app-services');
-
-void readdirSync, readFileSync, statSync, path;
 
 /** An export whose headers Styrkoll does not know: Tilldelat, Bokfört and Bedömt helår are none of its words. */
 function unknownExport(settings: FakeSheetInit | null): FakeSheetInit[] {
@@ -83,6 +79,23 @@ describe('Koppla kolumner in Excel', () => {
     expect(data.sheets[0].likelyHeaderRow).toBe(3);
     expect(data.sheets[0].rows.find((r) => r.row === 3)!.cells.map((c) => c.text)).toEqual(['Ansvar', 'Enhet', 'Tilldelat', 'Bokfört', 'Bedömt helår', 'Notering']);
     expect(data.fields.map((f) => f.title)).toEqual(['Budget', 'Utfall', 'Prognos', 'Avvikelse', 'Nämnd', 'Verksamhet', 'Konto', 'Typ', 'Kommentar']);
+  });
+
+  it('the ribbon button on a workbook with no budget data shows the red Kontroll sheet, not a clean one', async () => {
+    ctx = new FakeContext(unknownExport(null));
+    const reported: unknown[] = [];
+    const handler = createKontrolleraBudgetHandler({ check: () => checkOpenWorkbook(), report: async (m) => void reported.push(m) });
+    let completed = 0;
+    await handler({ completed: () => void completed++ });
+    expect([completed, reported]).toEqual([1, []]);
+    const kontroll = ctx.sheet('Kontroll');
+    const texts = [...kontroll.values.values()].map(String);
+    expect(texts.some((v) => v.startsWith('Ingen budgetdata lästes – budgeten har inte kontrollerats'))).toBe(true);
+    expect(texts).toContain('IN-BLAD-SAKNAS');
+    expect(texts.some((v) => v.includes('Koppla kolumner'))).toBe(true);
+    expect(texts).not.toContain('Inga avvikelser hittades.');
+    expect(kontroll.tabColor).toBe('#A4262C');
+    expect(kontroll.activated).toBe(true);
   });
 
   it('saves the mapping into a new Inställningar sheet, and the next check and the ribbon use it', async () => {
