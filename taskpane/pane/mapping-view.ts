@@ -46,7 +46,8 @@ export class MappingView {
     this.data = data;
     this.element.hidden = data === null || data.sheets.length === 0;
     if (this.element.hidden || !data) return;
-    this.element.open = open;
+    // Open when nothing was read; left open when the user has it open (after saving, say).
+    this.element.open = open || this.element.open;
     const current = data.current;
     const byName = (name: string | null | undefined) => (name ? data.sheets.find((s) => fold(s.name) === fold(name)) ?? null : null);
     this.sheet = byName(current.sheet) ?? byName(data.recognised?.sheet) ?? data.sheets.find((s) => s.likelyHeaderRow !== null) ?? data.sheets[0];
@@ -102,7 +103,10 @@ export class MappingView {
       h('div', { class: 'field' }, h('label', { for: 'koppla-blad' }, 'Budgetblad'), sheetSelect),
       h('div', { class: 'field' }, h('label', { for: 'koppla-rubrikrad' }, 'Rubrikrad'), rowSelect),
       h('fieldset', { class: 'koppla-columns' }, h('legend', {}, 'Kolumner'), h('p', { class: 'hint' }, 'Välj rubriken för varje fält. (ingen): Styrkoll känner igen kolumnen själv om rubriken är känd.'), fields),
-      h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Spara och kontrollera igen'), this.feedback),
+      h('div', { class: 'form-actions' },
+        h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Spara och kontrollera igen'),
+        hasMapping(d.current) ? h('button', { type: 'button', class: 'btn btn-secondary koppla-clear', onclick: () => void this.clear() }, 'Ta bort kopplingen') : null,
+        this.feedback),
       h('p', { class: 'hint' }, this.options.savedIn === 'workbook'
         ? 'Sparas som rader i bladet Inställningar (Budgetblad, Rubrikrad, Kolumn …) och används av nästa kontroll och av knappen Kontrollera budget i menyfliksområdet.'
         : 'Sparas bara för den här sessionen – sidan har ingen arbetsbok att spara i. I Excel sparas kopplingen i bladet Inställningar.'),
@@ -170,6 +174,21 @@ export class MappingView {
     return { sheet: String(data.get('sheet') ?? '') || null, headerRow: Number.isInteger(headerRow) && headerRow >= 1 ? headerRow : null, columns };
   }
 
+  /** Removes the mapping (the keys' rows in Inställningar are emptied) and checks again. */
+  private async clear(): Promise<void> {
+    this.feedback.className = 'form-feedback';
+    this.feedback.textContent = 'Tar bort kopplingen…';
+    try {
+      this.saved = null;
+      await this.options.onSave({ sheet: null, headerRow: null, columns: {} });
+      this.feedback.className = 'form-feedback ok';
+      this.feedback.textContent = 'Kopplingen är borttagen. Styrkoll letar upp budgeten själv.';
+    } catch {
+      this.feedback.className = 'form-feedback error';
+      this.feedback.textContent = 'Kunde inte ta bort kopplingen. Försök igen.';
+    }
+  }
+
   private async save(): Promise<void> {
     const mapping = this.read();
     if (!mapping.columns?.budget) {
@@ -190,6 +209,10 @@ export class MappingView {
       this.feedback.textContent = this.options.savedIn === 'workbook' ? 'Kunde inte spara i bladet Inställningar. Är arbetsboken eller bladet skyddat? Försök igen.' : 'Kunde inte spara kopplingen.';
     }
   }
+}
+
+function hasMapping(m: ColumnMapping): boolean {
+  return !!m.sheet || !!m.headerRow || Object.keys(m.columns ?? {}).length > 0;
 }
 
 function preview(texts: string[]): string {

@@ -60,8 +60,9 @@ export class Pane {
     this.mappingView = new MappingView({
       savedIn: excel ? 'workbook' : 'session',
       onSave: async (mapping) => {
+        const empty = !mapping.sheet && !mapping.headerRow && Object.keys(mapping.columns ?? {}).length === 0;
         if (excel) await excel.saveMapping(mapping);
-        else this.sessionMapping = mapping;
+        else this.sessionMapping = empty ? null : mapping;
         await this.runCheck();
       },
     });

@@ -19,6 +19,9 @@ const state: Window['preview'] = { host: 'excel', selected: [], saved: [], repor
 const noBudget = new URLSearchParams(location.search).get('budget') === 'no';
 window.preview = state;
 
+/** Whether the last mapping saved maps a Budget column (none saved, or one removed: no). */
+const mapped = () => !!state.mappings[state.mappings.length - 1]?.columns?.budget;
+
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 const services: PaneServices = {
@@ -35,9 +38,10 @@ const services: PaneServices = {
         onProgress({ phase: 'regler', done: i * 10, total: 42 });
       }
       state.checks++;
-      return noBudget && state.mappings.length === 0 ? noBudgetResult() : fakeResult();
+      return noBudget && !mapped() ? noBudgetResult() : fakeResult();
     },
-    mapping: (result) => fakeMappingData(result.summary.budgetRead),
+    // ?budget=no: the workbook is Blad1 before and after a mapping.
+    mapping: (result) => ({ ...fakeMappingData(result.summary.budgetRead && !noBudget), current: state.mappings[state.mappings.length - 1] ?? {} }),
   },
   reports: {
     templates: () => [{ id: 'namndrapport', title: 'Nämndrapport' }, { id: 'delarsrapport', title: 'Delårsrapport' }],

@@ -159,5 +159,9 @@ describe('Koppla kolumner in Excel', () => {
     expect(settings.formulas.size).toBe(0);
     expect(settings.numberFormats.get('7,1')).toBe('@');
     expect(settings.numberFormats.get('8,1')).toBe('@');
+
+    // Ta bort kopplingen: every mapping key's row is emptied, the other rows stay.
+    await saveMappingSettings(asExcel(ctx), { sheet: null, headerRow: null, columns: {} });
+    expect(settingsRows('Settings')).toEqual([['Inställning', 'Värde'], ['Kommun', 'Hedemora'], ['Period', '2025-08']]);
   });
 });

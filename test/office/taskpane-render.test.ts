@@ -205,6 +205,13 @@ describe('task pane in Chromium', () => {
     expect(await page.evaluate(() => window.preview.mappings)).toEqual([{ sheet: 'Blad1', headerRow: 3, columns: { budget: 'Årsbudget', utfall: 'Ack. utfall', prognos: 'Helårsbedömning', namnd: 'Ansvar (T)' } }]);
     expect(await page.evaluate(() => window.preview.checks)).toBe(2);
     expect(await page.locator('.koppla .form-feedback.ok').textContent()).toContain('Sparat i Inställningar');
+    // The saved mapping is what the form shows now, and it can be removed again.
+    expect(await page.inputValue('#koppla-budget')).toBe('Årsbudget');
+    await page.getByRole('button', { name: 'Ta bort kopplingen' }).click();
+    await page.waitForSelector('.koppla .form-feedback.ok:has-text("borttagen")');
+    expect(await page.evaluate(() => window.preview.mappings.slice(1))).toEqual([{ sheet: null, headerRow: null, columns: {} }]);
+    expect(await page.evaluate(() => window.preview.checks)).toBe(3);
+    expect(await page.locator('.message-area .message-bar.error .message-title').textContent()).toBe('Ingen budgetdata hittades');
     await page.close();
   });
 
