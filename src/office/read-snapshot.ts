@@ -112,10 +112,10 @@ const OWN = new Set(OWN_SHEET_NAMES.map(foldText));
  * the header row of any Excel table): (1) sheet names, (2) used ranges and tables, (3) the values
  * of the sheets named as the contract says and of small sheets in full, and the heads of the
  * others, then (4) the rest of the sheets the core picked by content. Every sheet but Styrkoll's
- * own is in the snapshot; one the core did not pick holds only the rows read (at least its head). Values go in groups of row
- * blocks, one sync per group, each group's estimated response under the budget. A workbook whose
- * data sheets are named or small (and any such workbook in desktop Excel) takes three syncs.
- * With `options.sheets`, exactly those sheets are read in full.
+ * own is in the snapshot; one the core did not pick holds only the rows read (at least its head).
+ * Values go in groups of row blocks, one sync per group, each group's estimated response under
+ * the budget. A workbook whose data sheets are named or small (and any such workbook in desktop
+ * Excel) takes three syncs. With `options.sheets`, exactly those sheets are read in full.
  */
 export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
@@ -158,8 +158,10 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
 
   const budgetCells = Math.max(1, Math.floor((options.maxResponseBytes ?? hostResponseBudget()) / CELL_RESPONSE_BYTES));
   const read: ValueBlock[][] = plans.map(() => []);
-  const progress = { done: 0, total: firstCells };
-  options.onProgress?.(0, firstCells);
+  // Counted as if every sheet read in part were read in full, so the bar only moves forward.
+  const mayFollow = areas.reduce((n, a, i) => n + (full[i] ? 0 : cellsOfArea(restOf(a))), 0);
+  const progress = { done: 0, total: firstCells + mayFollow };
+  options.onProgress?.(0, progress.total);
   const tables = await readBlocks(context, plans, firstAreas, budgetCells, read, progress, options.onProgress, true);
 
   if (!named) return { sheets: plans.map((plan, i) => sheetOf(plan.name, areas[i], read[i], tables![i])) };
@@ -176,9 +178,10 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   // The second pass: the rest of each picked sheet whose head alone was read.
   const restAreas = areas.map((a, i) => (keep[i] && !full[i] ? restOf(a) : { ...a, rowCount: 0 }));
   const restCells = restAreas.reduce((n, a) => n + cellsOfArea(a), 0);
+  progress.total = progress.done + restCells;
+  if (restCells === 0 && mayFollow > 0) options.onProgress?.(progress.done, progress.total);
   if (restCells > 0) {
     refuse(plans.reduce((n, _p, i) => n + (keep[i] ? cellsOfArea(areas[i]) : 0), 0));
-    progress.total += restCells;
     options.onProgress?.(progress.done, progress.total);
     await readBlocks(context, plans, restAreas, budgetCells, read, progress, options.onProgress, false);
   }

@@ -141,9 +141,14 @@ describe('Office adapter and xlsx reader agree', () => {
   it('read a Driftredovisning found by content in full, leave the other large sheet unread, and give the same findings', async () => {
     const sheets = contentWorkbook();
     const ctx = new FakeContext(sheets);
-    const fromOffice = await readSnapshot(asExcel(ctx));
+    const progress: [number, number][] = [];
+    const fromOffice = await readSnapshot(asExcel(ctx), { onProgress: (done, total) => progress.push([done, total]) });
     const fromXlsx = await viaXlsx(sheets);
     expectSameRead(fromOffice, fromXlsx, ['Driftredovisning', 'Installningar']);
+    // The bar only moves forward and ends full.
+    const shares = progress.map(([d, t]) => d / t);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares[shares.length - 1]).toBe(1);
     expect(fromOffice.sheets.find((s) => s.name === 'Blad1')!.rows).toHaveLength(40);
     // Names, used ranges, the heads (and the small sheets), then the rest of Driftredovisning.
     expect(ctx.syncCount).toBe(4);
