@@ -12,14 +12,18 @@ import type { RuleSet } from '../src/core/rules/load';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import { StyrkollError } from '../src/core/errors';
 import { createWorkbook } from '../src/xlsx/write';
-import { API, hostApiSupport, loadSettings, openNewWorkbook, readSnapshot, replaceSheets, saveSettings, selectCell, writeResult, type StyrkollSettings } from '../src/office';
+import { API, hostApiSupport, loadSettings, openNewWorkbook, readSnapshot, replaceSheets, saveMappingSettings, saveSettings, selectCell, writeResult, type StyrkollSettings } from '../src/office';
 import { runInExcel } from './host';
 import { createYieldToHost } from './pane/yield-to-host';
 import { bundledRuleFiles } from './rule-files';
+import { buildMappingData } from './mapping-data';
 import { withThresholds } from './settings-snapshot';
-import type { CheckService, PaneServices, ReportMode, ReportService, WorkbookSource } from './services';
+import type { CheckService, MappingData, PaneServices, ReportMode, ReportService, WorkbookSource } from './services';
 
 let ruleSet: RuleSet | null = null;
+
+/** The Koppla kolumner data of each result the pane got (built from the sheets' heads). */
+const mappingData = new WeakMap<CheckResult, MappingData>();
 
 /** Loaded once per page; a broken rule file becomes a Swedish REGELFIL error in the pane. */
 export function bundledRuleSet(): RuleSet {
@@ -43,8 +47,12 @@ async function check(snapshot: WorkbookSnapshot, settings: StyrkollSettings, onP
 export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<CheckResult> {
   const stored = settings ?? (await runInExcel((ctx) => loadSettings(ctx)));
   // A large workbook is read in many syncs: the pane shows how far the read has come.
-  const snapshot = await runInExcel((ctx) => readSnapshot(ctx, { onProgress: (done, total) => onProgress?.({ phase: 'indata', done, total }) }));
+  let heads: WorkbookSnapshot | null = null;
+  const snapshot = await runInExcel((ctx) =>
+    readSnapshot(ctx, { onProgress: (done, total) => onProgress?.({ phase: 'indata', done, total }), onHeads: (h) => void (heads = h) }),
+  );
   const result = await check(snapshot, stored, onProgress);
+  mappingData.set(result, buildMappingData(heads ?? snapshot, result));
   onProgress?.({ phase: 'klart', done: 1, total: 1 });
   await runInExcel((ctx) => writeResult(ctx, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }));
   return result;
@@ -62,6 +70,7 @@ function checkService(): CheckService {
       if (source.kind !== 'excel') throw new Error('I Excel kontrolleras den öppna arbetsboken.');
       return checkOpenWorkbook(settings, onProgress);
     },
+    mapping: (result) => mappingData.get(result) ?? null,
   };
 }
 
@@ -113,6 +122,7 @@ export function createAppServices(): PaneServices {
       loadSettings: () => runInExcel((ctx) => loadSettings(ctx)),
       saveSettings: (s) => runInExcel((ctx) => saveSettings(ctx, s)),
       selectCell: (sheet, cell) => runInExcel((ctx) => selectCell(ctx, sheet, cell)),
+      saveMapping: async (mapping) => void (await runInExcel((ctx) => saveMappingSettings(ctx, mapping))),
     },
   };
 }

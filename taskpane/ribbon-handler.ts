@@ -1,7 +1,9 @@
 /**
  * The ribbon's "Kontrollera budget" (ExecuteFunction): runs the check without the pane and shows
  * the result in the Kontroll sheet. Excel queues further clicks until event.completed() is
- * called, so it is called whatever happens.
+ * called, so it is called whatever happens. A check that read no budget data is no success: the
+ * Kontroll sheet it writes (and activates) opens with a red line saying so, the IN-BLAD-SAKNAS
+ * error with its suggestion, and a red tab.
  */
 import type { SheetSpec } from '../src/core/sheet-spec';
 import { toPaneMessage, type PaneMessage } from './pane/messages';

@@ -4,9 +4,31 @@
  * taskpane/preview/ a fake set for screenshots.
  */
 import type { CheckProgress, CheckResult } from '../src/core/check-types';
+import type { ColumnMapping } from '../src/core/input/budget-header';
 import type { StyrkollSettings } from '../src/office/settings';
 
-export type { StyrkollSettings };
+export type { StyrkollSettings, ColumnMapping };
+
+/** One sheet as the Koppla kolumner form offers it: the text cells of its first rows. */
+export interface MappingSheet {
+  name: string;
+  /** Rows with at least one text cell, 1-based, each with its text cells (1-based columns). */
+  rows: { row: number; cells: { col: number; text: string }[] }[];
+  /** The row that most looks like a header (the recognised one, or the one with most texts). */
+  likelyHeaderRow: number | null;
+}
+
+/** What the Koppla kolumner form needs from a check: what was recognised and what can be chosen. */
+export interface MappingData {
+  /** The fields that can be mapped, in the order the form shows them. */
+  fields: { key: string; title: string }[];
+  /** Every sheet but Styrkoll's own. */
+  sheets: MappingSheet[];
+  /** The budget as the check read it: sheet, header row and each field's column; null when none was read. */
+  recognised: { sheet: string; headerRow: number; columns: Record<string, { col: number; header: string }> } | null;
+  /** The mapping in force for the check (Inställningar's keys and the session's). */
+  current: ColumnMapping;
+}
 
 /** Where the workbook comes from: the open Excel workbook, or (standalone) a file's bytes. */
 export type WorkbookSource = { kind: 'excel' } | { kind: 'file'; name: string; bytes: Uint8Array };
@@ -27,8 +49,13 @@ export interface ThresholdOption {
 export interface CheckService {
   profiles(): ProfileOption[];
   thresholds(): ThresholdOption[];
-  /** Runs the check; in Excel it also writes the Kontroll sheet and the marks. */
-  check(source: WorkbookSource, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void): Promise<CheckResult>;
+  /**
+   * Runs the check; in Excel it also writes the Kontroll sheet and the marks. `mapping` (the page
+   * outside Excel) is the session's Koppla kolumner choice; in Excel it lives in Inställningar.
+   */
+  check(source: WorkbookSource, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void, mapping?: ColumnMapping | null): Promise<CheckResult>;
+  /** What the Koppla kolumner form shows for a result of check(); null when unknown. */
+  mapping?(result: CheckResult): MappingData | null;
 }
 
 export interface ReportTemplateOption {
@@ -76,6 +103,8 @@ export interface ExcelBridge {
   saveSettings(settings: StyrkollSettings): Promise<void>;
   /** Selects a finding's cell in its sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Writes the mapping as Budgetblad, Rubrikrad and Kolumn … rows in Inställningar (made if missing). */
+  saveMapping(mapping: ColumnMapping): Promise<void>;
 }
 
 /** Where settings are kept outside Excel (standalone: this browser's localStorage). */

@@ -1,17 +1,19 @@
 /**
  * The pane's thresholds reach the core the way a user's would: as rows in Inställningar. A
- * threshold set in the pane replaces a row with the same key, so the pane's choice wins.
+ * threshold set in the pane replaces a row with the same key, so the pane's choice wins. The
+ * settings sheet is the one the core reads (findSheet: Inställningar, Installningar, Settings …).
  */
+import { findSheet } from '../src/core/input/sheet-lookup';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 
-const SETTINGS_SHEET = 'inställningar';
 const keyOf = (v: unknown) => (typeof v === 'string' ? v.trim().toLocaleLowerCase('sv') : '');
 
 export function withThresholds(snapshot: WorkbookSnapshot, thresholds: Record<string, number>): WorkbookSnapshot {
   const entries = Object.entries(thresholds);
   if (entries.length === 0) return snapshot;
   const keys = new Set(entries.map(([k]) => keyOf(k)));
-  const index = snapshot.sheets.findIndex((s) => s.name.trim().toLocaleLowerCase('sv') === SETTINGS_SHEET);
+  const found = findSheet(snapshot, 'installningar');
+  const index = found ? snapshot.sheets.indexOf(found) : -1;
   const sheets = [...snapshot.sheets];
   if (index < 0) {
     sheets.push({ name: 'Inställningar', rows: entries.map(([k, v]) => [k, v]), errors: [] });

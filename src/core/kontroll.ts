@@ -115,7 +115,8 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
     freeze: headerRow <= MAX_FROZEN_ROWS ? { rows: headerRow } : undefined,
     autoFilter: findings.length ? `A${headerRow}:${lastCol}${rows.length}` : undefined,
     print: { orientation: 'landscape', fitToWidth: true, repeatRows: [headerRow, headerRow] },
-    tabColor: 'FF1F3864',
+    // Red when no budget was read, so the tab itself says the check is not clean.
+    tabColor: summary.budgetRead ? 'FF1F3864' : 'FFA4262C',
   };
 }
 

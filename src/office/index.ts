@@ -7,7 +7,7 @@ export { hostApiSupport, API, type ApiSupport } from './api-support';
 export { SyncBatcher } from './sync-batcher';
 export { MAX_REQUEST_BYTES, jsonBytes } from './payload';
 export { MARK_RECORD_KEY, MARK_FILLS } from './mark-record';
-export { CONTRACT_SHEETS, isContractSheet } from './contract-sheets';
 export { selectCell } from './navigate';
 export { openNewWorkbook, toBase64 } from './open-workbook';
 export { replaceSheets } from './replace-sheets';
+export { saveMappingSettings, mappingEntries } from './mapping-settings';

@@ -1,7 +1,11 @@
 import type { CellErrorRef, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { StyrkollError } from '../core/errors';
+import { parseRangeRef } from '../core/input/address';
+import { type ColumnMapping, HEADER_SCAN_COLS, HEADER_SCAN_ROWS } from '../core/input/budget-header';
+import { OWN_SHEET_NAMES, sheetsToRead } from '../core/input/locate';
+import { findSheet, SHEET_TITLES, type SheetKind } from '../core/input/sheet-lookup';
+import { foldText } from '../core/input/text';
 import { stripSheet } from './a1';
-import { isContractSheet } from './contract-sheets';
 
 /** Excel on the web handles ranges of this many rows well; larger sheets are read in row blocks. */
 const MAX_BLOCK_ROWS = 20_000;
@@ -39,8 +43,18 @@ const MIN_RETRY_ROWS = 100;
 export interface ReadOptions {
   /** Cells in all used ranges together; above it the workbook is refused (FOR_STOR). */
   maxCells?: number;
-  /** Which sheets to read; the contract sheets by default. */
+  /**
+   * Which sheets to read in full. By default the core decides (sheetsToRead) from the first
+   * HEADER_SCAN_ROWS rows of every sheet but Styrkoll's own, as the CLI reads every sheet.
+   */
   sheets?: (name: string) => boolean;
+  /** The mapping given besides Inställningar's (Budgetblad …), as CheckOptions.mapping. */
+  mapping?: ColumnMapping | null;
+  /**
+   * Gets the first HEADER_SCAN_ROWS rows of every sheet but Styrkoll's own (whole sheets where
+   * read in full), from which the sheets to read were decided: what Koppla kolumner offers.
+   */
+  onHeads?: (heads: WorkbookSnapshot) => void;
   /** Estimated response bytes per value sync; hostResponseBudget() by default. */
   maxResponseBytes?: number;
   /** Cells read so far of all cells to read: once before the values are read, then after each sync. */
@@ -85,18 +99,32 @@ interface BlockSpec {
 type TableRange = { name: string; range: Excel.Range };
 
 /**
- * Reads the contract sheets into the snapshot the xlsx reader produces: (1) sheet names, (2) used
- * ranges and tables, then the values in groups of row blocks, one sync per group, each group's
- * estimated response under the budget. A workbook under the budget (and any workbook in desktop
- * Excel) takes three syncs in all.
+ * A sheet of at most this many cells is read in full in the first value pass even when only its
+ * head is needed to decide: a second sync for the rest would cost more than the cells.
+ */
+const SMALL_SHEET_CELLS = 20_000;
+
+const OWN = new Set(OWN_SHEET_NAMES.map(foldText));
+
+/**
+ * Reads the sheets a check uses into the snapshot the xlsx reader produces. Which sheets is the
+ * core's decision (sheetsToRead), made from the first HEADER_SCAN_ROWS rows of every sheet (and
+ * the header row of any Excel table): (1) sheet names, (2) used ranges and tables, (3) the values
+ * of the sheets named as the contract says and of small sheets in full, and the heads of the
+ * others, then (4) the rest of the sheets the core picked by content. Every sheet but Styrkoll's
+ * own is in the snapshot; one the core did not pick holds only the rows read (at least its head).
+ * Values go in groups of row blocks, one sync per group, each group's estimated response under
+ * the budget. A workbook whose data sheets are named or small (and any such workbook in desktop
+ * Excel) takes three syncs. With `options.sheets`, exactly those sheets are read in full.
  */
 export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
 
+  const chosen = options.sheets;
   const plans: SheetPlan[] = sheets.items
-    .filter((ws) => (options.sheets ?? isContractSheet)(ws.name))
+    .filter((ws) => (chosen ? chosen(ws.name) : !OWN.has(foldText(ws.name))))
     .map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -109,33 +137,121 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   const areas: SheetArea[] = plans.map(({ used }) =>
     used.isNullObject ? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 } : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount },
   );
-  const totalCells = areas.reduce((n, a) => n + a.rowCount * a.columnCount, 0);
+  const cellsOfArea = (a: SheetArea) => a.rowCount * a.columnCount;
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
-  if (totalCells > maxCells) {
-    throw new StyrkollError(
-      'FOR_STOR',
-      `Arbetsboken är för stor för en kontroll i Excel (${totalCells.toLocaleString('sv-SE')} celler i kontrollbladen). Ta bort tomma rader och kolumner eller kör kontrollen med kommandoraden.`,
-      { cells: totalCells, maxCells },
-    );
-  }
+  const refuse = (cells: number) => {
+    if (cells > maxCells) {
+      throw new StyrkollError(
+        'FOR_STOR',
+        `Arbetsboken är för stor för en kontroll i Excel (${cells.toLocaleString('sv-SE')} celler i bladen som ska läsas). Ta bort tomma rader och kolumner eller kör kontrollen med kommandoraden.`,
+        { cells, maxCells },
+      );
+    }
+  };
+
+  // The first pass: named and small sheets in full, the others' heads (whose rows decide).
+  const named = chosen ? null : new Set(namedSheets(plans.map((p) => p.name), options.mapping));
+  const full = plans.map((p, i) => !named || named.has(p.name) || cellsOfArea(areas[i]) <= SMALL_SHEET_CELLS || areas[i].rowIndex + areas[i].rowCount <= HEADER_SCAN_ROWS);
+  const firstAreas = areas.map((a, i) => (full[i] ? a : headOf(a)));
+  const firstCells = firstAreas.reduce((n, a) => n + cellsOfArea(a), 0);
+  refuse(firstCells);
 
   const budgetCells = Math.max(1, Math.floor((options.maxResponseBytes ?? hostResponseBudget()) / CELL_RESPONSE_BYTES));
+  const read: ValueBlock[][] = plans.map(() => []);
+  // Counted as if every sheet read in part were read in full, so the bar only moves forward.
+  const mayFollow = areas.reduce((n, a, i) => n + (full[i] ? 0 : cellsOfArea(restOf(a))), 0);
+  const progress = { done: 0, total: firstCells + mayFollow };
+  options.onProgress?.(0, progress.total);
+  const tables = await readBlocks(context, plans, firstAreas, budgetCells, read, progress, options.onProgress, true);
+
+  if (!named) return { sheets: plans.map((plan, i) => sheetOf(plan.name, areas[i], read[i], tables![i])) };
+
+  // The core decides from the heads; a table's header row below the heads is read for it too.
+  const headers = await readTableHeaders(context, plans, areas, full, tables!);
+  const heads: WorkbookSnapshot = {
+    sheets: plans.map((plan, i) => sheetOf(plan.name, areas[i], [...read[i], ...headers[i]], tables![i])),
+  };
+  options.onHeads?.(heads);
+  const wanted = new Set(sheetsToRead(heads, options.mapping ?? undefined));
+  const keep = plans.map((p) => wanted.has(p.name));
+
+  // The second pass: the rest of each picked sheet whose head alone was read.
+  const restAreas = areas.map((a, i) => (keep[i] && !full[i] ? restOf(a) : { ...a, rowCount: 0 }));
+  const restCells = restAreas.reduce((n, a) => n + cellsOfArea(a), 0);
+  progress.total = progress.done + restCells;
+  if (restCells === 0 && mayFollow > 0) options.onProgress?.(progress.done, progress.total);
+  if (restCells > 0) {
+    refuse(plans.reduce((n, _p, i) => n + (keep[i] ? cellsOfArea(areas[i]) : 0), 0));
+    options.onProgress?.(progress.done, progress.total);
+    await readBlocks(context, plans, restAreas, budgetCells, read, progress, options.onProgress, false);
+  }
+  // The other sheets go as far as they were read (their heads), so the core names them as it
+  // would from the whole workbook ("Inte läst: bladet Blad1 – …") and the findings are the same.
+  return { sheets: plans.map((plan, i) => sheetOf(plan.name, areas[i], read[i], tables![i])) };
+}
+
+/**
+ * Sheets the contract names (found with the core's findSheet, so every synonym counts), and the
+ * sheet a mapping names: always read in full.
+ */
+function namedSheets(names: string[], mapping: ColumnMapping | null | undefined): string[] {
+  const byName: WorkbookSnapshot = { sheets: names.map((name) => ({ name, rows: [], errors: [] })) };
+  const out: string[] = [];
+  for (const kind of Object.keys(SHEET_TITLES) as SheetKind[]) {
+    const s = findSheet(byName, kind);
+    if (s) out.push(s.name);
+  }
+  if (mapping?.sheet) {
+    const want = foldText(mapping.sheet);
+    out.push(...names.filter((n) => foldText(n) === want));
+  }
+  return out;
+}
+
+/** The rows of an area within the first HEADER_SCAN_ROWS rows of the worksheet. */
+function headOf(a: SheetArea): SheetArea {
+  return { ...a, rowCount: Math.max(0, Math.min(a.rowCount, HEADER_SCAN_ROWS - a.rowIndex)) };
+}
+
+/** The rows of an area below its head. */
+function restOf(a: SheetArea): SheetArea {
+  const head = headOf(a).rowCount;
+  return { ...a, rowIndex: a.rowIndex + head, rowCount: a.rowCount - head };
+}
+
+function sheetOf(name: string, area: SheetArea, blocks: ValueBlock[], tableRanges: TableRange[]): SheetSnapshot {
+  const ordered = blocks.length > 1 ? [...blocks].sort((a, b) => a.firstRow - b.firstRow) : blocks;
+  const sheet = toSheetSnapshot(name, area.columnIndex, ordered);
+  if (tableRanges.length > 0) sheet.tables = tableRanges.map((t) => ({ name: t.name, ref: stripSheet(t.range.address) }));
+  return sheet;
+}
+
+/**
+ * Reads `areas` in groups of row blocks into `read`, one sync per group; a rejected group is
+ * halved and its halves go first, so rows stay in order. With `withTables`, the table addresses
+ * ride along with the first sync that gets through, and are returned.
+ */
+async function readBlocks(
+  context: Excel.RequestContext,
+  plans: SheetPlan[],
+  areas: SheetArea[],
+  budgetCells: number,
+  read: ValueBlock[][],
+  progress: { done: number; total: number },
+  onProgress: ReadOptions['onProgress'],
+  withTables: boolean,
+): Promise<TableRange[][] | null> {
   const pending = planGroups(areas, budgetCells);
   // Sheets without values still need one sync for their table addresses.
-  if (pending.length === 0) pending.push([]);
-  const read: ValueBlock[][] = plans.map(() => []);
+  if (pending.length === 0 && withTables) pending.push([]);
   let tables: TableRange[][] | null = null;
-  let done = 0;
-  options.onProgress?.(0, totalCells);
-  // One sync per group; a rejected group is halved and its halves go first, so rows stay in order.
   for (let group = pending.shift(); group; group = pending.shift()) {
     const ranges = group.map((b) => {
       const range = plans[b.sheet].ws.getRangeByIndexes(b.firstRow, areas[b.sheet].columnIndex, b.rows, b.cols);
       range.load('values,valueTypes');
       return range;
     });
-    // Table addresses ride along with the first sync that gets through.
-    const queuedTables: TableRange[][] = tables ?? plans.map((p) => queueTableRanges(p.tables));
+    const queuedTables: TableRange[][] | null = withTables ? tables ?? plans.map((p) => queueTableRanges(p.tables)) : null;
     try {
       await context.sync();
     } catch (error) {
@@ -145,18 +261,34 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     }
     tables = queuedTables;
     group.forEach((b, i) => read[b.sheet].push({ firstRow: b.firstRow, values: ranges[i].values, valueTypes: ranges[i].valueTypes }));
-    done += cellsOf(group);
-    options.onProgress?.(done, totalCells);
+    progress.done += cellsOf(group);
+    onProgress?.(progress.done, progress.total);
   }
+  return tables;
+}
 
-  return {
-    sheets: plans.map((plan, i) => {
-      const sheet = toSheetSnapshot(plan.name, areas[i].columnIndex, read[i]);
-      const tableRanges = tables![i]; // set by the first sync that got through; there always is one
-      if (tableRanges.length > 0) sheet.tables = tableRanges.map((t) => ({ name: t.name, ref: stripSheet(t.range.address) }));
-      return sheet;
-    }),
-  };
+/**
+ * The header rows of Excel tables that start below the head of a sheet read only in part, in one
+ * sync (none when there are none): the core takes a table's header row wherever it stands.
+ */
+async function readTableHeaders(context: Excel.RequestContext, plans: SheetPlan[], areas: SheetArea[], full: boolean[], tables: TableRange[][]): Promise<ValueBlock[][]> {
+  const queued: { sheet: number; firstRow: number; range: Excel.Range }[] = [];
+  plans.forEach((plan, i) => {
+    if (full[i]) return;
+    const a = areas[i];
+    for (const t of tables[i]) {
+      const ref = parseRangeRef(stripSheet(t.range.address));
+      if (!ref || ref.top - 1 < HEADER_SCAN_ROWS || ref.top - 1 >= a.rowIndex + a.rowCount) continue;
+      const range = plan.ws.getRangeByIndexes(ref.top - 1, a.columnIndex, 1, Math.min(a.columnCount, HEADER_SCAN_COLS));
+      range.load('values,valueTypes');
+      queued.push({ sheet: i, firstRow: ref.top - 1, range });
+    }
+  });
+  const out: ValueBlock[][] = plans.map(() => []);
+  if (queued.length === 0) return out;
+  await context.sync();
+  for (const q of queued) out[q.sheet].push({ firstRow: q.firstRow, values: q.range.values, valueTypes: q.range.valueTypes });
+  return out;
 }
 
 function queueTableRanges(tables: Excel.TableCollection): TableRange[] {

@@ -1,11 +1,12 @@
 /** The task pane: wires the check button, progress, messages and the three tabs to the services. */
 import type { CheckProgress, CheckResult } from '../../src/core/check-types';
 import type { HostKind } from '../host';
-import type { PaneServices, SettingsStore, StyrkollSettings, WorkbookSource } from '../services';
+import type { ColumnMapping, PaneServices, SettingsStore, StyrkollSettings, WorkbookSource } from '../services';
 import { DownloadBar } from './download-bar';
 import { count, h, replace } from './dom';
 import { FileDrop } from './file-drop';
 import { icon } from './icons';
+import { MappingView } from './mapping-view';
 import { toPaneMessage, type PaneMessage } from './messages';
 import { ReportsView } from './reports-view';
 import { ResultsView } from './results-view';
@@ -43,7 +44,10 @@ export class Pane {
   private readonly fileDrop: FileDrop | null;
   private readonly downloads: DownloadBar | null;
   private readonly store: SettingsStore | null;
+  private readonly mappingView: MappingView;
   private file: { name: string; bytes: Uint8Array } | null = null;
+  /** Outside Excel: the Koppla kolumner choice, for the checks of this file in this session. */
+  private sessionMapping: ColumnMapping | null = null;
   private running = false;
 
   constructor(private readonly root: HTMLElement, private readonly services: PaneServices, private readonly host: HostKind) {
@@ -53,6 +57,16 @@ export class Pane {
       onSelect: excel ? (f) => void this.select(f.sheet!, f.cell!) : null,
       emptyHint: host === 'standalone' ? 'Välj en arbetsbok och klicka på Kontrollera budget. Fynden visas här, och du kan ladda ner en kopia med bladet Kontroll.' : undefined,
     });
+    this.mappingView = new MappingView({
+      savedIn: excel ? 'workbook' : 'session',
+      onSave: async (mapping) => {
+        const empty = !mapping.sheet && !mapping.headerRow && Object.keys(mapping.columns ?? {}).length === 0;
+        if (excel) await excel.saveMapping(mapping);
+        else this.sessionMapping = empty ? null : mapping;
+        await this.runCheck();
+      },
+    });
+    this.results.setMappingView(this.mappingView.element);
     const store = this.store;
     this.settingsView = new SettingsView({
       profiles: services.check.profiles(),
@@ -108,6 +122,8 @@ export class Pane {
     try {
       const bytes = new Uint8Array(await f.arrayBuffer());
       this.file = { name: f.name, bytes };
+      // A mapping made for another file would point at sheets and headers this one may not have.
+      this.sessionMapping = null;
       this.fileDrop?.show(f);
       this.downloads?.hide();
       replace(this.message);
@@ -136,22 +152,32 @@ export class Pane {
     }
   }
 
-  showMessage(m: PaneMessage, kind: 'error' | 'warning' | 'success'): void {
+  showMessage(m: PaneMessage, kind: 'error' | 'warning' | 'success', action?: { label: string; run: () => void }): void {
     replace(this.message, h('div', { class: `message-bar ${kind}`, role: kind === 'success' ? 'status' : 'alert' },
       icon(kind === 'success' ? 'ok' : kind === 'warning' ? 'varning' : 'fel'),
-      h('div', {}, h('p', { class: 'message-title' }, m.title), m.detail ? h('p', {}, m.detail) : null),
+      h('div', {}, h('p', { class: 'message-title' }, m.title), m.detail ? h('p', {}, m.detail) : null,
+        action ? h('button', { type: 'button', class: 'btn btn-secondary message-action', onclick: () => action.run() }, action.label) : null),
       h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Stäng meddelandet', onclick: () => replace(this.message) }, icon('dismiss'))));
   }
 
   async showResult(result: CheckResult): Promise<void> {
     await this.results.show(result);
     this.reports.show(result);
+    const budgetRead = result.summary.budgetRead !== false;
+    this.mappingView.show(this.services.check.mapping?.(result) ?? null, !budgetRead);
+    this.downloads?.show();
+    this.selectTab('fynd');
+    if (!budgetRead) {
+      // Never a green "klar" when nothing was read: say so, with the core's suggestion.
+      const why = result.findings.find((f) => f.rule === 'IN-BLAD-SAKNAS') ?? result.findings.find((f) => f.severity === 'fel' && f.category === 'indata');
+      const detail = ['Budgeten har inte kontrollerats.', why?.suggestion ?? '', this.host === 'excel' ? 'Se bladet Kontroll.' : ''].filter(Boolean).join(' ');
+      this.showMessage({ title: 'Ingen budgetdata hittades', detail }, 'error', { label: 'Koppla kolumner', run: () => this.mappingView.openAndFocus() });
+      return;
+    }
     const c = result.summary.counts;
     const varningar = c.bySeverity.varning === 1 ? 'varning' : 'varningar';
     const summary = c.total === 0 ? 'Inga avvikelser.' : `${count(c.bySeverity.fel)} fel, ${count(c.bySeverity.varning)} ${varningar}, ${count(c.bySeverity.info)} info.`;
     this.showMessage({ title: 'Kontrollen är klar', detail: this.host === 'excel' ? `${summary} Se bladet Kontroll.` : summary }, 'success');
-    this.downloads?.show();
-    this.selectTab('fynd');
   }
 
   /** A labelled, indeterminate progress line for work without counts (writing, reports). */
@@ -192,7 +218,7 @@ export class Pane {
     this.showProgress({ phase: 'indata', done: 0, total: 0 });
     try {
       const settings: StyrkollSettings = this.settingsView.current;
-      const result = await this.services.check.check(source, settings, (p) => this.showProgress(p));
+      const result = await this.services.check.check(source, settings, (p) => this.showProgress(p), this.host === 'excel' ? null : this.sessionMapping);
       await this.showResult(result);
     } catch (e) {
       this.showMessage(toPaneMessage(e, 'Kontrollen'), 'error');

@@ -32,11 +32,17 @@ export class ResultsView {
   private readonly summary = h('div', { class: 'summary' });
   private readonly filterBar = h('div', { class: 'filters' });
   private readonly status = h('p', { class: 'filter-status', 'aria-live': 'polite' });
+  private readonly mappingSlot = h('div', { class: 'mapping-slot' });
   private generation = 0;
 
   constructor(private readonly options: ResultsViewOptions) {
-    this.element.append(this.summary, this.filterBar, this.status, this.list);
+    this.element.append(this.summary, this.mappingSlot, this.filterBar, this.status, this.list);
     this.renderEmpty();
+  }
+
+  /** The Koppla kolumner step, shown between the summary and the findings. */
+  setMappingView(element: HTMLElement): void {
+    replace(this.mappingSlot, element);
   }
 
   /** Resolves once every group's first findings are drawn (a group per task, see renderList). */
@@ -73,11 +79,21 @@ export class ResultsView {
     const meta = [result.summary.kommun, result.summary.period ? `period ${result.summary.period}` : null, `profil ${result.summary.profile}`, `${count(result.summary.ruleCount)} regler`].filter(Boolean).join(' · ');
     replace(
       this.summary,
-      c.total === 0 ? h('div', { class: 'all-clear' }, icon('ok'), h('span', {}, 'Inga avvikelser hittades.')) : h('div', { class: 'tiles' }, tiles),
+      c.total === 0 && result.summary.budgetRead !== false ? h('div', { class: 'all-clear' }, icon('ok'), h('span', {}, 'Inga avvikelser hittades.')) : h('div', { class: 'tiles' }, tiles),
       cats.length > 0 ? h('ul', { class: 'category-counts', 'aria-label': 'Fynd per kategori' }, cats) : null,
       h('p', { class: 'meta' }, meta),
       result.summary.notes.length > 0 ? h('ul', { class: 'notes' }, result.summary.notes.map((n) => h('li', {}, n))) : null,
+      this.renderInlast(result),
     );
+  }
+
+  /** What was read, from where and as what: short, folded away unless nothing was read. */
+  private renderInlast(result: CheckResult): HTMLElement | null {
+    const lines = Array.isArray(result.summary.inlast) ? result.summary.inlast : [];
+    if (lines.length === 0) return null;
+    return h('details', { class: 'inlast', open: result.summary.budgetRead === false },
+      h('summary', {}, icon('chevron', 'chevron'), h('span', { class: 'inlast-title' }, 'Inläst'), h('span', { class: 'badge' }, count(lines.length))),
+      h('ul', { class: 'inlast-lines' }, lines.map((l) => h('li', {}, l))));
   }
 
   private onlySeverity(s: Severity): void {

@@ -1,6 +1,7 @@
 /** Realistic findings for previews and screenshots of the pane (no workbook involved). */
 import type { CheckResult } from '../../src/core/check-types';
 import type { Finding } from '../../src/core/finding';
+import type { MappingData } from '../services';
 
 const f = (p: Partial<Finding> & Pick<Finding, 'rule' | 'category' | 'severity' | 'message'>): Finding => ({
   sheet: null, row: null, cell: null, namnd: null, source: 'Hedemora styrmodell, Budgetavvikelser', suggestion: '', ...p,
@@ -32,5 +33,54 @@ export function fakeResult(): CheckResult {
     findings,
     summary: { profile: 'hedemora', kommun: 'Hedemora kommun', period: '2025-08', counts: { total: findings.length, byCategory, bySeverity }, ruleCount: 42, notes: [], inlast: ['Budget: bladet Budget (hittat efter namnet), rubrikrad 1, rad 2–40: 39 budgetrader.', 'Enhet: tkr (Belopp i i bladet Inställningar).'], budgetRead: true },
     model: {} as CheckResult['model'],
+  };
+}
+
+/** A check that found no budget: one IN-BLAD-SAKNAS error and the Inläst lines that say why. */
+export function noBudgetResult(): CheckResult {
+  const findings: Finding[] = [
+    f({
+      rule: 'IN-BLAD-SAKNAS',
+      category: 'indata',
+      severity: 'fel',
+      source: 'Styrkoll, indata',
+      message: 'Ingen budgetdata hittades, så budgeten har inte kontrollerats: inget blad heter Budget, och inget av bladen ”Blad1” har en rubrikrad med en budgetkolumn bland de 40 första raderna.',
+      suggestion: 'Döp bladet med budgetraderna till Budget, eller ange var budgeten står: Budgetblad och t.ex. Kolumn Budget i bladet Inställningar (--sheet och --map på kommandoraden, Koppla kolumner i Styrkoll-fönstret).',
+    }),
+  ];
+  return {
+    findings,
+    summary: {
+      profile: 'standard',
+      kommun: null,
+      period: null,
+      counts: { total: 1, byCategory: { budget: 0, mal: 0, 'mal-medel': 0, 'rod-trad': 0, arshjul: 0, indata: 1 }, bySeverity: { fel: 1, varning: 0, info: 0 } },
+      ruleCount: 42,
+      notes: ['Ingen budgetdata hittades i arbetsboken.'],
+      inlast: ['Inte läst: bladet Blad1 – ingen rubrikrad som Styrkoll känner igen bland de 40 första raderna.'],
+      budgetRead: false,
+    },
+    model: {} as CheckResult['model'],
+  };
+}
+
+const FIELDS = [
+  { key: 'budget', title: 'Budget' }, { key: 'utfall', title: 'Utfall' }, { key: 'prognos', title: 'Prognos' }, { key: 'avvikelse', title: 'Avvikelse' },
+  { key: 'namnd', title: 'Nämnd' }, { key: 'verksamhet', title: 'Verksamhet' }, { key: 'konto', title: 'Konto' }, { key: 'typ', title: 'Typ' }, { key: 'kommentar', title: 'Kommentar' },
+];
+
+/** The Koppla kolumner data for the previews: a recognised Budget sheet, or (none) an unread Blad1. */
+export function fakeMappingData(budget: boolean): MappingData {
+  const header = ['Nämnd', 'Verksamhet', 'Konto', 'Budget', 'Utfall', 'Prognos', 'Kommentar'];
+  const blad1 = ['Ansvar', 'Ansvar (T)', 'Årsbudget', 'Ack. utfall', 'Helårsbedömning', 'Notering'];
+  return {
+    fields: FIELDS,
+    sheets: budget
+      ? [{ name: 'Budget', rows: [{ row: 1, cells: header.map((text, i) => ({ col: i + 1, text })) }], likelyHeaderRow: 1 }]
+      : [{ name: 'Blad1', rows: [{ row: 1, cells: [{ col: 1, text: 'Uppföljning per ansvar' }] }, { row: 3, cells: blad1.map((text, i) => ({ col: i + 1, text })) }], likelyHeaderRow: 3 }],
+    recognised: budget
+      ? { sheet: 'Budget', headerRow: 1, columns: Object.fromEntries(['namnd', 'verksamhet', 'konto', 'budget', 'utfall', 'prognos', 'kommentar'].map((k, i) => [k, { col: i + 1, header: header[i] }])) }
+      : null,
+    current: {},
   };
 }

@@ -5,17 +5,22 @@
 import type { CheckProgress } from '../../src/core/check-types';
 import { detectHost, type HostKind } from '../host';
 import { Pane } from '../pane/pane';
-import type { PaneServices, StyrkollSettings } from '../services';
-import { fakeResult } from './fake-result';
+import type { ColumnMapping, PaneServices, StyrkollSettings } from '../services';
+import { fakeMappingData, fakeResult, noBudgetResult } from './fake-result';
 
 declare global {
   interface Window {
-    preview: { host: HostKind; selected: string[]; saved: StyrkollSettings[]; reports: unknown[]; ready: boolean };
+    preview: { host: HostKind; selected: string[]; saved: StyrkollSettings[]; reports: unknown[]; mappings: ColumnMapping[]; checks: number; ready: boolean };
   }
 }
 
-const state: Window['preview'] = { host: 'excel', selected: [], saved: [], reports: [], ready: false };
+const state: Window['preview'] = { host: 'excel', selected: [], saved: [], reports: [], mappings: [], checks: 0, ready: false };
+/** ?budget=no: a workbook where no budget is found, until a mapping is saved. */
+const noBudget = new URLSearchParams(location.search).get('budget') === 'no';
 window.preview = state;
+
+/** Whether the last mapping saved maps a Budget column (none saved, or one removed: no). */
+const mapped = () => !!state.mappings[state.mappings.length - 1]?.columns?.budget;
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -32,8 +37,11 @@ const services: PaneServices = {
         await tick();
         onProgress({ phase: 'regler', done: i * 10, total: 42 });
       }
-      return fakeResult();
+      state.checks++;
+      return noBudget && !mapped() ? noBudgetResult() : fakeResult();
     },
+    // ?budget=no: the workbook is Blad1 before and after a mapping.
+    mapping: (result) => ({ ...fakeMappingData(result.summary.budgetRead && !noBudget), current: state.mappings[state.mappings.length - 1] ?? {} }),
   },
   reports: {
     templates: () => [{ id: 'namndrapport', title: 'Nämndrapport' }, { id: 'delarsrapport', title: 'Delårsrapport' }],
@@ -49,6 +57,7 @@ const services: PaneServices = {
     loadSettings: async () => ({ profile: 'hedemora', thresholds: { 'Tröskel varning %': 3 } }),
     saveSettings: async (s) => void state.saved.push(s),
     selectCell: async (sheet, cell) => void state.selected.push(`${sheet}!${cell}`),
+    saveMapping: async (m) => void state.mappings.push(m),
   },
 };
 

@@ -14,6 +14,8 @@ import type { StyrkollSettings } from '../../src/office/settings';
 import { readWorkbook } from '../../src/xlsx/read';
 import { createWorkbook, writeCheckedWorkbook } from '../../src/xlsx/write';
 import { bundledRuleFiles } from '../rule-files';
+import { buildMappingData } from '../mapping-data';
+import type { ColumnMapping } from '../services';
 import { withThresholds } from '../settings-snapshot';
 import type { CheckReply, FileOut, InitReply, ReportsReply } from './worker-protocol';
 
@@ -64,8 +66,11 @@ export class CheckSession {
     };
   }
 
-  /** Reads every sheet but Styrkoll's own, as `styrkoll check` does, so both give the same findings. */
-  async check(name: string, bytes: Uint8Array, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void): Promise<CheckReply> {
+  /**
+   * Reads every sheet but Styrkoll's own, as `styrkoll check` does, so both give the same findings.
+   * `mapping` is the page's Koppla kolumner choice for this session (as `--sheet` and `--map`).
+   */
+  async check(name: string, bytes: Uint8Array, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void, mapping: ColumnMapping | null = null): Promise<CheckReply> {
     this.last = null;
     onProgress({ phase: 'indata', done: 0, total: 0 });
     const snapshot = await readWorkbook(bytes, { skipSheetNames: [...OWN_SHEET_NAMES] });
@@ -73,6 +78,7 @@ export class CheckSession {
       ruleSet: this.rules(),
       profile: settings.profile ?? undefined,
       onProgress,
+      mapping: mapping ?? undefined,
       // The page is served without 'unsafe-eval' in its Content-Security-Policy (src/cli/serve.ts).
       codegen: false,
     });
@@ -84,6 +90,7 @@ export class CheckSession {
       summary: result.summary,
       model: { ...model, budget: null, goals: null, indicators: null, uppdrag: null, atgarder: null },
       namnder: listNamnder(model),
+      mapping: buildMappingData(snapshot, result, mapping),
     };
   }
 

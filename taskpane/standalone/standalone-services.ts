@@ -4,7 +4,7 @@
  * or the xlsx adapter.
  */
 import type { CheckResult } from '../../src/core/check-types';
-import type { PaneServices, ReportService } from '../services';
+import type { MappingData, PaneServices, ReportService } from '../services';
 import { createYieldToHost } from '../pane/yield-to-host';
 import { createLocalSettingsStore } from './settings-store';
 import { WorkerClient, type WorkerLike } from './worker-client';
@@ -14,6 +14,7 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
   const meta = await client.request('init', {});
   // The worker sends the nämnder with each result instead of the whole model.
   const namnder = new WeakMap<CheckResult, string[]>();
+  const mappings = new WeakMap<CheckResult, MappingData>();
   // Receiving thousands of findings and drawing them are two tasks, not one long one.
   const nextTask = createYieldToHost();
 
@@ -31,16 +32,18 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
     check: {
       profiles: () => meta.profiles,
       thresholds: () => meta.thresholds,
-      async check(source, settings, onProgress) {
+      async check(source, settings, onProgress, mapping) {
         if (source.kind !== 'file') throw new Error('Utanför Excel kontrolleras en vald fil.');
         // A copy moves to the worker; the page keeps its own bytes for a later check.
         const bytes = source.bytes.slice();
-        const reply = await client.request('check', { name: source.name, bytes, settings }, onProgress, [bytes.buffer]);
+        const reply = await client.request('check', { name: source.name, bytes, settings, mapping: mapping ?? null }, onProgress, [bytes.buffer]);
         const result: CheckResult = { findings: reply.findings, summary: reply.summary, model: reply.model };
         namnder.set(result, reply.namnder);
+        mappings.set(result, reply.mapping);
         await nextTask();
         return result;
       },
+      mapping: (result) => mappings.get(result) ?? null,
     },
     reports,
     excel: null,

@@ -7,7 +7,7 @@ import type { CheckProgress, CheckSummary } from '../../src/core/check-types';
 import type { Finding } from '../../src/core/finding';
 import type { Model } from '../../src/core/model';
 import type { StyrkollSettings } from '../../src/office/settings';
-import type { ProfileOption, ReportTemplateOption, ThresholdOption } from '../services';
+import type { ColumnMapping, MappingData, ProfileOption, ReportTemplateOption, ThresholdOption } from '../services';
 
 /** A file made in the worker, offered as a download. */
 export interface FileOut {
@@ -17,7 +17,7 @@ export interface FileOut {
 
 export type WorkerRequest =
   | { id: number; kind: 'init' }
-  | { id: number; kind: 'check'; name: string; bytes: Uint8Array; settings: StyrkollSettings }
+  | { id: number; kind: 'check'; name: string; bytes: Uint8Array; settings: StyrkollSettings; mapping?: ColumnMapping | null }
   | { id: number; kind: 'write' }
   | { id: number; kind: 'reports'; template: string; namnder: string[] };
 
@@ -33,6 +33,8 @@ export interface CheckReply {
   /** The model without its tables (settings, sign convention, notes); the rest stays in the worker. */
   model: Model;
   namnder: string[];
+  /** What Koppla kolumner shows: the budget recognised, the mapping in force, the sheets' first rows. */
+  mapping: MappingData;
 }
 
 export interface ReportsReply {

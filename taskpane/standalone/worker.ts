@@ -36,7 +36,7 @@ async function handle(req: WorkerRequest): Promise<void> {
         value = session.init();
         break;
       case 'check':
-        value = await session.check(req.name, req.bytes, req.settings, (p) => progress({ id: req.id, kind: 'progress', progress: p }));
+        value = await session.check(req.name, req.bytes, req.settings, (p) => progress({ id: req.id, kind: 'progress', progress: p }), req.mapping ?? null);
         break;
       case 'write':
         value = session.write();

@@ -12,7 +12,9 @@ import type { Page } from 'playwright-core';
 import { CATEGORIES } from '../../src/core/finding';
 import { FINDING_HEADERS, KONTROLL_SHEET_NAME } from '../../src/core/kontroll';
 import { PRIVACY_TEXT } from '../../taskpane/pane/pane';
-import { EXAMPLE, OUT, ROOT, cliError, cliFindings, cliReportFiles, key, runCheck, shownFindings, startHarness, type Harness } from './browser-harness';
+import { execFileSync } from 'node:child_process';
+import { driftRows } from '../builders/driftredovisning';
+import { EXAMPLE, OUT, ROOT, cliError, cliFindings, cliReportFiles, key, runCheck, shownFindings, startHarness, type Harness, type JsonFinding } from './browser-harness';
 
 jest.setTimeout(120_000);
 
@@ -63,6 +65,38 @@ async function loadXlsx(bytes: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return wb;
 }
+
+/** A workbook of the given sheets written with exceljs (the title bold, as exports have it). */
+async function writeXlsx(file: string, sheets: { name: string; rows: (string | number | null)[][] }[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null && v !== '') ws.getCell(r + 1, c + 1).value = v;
+    }));
+    ws.getCell(1, 1).font = { bold: true, size: 14 };
+    ws.getColumn(1).width = 34;
+  }
+  const out = path.join(OUT, file);
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+/** `styrkoll check <file> --json` with more arguments (--sheet, --map, --rubrikrad). */
+function cliFindingsWith(file: string, args: string[]): JsonFinding[] {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'styrkoll.js'), 'check', file, '--json', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out) as JsonFinding[];
+}
+
+/** An export whose headers Styrkoll does not know: found only through Koppla kolumner. */
+const UNKNOWN_EXPORT = [
+  ['Uppföljning per ansvar, augusti 2025'],
+  [],
+  ['Ansvar', 'Enhet', 'Tilldelat', 'Bokfört', 'Bedömt helår', 'Notering'],
+  ['Socialnämnden', 'Hemtjänst', 96_400_000, 64_900_000, 104_700_000, ''],
+  ['Socialnämnden', 'Särskilt boende', 154_200_000, 101_800_000, 153_100_000, ''],
+  ['Kultur- och fritidsnämnden', 'Bibliotek', 9_800_000, 6_100_000, 9_700_000, ''],
+];
 
 describe('standalone page in Chromium', () => {
   let page: Page;
@@ -289,6 +323,84 @@ describe('standalone page in Chromium', () => {
     expect(stored.profile).toBe('flen');
     expect(Object.values(stored.thresholds)).toEqual([7.5]);
     await page.evaluate(() => localStorage.removeItem('styrkoll.settings'));
+  });
+
+  it('checks a Driftredovisning export found by its content: the deficits, the Inläst section and what Koppla kolumner recognised', async () => {
+    const file = await writeXlsx('driftredovisning.xlsx', [{ name: 'Driftredovisning', rows: driftRows() }]);
+    const expected = cliFindings(file);
+    // The two overruns: IT och digitalisering (row 8) and Skolskjuts (row 13), in tkr.
+    const deficits = expected.filter((f) => f.category === 'budget' && f.severity !== 'info');
+    expect(deficits.map((f) => f.namnd)).toEqual(expect.arrayContaining(['Kommunstyrelsen', 'Barn- och utbildningsnämnden']));
+    page = await harness.open(1280, 900);
+    await chooseWithFileChooser(page, file);
+    await runCheck(page);
+    expect(await page.locator('.message-area .message-bar.success').count()).toBe(1);
+    expect((await shownFindings(page)).map(key).sort()).toEqual(expected.map(key).sort());
+    const rows = (await shownFindings(page)).filter((f) => f.sheet === 'Driftredovisning').map((f) => f.cell.replace(/^[A-Z]+/, ''));
+    expect(rows).toEqual(expect.arrayContaining(['8', '13']));
+
+    const inlast = page.locator('details.inlast');
+    expect(await inlast.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await inlast.locator('summary').click();
+    const lines = await inlast.locator('li').allTextContents();
+    expect(lines[0]).toContain('bladet Driftredovisning (hittat efter innehållet), rubrikrad 5');
+    expect(lines.some((l) => l.startsWith('Enhet: tkr'))).toBe(true);
+
+    await page.locator('details.koppla summary').click();
+    expect(await page.inputValue('#koppla-blad')).toBe('Driftredovisning');
+    expect(await page.inputValue('#koppla-rubrikrad')).toBe('5');
+    expect(await page.inputValue('#koppla-budget')).toBe('Budget 2025');
+    expect(await page.inputValue('#koppla-utfall')).toBe('Utfall jan-aug 2025');
+    expect(await page.inputValue('#koppla-prognos')).toBe('Prognos helår 2025');
+    expect(await page.inputValue('#koppla-verksamhet')).toBe('Verksamhet');
+    expect(await page.locator('.koppla .hint', { hasText: 'bara för den här sessionen' }).count()).toBe(1);
+    expect(await axeSerious(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 480, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    const shot = path.join(OUT, 'koppla-kolumner.png');
+    // From the top of the page to the end of the Koppla kolumner form (page coordinates).
+    const bottom = await page.locator('details.koppla').evaluate((d) => d.getBoundingClientRect().bottom + window.scrollY);
+    await page.screenshot({ path: shot, fullPage: true, clip: { x: 0, y: 0, width: 480, height: Math.ceil(bottom + 12) } });
+    if (process.env.STYRKOLL_SCREENSHOT) copyFileSync(shot, path.join(ROOT, 'docs', 'koppla-kolumner.png'));
+  });
+
+  it('a workbook with no budget data is red, not klar; Koppla kolumner maps it for the session, as --sheet and --map do', async () => {
+    const file = await writeXlsx('okand-export.xlsx', [{ name: 'Blad1', rows: UNKNOWN_EXPORT }]);
+    page = await harness.open(1280, 900);
+    await chooseWithFileChooser(page, file);
+    await runCheck(page);
+    expect(await page.locator('.message-area .message-bar.success').count()).toBe(0);
+    const bar = page.locator('.message-area .message-bar.error');
+    expect(await bar.locator('.message-title').textContent()).toBe('Ingen budgetdata hittades');
+    expect(await bar.textContent()).toContain('Koppla kolumner i Styrkoll-fönstret');
+    expect(await page.locator('details.inlast').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('details.inlast li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Inte läst: bladet Blad1')]));
+    expect(await page.locator('.finding[data-rule="IN-BLAD-SAKNAS"]').count()).toBe(1);
+
+    await bar.getByRole('button', { name: 'Koppla kolumner' }).click();
+    expect(await page.inputValue('#koppla-rubrikrad')).toBe('3');
+    await page.selectOption('#koppla-budget', 'Tilldelat');
+    await page.selectOption('#koppla-utfall', 'Bokfört');
+    await page.selectOption('#koppla-prognos', 'Bedömt helår');
+    await page.selectOption('#koppla-namnd', 'Ansvar');
+    await page.selectOption('#koppla-verksamhet', 'Enhet');
+    await page.click('.koppla-form button[type=submit]');
+    await page.waitForSelector('.message-area .message-bar.success', { timeout: 60_000 });
+    const expected = cliFindingsWith(file, ['--sheet', 'Blad1', '--rubrikrad', '3', '--map', 'Budget=Tilldelat;Utfall=Bokfört;Prognos=Bedömt helår;Nämnd=Ansvar;Verksamhet=Enhet']);
+    expect(expected.some((f) => f.sheet === 'Blad1' && f.category === 'budget')).toBe(true);
+    expect((await shownFindings(page)).map(key).sort()).toEqual(expected.map(key).sort());
+    // The rows to write into Inställningar to keep it in the file.
+    expect(await page.locator('.koppla-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent))).toEqual([
+      'BudgetbladBlad1', 'Rubrikrad3', 'Kolumn BudgetTilldelat', 'Kolumn UtfallBokfört', 'Kolumn PrognosBedömt helår', 'Kolumn NämndAnsvar', 'Kolumn VerksamhetEnhet',
+    ]);
+    // Checked again, the mapping still holds; a new file starts without it.
+    await runCheck(page);
+    expect((await shownFindings(page)).map(key).sort()).toEqual(expected.map(key).sort());
+    await chooseWithFileChooser(page, EXAMPLE);
+    await chooseWithFileChooser(page, file);
+    await runCheck(page);
+    expect(await page.locator('.message-area .message-bar.error .message-title').textContent()).toBe('Ingen budgetdata hittades');
   });
 
   it('asked nothing of any origin but the test server (blob: and data: aside)', () => {

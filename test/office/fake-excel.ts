@@ -31,6 +31,8 @@ class FakeSheetModel {
   notes = new Map<string, string>();
   hyperlinks = new Map<string, unknown>();
   tables: { name: string; ref: string }[] = [];
+  tabColor: string | null = null;
+  activated = false;
   constructor(public name: string) {}
 }
 
@@ -232,6 +234,7 @@ class FakeWorksheet {
   }
   set tabColor(v: string) {
     this.ctx.queue(v);
+    this.model.tabColor = v;
   }
   get tables() {
     const ctx = this.ctx;
@@ -272,6 +275,7 @@ class FakeWorksheet {
   }
   activate(): void {
     this.ctx.queue(1);
+    for (const m of this.wb.models) m.activated = m === this.model;
   }
 }
 

@@ -66,6 +66,13 @@ describe('pane settings reach the core through Inställningar', () => {
     expect(withThresholds(snapshot, {})).toBe(snapshot);
     expect(withThresholds(snapshot, { a: 1 }).sheets[1]).toEqual({ name: 'Inställningar', rows: [['a', 1]], errors: [] });
   });
+
+  it('puts the thresholds in the settings sheet the core reads, whatever it is called (Settings)', () => {
+    const snapshot = { sheets: [{ name: 'Budget', rows: [['Budget']], errors: [] }, { name: 'Settings', rows: [['Kommun', 'Flen']], errors: [] }] };
+    const out = withThresholds(snapshot, { 'Tröskel fel %': 6 });
+    expect(out.sheets.map((s) => s.name)).toEqual(['Budget', 'Settings']);
+    expect(out.sheets[1].rows).toEqual([['Kommun', 'Flen'], ['Tröskel fel %', 6]]);
+  });
 });
 
 describe('bundled rule files', () => {

@@ -19,15 +19,16 @@ describe('readSnapshot', () => {
     expect(snapshot).toEqual(expectedSnapshot());
   });
 
-  it('reads only contract sheets, matching names case-insensitively and trimmed, in workbook order', async () => {
+  it('reads every sheet but Styrkoll\'s own, in workbook order', async () => {
     const ctx = new FakeContext([
       { name: 'Anteckningar', rows: [['x']] },
       { name: ' inställningar ', rows: [['Kommun', 'Flen']] },
       { name: 'BUDGET', rows: [['Nämnd', 'Budget']] },
       { name: 'Måltal', rows: [['y']] },
+      { name: 'Kontroll', rows: [['Styrkoll – kontroll']] },
     ]);
     const snapshot = await readSnapshot(asExcel(ctx));
-    expect(snapshot.sheets.map((s) => s.name)).toEqual([' inställningar ', 'BUDGET']);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(['Anteckningar', ' inställningar ', 'BUDGET', 'Måltal']);
   });
 
   it('anchors a used range that starts at C5 at A1', async () => {

@@ -157,8 +157,67 @@ describe('task pane in Chromium', () => {
     await page.close();
   });
 
-  it('has no serious accessibility violations (axe-core)', async () => {
+  it('shows what was read in a folded Inläst section and Koppla kolumner with what was recognised', async () => {
     const { page } = await open(320);
+    expect(await page.locator('.message-area .message-bar.success').count()).toBe(1);
+    const inlast = page.locator('details.inlast');
+    expect(await inlast.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await inlast.locator('summary').click();
+    expect(await inlast.locator('li').allTextContents()).toEqual(['Budget: bladet Budget (hittat efter namnet), rubrikrad 1, rad 2–40: 39 budgetrader.', 'Enhet: tkr (Belopp i i bladet Inställningar).']);
+    const koppla = page.locator('details.koppla');
+    expect(await koppla.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await koppla.locator('summary').click();
+    expect(await page.inputValue('#koppla-blad')).toBe('Budget');
+    expect(await page.inputValue('#koppla-budget')).toBe('Budget');
+    expect(await page.inputValue('#koppla-utfall')).toBe('Utfall');
+    expect(await page.inputValue('#koppla-typ')).toBe('');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await page.close();
+  });
+
+  it('with no budget data: a red message with the suggestion, never "klar"; Koppla kolumner saves and checks again', async () => {
+    const { page } = await open(320, '?budget=no');
+    expect(await page.locator('.message-area .message-bar.success').count()).toBe(0);
+    const bar = page.locator('.message-area .message-bar.error');
+    expect(await bar.locator('.message-title').textContent()).toBe('Ingen budgetdata hittades');
+    expect(await bar.textContent()).toContain('Döp bladet med budgetraderna till Budget');
+    expect(await page.locator('.all-clear').count()).toBe(0);
+    // Inläst and Koppla kolumner are open at once: they are what to look at next.
+    expect(await page.locator('details.inlast').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('details.inlast li').first().textContent()).toContain('Inte läst: bladet Blad1');
+    expect(await page.locator('details.koppla').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('.koppla-status').textContent()).toContain('Ingen budget kändes igen');
+    await bar.getByRole('button', { name: 'Koppla kolumner' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('koppla-blad');
+    expect(await page.inputValue('#koppla-rubrikrad')).toBe('3');
+    expect(await page.locator('#koppla-budget option').allTextContents()).toEqual(['(ingen)', 'A: Ansvar', 'B: Ansvar (T)', 'C: Årsbudget', 'D: Ack. utfall', 'E: Helårsbedömning', 'F: Notering']);
+    // Without a Budget column it cannot be read: said next to the button, nothing saved.
+    await page.click('.koppla-form button[type=submit]');
+    expect(await page.locator('.koppla .form-feedback.error').textContent()).toContain('Välj kolumnen för Budget');
+    expect(await page.evaluate(() => window.preview.mappings)).toEqual([]);
+    await page.selectOption('#koppla-budget', 'Årsbudget');
+    await page.selectOption('#koppla-utfall', 'Ack. utfall');
+    await page.selectOption('#koppla-prognos', 'Helårsbedömning');
+    await page.selectOption('#koppla-namnd', 'Ansvar (T)');
+    await page.screenshot({ path: path.join(root, 'test', '.out', 'taskpane-koppla.png'), fullPage: true });
+    await page.click('.koppla-form button[type=submit]');
+    await page.waitForSelector('.message-area .message-bar.success');
+    expect(await page.evaluate(() => window.preview.mappings)).toEqual([{ sheet: 'Blad1', headerRow: 3, columns: { budget: 'Årsbudget', utfall: 'Ack. utfall', prognos: 'Helårsbedömning', namnd: 'Ansvar (T)' } }]);
+    expect(await page.evaluate(() => window.preview.checks)).toBe(2);
+    expect(await page.locator('.koppla .form-feedback.ok').textContent()).toContain('Sparat i Inställningar');
+    // The saved mapping is what the form shows now, and it can be removed again.
+    expect(await page.inputValue('#koppla-budget')).toBe('Årsbudget');
+    await page.getByRole('button', { name: 'Ta bort kopplingen' }).click();
+    await page.waitForSelector('.koppla .form-feedback.ok:has-text("borttagen")');
+    expect(await page.evaluate(() => window.preview.mappings.slice(1))).toEqual([{ sheet: null, headerRow: null, columns: {} }]);
+    expect(await page.evaluate(() => window.preview.checks)).toBe(3);
+    expect(await page.locator('.message-area .message-bar.error .message-title').textContent()).toBe('Ingen budgetdata hittades');
+    await page.close();
+  });
+
+  it.each(['', '?budget=no'])('has no serious accessibility violations (axe-core) %s', async (query) => {
+    const { page } = await open(320, query);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {
       const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();

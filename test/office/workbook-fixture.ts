@@ -49,6 +49,7 @@ export function expectedSnapshot(): WorkbookSnapshot {
         ],
         errors: [{ row: 5, col: 4, code: '#REF!' }],
       },
+      { name: 'Noteringar', rows: [['fri text']], errors: [] },
       {
         name: 'Uppdrag',
         rows: [

@@ -1,0 +1,167 @@
+/**
+ * The Excel side of issue #15 with the real core, the real rule files and the pane's real services
+ * on the fake Excel: a workbook whose budget is not recognised gives no green result (the Kontroll
+ * sheet says so in red, and so would the ribbon), Koppla kolumner offers its sheets and header rows,
+ * saving writes Budgetblad, Rubrikrad and Kolumn … into Inställningar (in place, as text), and the
+ * next check – the pane's or the ribbon's – uses it.
+ */
+import type { CheckResult } from '../../src/core/check-types';
+import { saveMappingSettings } from '../../src/office/mapping-settings';
+import { createKontrolleraBudgetHandler } from '../../taskpane/ribbon-handler';
+import { FakeContext, asExcel, type FakeSheetInit } from './fake-excel';
+
+jest.mock('../../taskpane/rule-files', () => {
+  const actual = jest.requireActual('../../taskpane/rule-files');
+  const { readdirSync: list, readFileSync: read, statSync: stat } = jest.requireActual('node:fs');
+  const p = jest.requireActual('node:path');
+  const root = p.resolve(__dirname, '..', '..');
+  const walk = (dir: string): string[] => list(dir).flatMap((n: string) => (stat(p.join(dir, n)).isDirectory() ? walk(p.join(dir, n)) : [p.join(dir, n)]));
+  const files = walk(p.join(root, 'rules'))
+    .filter((f: string) => f.endsWith('.json'))
+    .map((f: string) => ({ path: p.relative(root, f).split(p.sep).join('/'), json: JSON.parse(read(f, 'utf8')) }));
+  return { ...actual, bundledRuleFiles: () => actual.partitionRuleFiles(files) };
+});
+// No MessageChannel turns in jest: the check yields with a resolved promise.
+jest.mock('../../taskpane/pane/yield-to-host', () => ({ createYieldToHost: () => () => Promise.resolve() }));
+
+const { createAppServices, checkOpenWorkbook } = require('../../taskpane/app-services') as typeof import('../../taskpane/app-services');
+
+/** An export whose headers Styrkoll does not know: Tilldelat, Bokfört and Bedömt helår are none of its words. */
+function unknownExport(settings: FakeSheetInit | null): FakeSheetInit[] {
+  const rows: (string | number)[][] = [
+    ['Uppföljning per ansvar, augusti 2025'],
+    [],
+    ['Ansvar', 'Enhet', 'Tilldelat', 'Bokfört', 'Bedömt helår', 'Notering'],
+    ['Socialnämnden', 'Hemtjänst', 96_400_000, 64_900_000, 104_700_000, ''],
+    ['Socialnämnden', 'Särskilt boende', 154_200_000, 101_800_000, 153_100_000, ''],
+    ['Kultur- och fritidsnämnden', 'Bibliotek', 9_800_000, 6_100_000, 9_700_000, ''],
+  ];
+  return [{ name: 'Blad1', rows }, ...(settings ? [settings] : [])];
+}
+
+let ctx: FakeContext;
+beforeEach(() => {
+  (globalThis as Record<string, unknown>).Excel = { run: (work: (c: Excel.RequestContext) => Promise<unknown>) => work(asExcel(ctx)) };
+});
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>).Excel;
+});
+
+/** The Inställningar rows as [key, value] pairs, empty rows left out. */
+function settingsRows(sheet = 'Inställningar'): [unknown, unknown][] {
+  const m = ctx.sheet(sheet);
+  const out: [unknown, unknown][] = [];
+  const maxRow = Math.max(-1, ...[...m.values.keys()].map((k) => Number(k.split(',')[0])));
+  for (let r = 0; r <= maxRow; r++) {
+    const a = m.values.get(`${r},0`);
+    const b = m.values.get(`${r},1`);
+    if (a !== undefined || b !== undefined) out.push([a, b]);
+  }
+  return out;
+}
+
+describe('Koppla kolumner in Excel', () => {
+  it('a workbook with no budget data: no budget read, a red Kontroll sheet, and the sheets to choose from', async () => {
+    ctx = new FakeContext(unknownExport(null));
+    const services = createAppServices();
+    const result = await services.check.check({ kind: 'excel' }, { profile: null, thresholds: {} }, () => undefined);
+    expect(result.summary.budgetRead).toBe(false);
+    expect(result.findings.some((f) => f.rule === 'IN-BLAD-SAKNAS' && f.severity === 'fel')).toBe(true);
+    expect(result.summary.inlast.join('\n')).toContain('Blad1');
+    const kontroll = ctx.sheet('Kontroll');
+    expect([...kontroll.values.values()].map(String).some((v) => v.startsWith('Ingen budgetdata lästes'))).toBe(true);
+    expect(kontroll.tabColor).toBe('#A4262C');
+    expect(kontroll.activated).toBe(true);
+
+    const data = services.check.mapping!(result)!;
+    expect(data.recognised).toBeNull();
+    expect(data.sheets.map((s) => s.name)).toEqual(['Blad1']);
+    expect(data.sheets[0].likelyHeaderRow).toBe(3);
+    expect(data.sheets[0].rows.find((r) => r.row === 3)!.cells.map((c) => c.text)).toEqual(['Ansvar', 'Enhet', 'Tilldelat', 'Bokfört', 'Bedömt helår', 'Notering']);
+    expect(data.fields.map((f) => f.title)).toEqual(['Budget', 'Utfall', 'Prognos', 'Avvikelse', 'Nämnd', 'Verksamhet', 'Konto', 'Typ', 'Kommentar']);
+  });
+
+  it('the ribbon button on a workbook with no budget data shows the red Kontroll sheet, not a clean one', async () => {
+    ctx = new FakeContext(unknownExport(null));
+    const reported: unknown[] = [];
+    const handler = createKontrolleraBudgetHandler({ check: () => checkOpenWorkbook(), report: async (m) => void reported.push(m) });
+    let completed = 0;
+    await handler({ completed: () => void completed++ });
+    expect([completed, reported]).toEqual([1, []]);
+    const kontroll = ctx.sheet('Kontroll');
+    const texts = [...kontroll.values.values()].map(String);
+    expect(texts.some((v) => v.startsWith('Ingen budgetdata lästes – budgeten har inte kontrollerats'))).toBe(true);
+    expect(texts).toContain('IN-BLAD-SAKNAS');
+    expect(texts.some((v) => v.includes('Koppla kolumner'))).toBe(true);
+    expect(texts).not.toContain('Inga avvikelser hittades.');
+    expect(kontroll.tabColor).toBe('#A4262C');
+    expect(kontroll.activated).toBe(true);
+  });
+
+  it('saves the mapping into a new Inställningar sheet, and the next check and the ribbon use it', async () => {
+    ctx = new FakeContext(unknownExport(null));
+    const services = createAppServices();
+    await services.excel!.saveMapping({ sheet: 'Blad1', headerRow: 3, columns: { budget: 'Tilldelat', utfall: 'Bokfört', prognos: 'Bedömt helår', namnd: 'Ansvar', verksamhet: 'Enhet', kommentar: 'Notering' } });
+    expect(settingsRows()).toEqual([
+      ['Budgetblad', 'Blad1'],
+      ['Rubrikrad', 3],
+      ['Kolumn Nämnd', 'Ansvar'],
+      ['Kolumn Verksamhet', 'Enhet'],
+      ['Kolumn Budget', 'Tilldelat'],
+      ['Kolumn Utfall', 'Bokfört'],
+      ['Kolumn Prognos', 'Bedömt helår'],
+      ['Kolumn Kommentar', 'Notering'],
+    ]);
+    expect(ctx.sheet('Inställningar').formulas.size).toBe(0);
+
+    const result: CheckResult = await services.check.check({ kind: 'excel' }, { profile: null, thresholds: {} }, () => undefined);
+    expect(result.summary.budgetRead).toBe(true);
+    expect(result.findings.some((f) => f.rule === 'IN-BLAD-SAKNAS')).toBe(false);
+    // Hemtjänst's 8,6 % overrun is found on its row.
+    expect(result.findings.some((f) => f.sheet === 'Blad1' && f.row === 4 && f.category === 'budget')).toBe(true);
+    const data = services.check.mapping!(result)!;
+    expect(data.recognised).toMatchObject({ sheet: 'Blad1', headerRow: 3 });
+    expect(data.recognised!.columns.budget).toEqual({ col: 3, header: 'Tilldelat' });
+    expect(data.current).toMatchObject({ sheet: 'Blad1', headerRow: 3, columns: { budget: 'Tilldelat' } });
+
+    // The ribbon's check reads the same Inställningar.
+    const ribbon = await checkOpenWorkbook();
+    expect(ribbon.findings).toEqual(result.findings);
+    expect(ctx.sheet('Kontroll').tabColor).toBe('#1F3864');
+  });
+
+  it('updates keys in place in an existing Settings sheet, empties a field set to (ingen), and writes texts as text', async () => {
+    ctx = new FakeContext(
+      unknownExport({
+        name: 'Settings',
+        rows: [
+          ['Inställning', 'Värde'],
+          ['Kommun', 'Hedemora'],
+          ['Budgetblad', 'Gammalt blad'],
+          ['Kolumn Avvikelse', 'Diff'],
+          ['Period', '2025-08'],
+          ['budgetblad', 'dubblett'],
+        ],
+      }),
+    );
+    await saveMappingSettings(asExcel(ctx), { sheet: 'Blad1', headerRow: 3, columns: { budget: '=Ram', utfall: '-1' } });
+    expect(ctx.sheetNames()).toEqual(['Blad1', 'Settings']);
+    expect(settingsRows('Settings')).toEqual([
+      ['Inställning', 'Värde'],
+      ['Kommun', 'Hedemora'],
+      ['Budgetblad', 'Blad1'],
+      ['Period', '2025-08'],
+      ['Rubrikrad', 3],
+      ['Kolumn Budget', '=Ram'],
+      ['Kolumn Utfall', '-1'],
+    ]);
+    const settings = ctx.sheet('Settings');
+    expect(settings.formulas.size).toBe(0);
+    expect(settings.numberFormats.get('7,1')).toBe('@');
+    expect(settings.numberFormats.get('8,1')).toBe('@');
+
+    // Ta bort kopplingen: every mapping key's row is emptied, the other rows stay.
+    await saveMappingSettings(asExcel(ctx), { sheet: null, headerRow: null, columns: {} });
+    expect(settingsRows('Settings')).toEqual([['Inställning', 'Värde'], ['Kommun', 'Hedemora'], ['Period', '2025-08']]);
+  });
+});
