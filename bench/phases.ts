@@ -24,10 +24,9 @@ import { readRuleFiles } from '../src/node/rule-files';
 import { readWorkbookGuarded } from '../src/node/guarded-read';
 import { writeCheckedWorkbook } from '../src/xlsx/write';
 import { NODE_CODEC } from '../src/node/zip-codec';
+import { OWN_SHEET_NAMES } from '../src/core/input/locate';
 import { budgetRulesJson, LINE_RULES, referenceLoop, referenceThresholds } from './reference-loop';
 
-/** The contract sheets (docs/workbook-format.md), as the CLI asks the reader for them. */
-export const CONTRACT_SHEETS = ['Budget', 'Mål', 'Indikatorer', 'Uppdrag', 'Åtgärder', 'Inställningar'];
 
 export interface PhaseResult {
   ms: number;
@@ -58,7 +57,8 @@ async function read(file: string, out: string): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   const t0 = performance.now();
   // As `styrkoll check` reads: in a worker with Node's zlib, the rows built on this thread.
-  const snapshot = await readWorkbookGuarded(bytes, { sheetNames: CONTRACT_SHEETS });
+  // As the CLI reads: every sheet but Styrkoll's own (any of them may hold the budget).
+  const snapshot = await readWorkbookGuarded(bytes, { skipSheetNames: [...OWN_SHEET_NAMES] });
   const ms = performance.now() - t0;
   const rows = Object.fromEntries(snapshot.sheets.map((s) => [s.name, s.rows.length]));
   writeFileSync(out, v8.serialize(snapshot));
