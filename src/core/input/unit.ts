@@ -94,11 +94,13 @@ export function inferUnit(lines: readonly BudgetLine[]): InferredUnit | null {
   if (share >= 0.2 && max < 100_000) {
     return { unit: 'mnkr', why: `${Math.round(share * 100)} % av beloppen har decimaler och det största är ${formatSwedishNumber(max)}, som i miljoner kronor` };
   }
-  if (middle >= 2_000_000) {
-    return { unit: 'kr', why: `${whose} ${fmt(middle)}, vilket i tkr vore över två miljarder kronor` };
+  // Ten billion kronor in tkr is more than any nämnd in Sweden has; ten million in kr less than a
+  // whole kommun's middle nämnd.
+  if (middle >= 10_000_000) {
+    return { unit: 'kr', why: `${whose} ${fmt(middle)}, vilket i tkr vore över tio miljarder kronor` };
   }
   if (middle >= 1_000) {
-    return { unit: 'tkr', why: `${whose} ${fmt(middle)}, vilket i kr vore under två miljoner kronor och i mnkr över en miljard` };
+    return { unit: 'tkr', why: `${whose} ${fmt(middle)}, vilket i kr vore under tio miljoner kronor och i mnkr över en miljard` };
   }
   return { unit: 'mnkr', why: `${whose} ${fmt(middle)}, vilket i tkr vore under en miljon kronor` };
 }

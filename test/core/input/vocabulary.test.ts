@@ -149,6 +149,7 @@ describe('units', () => {
     fc.record({ total: fc.double({ min: Math.log(2e7), max: Math.log(2e9), noNaN: true }).map(Math.exp), parts: fc.integer({ min: 1, max: 8 }) }),
     { minLength: 3, maxLength: 10 },
   );
+  const withDecimal = (v: number) => (Number.isInteger(v) ? v + 0.1 : v);
   const linesOf = (ns: { total: number; parts: number }[], scale: (kr: number) => number) =>
     ns.flatMap((n, i) => Array.from({ length: n.parts }, () => line(`Nämnd ${i}`, scale(n.total / n.parts))));
 
@@ -157,10 +158,18 @@ describe('units', () => {
       fc.property(kommun, (ns) => {
         expect(inferUnit(linesOf(ns, Math.round))?.unit).toBe('kr');
         expect(inferUnit(linesOf(ns, (v) => Math.round(v / 1000)))?.unit).toBe('tkr');
-        expect(inferUnit(linesOf(ns, (v) => Math.round(v / 1e5) / 10))?.unit).toBe('mnkr');
+        // Tables in mnkr show a decimal; one whose every amount rounds to a whole number (20,0; 1 000,0)
+        // looks like tkr, and the finding says it was assumed (see the test below).
+        expect(inferUnit(linesOf(ns, (v) => withDecimal(Math.round(v / 1e5) / 10)))?.unit).toBe('mnkr');
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('takes an mnkr table of whole numbers whose middle nämnd is over a billion for tkr (a known limit, said as assumed)', () => {
+    expect(inferUnit([line('KS', 1200), line('SN', 2400), line('BUN', 1800)])).toMatchObject({ unit: 'tkr' });
+    // Below a billion the same whole numbers read as mnkr: no nämnd is run on a million kronor.
+    expect(inferUnit([line('KS', 20), line('SN', 900), line('BUN', 863)])).toMatchObject({ unit: 'mnkr' });
   });
 
   it('says which unit it assumed and why, and scales Lägsta belopp to it', () => {
