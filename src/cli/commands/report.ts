@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { checkWorkbook } from '../../core';
 import { StyrkollError } from '../../core/errors';
-import { buildReports, listNamnder, loadReportTemplates, sameNamnd, type ReportTemplate, reportFileName } from '../../core/report';
+import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, loadReportTemplates, rapportnyckel, reportYear, sameNamnd, type ReportTemplate, reportFileName } from '../../core/report';
+import { reportSigner } from '../../node/report-signer';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { addSheets, createWorkbook } from '../../xlsx/write';
 import { writeFileAtomic } from '../../node/atomic-write';
@@ -40,15 +41,20 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
   const result = await checkWorkbook(input.snapshot, { ruleSet: await loadRules(), profile: opts.profile });
   // The check already built the model; the reports use the same one.
   const { model } = result;
+  const sign = reportSigner(model);
+  const keyNote = rapportnyckel(model)
+    ? null
+    : 'Rapporterna märks med en nyckel som härleds ur kommun och budgetår. Lägg en hemlig "Rapportnyckel" i Inställningar för att även en nämnd som läser källkoden inte ska kunna förfalska märkningen (docs/reports.md).';
 
   if (opts.output) {
     const previous = await previousSnapshot(opts.output, opts.force);
-    const built = buildReports({ model, result, template, namnd: opts.namnd, previous });
+    const built = buildReports({ model, result, template, namnd: opts.namnd, previous, sign });
     if (built.sheets.length === 0) throw new StyrkollError('ARGUMENT', 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
     const out = addSheets(input.bytes, built.sheets, { replaceExisting: true });
     await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
     io.out(`${template.title}: ${built.sheets.length} rapportblad i ${opts.output} (${built.sheets.map((s) => s.name).join(', ')}).`);
     for (const line of built.summary) io.out(`  – ${line}`);
+    if (keyNote) io.out(`  – ${keyNote}`);
     return EXIT_OK;
   }
 
@@ -67,12 +73,17 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
   io.out(`${template.title}: en arbetsbok per nämnd i ${dir}`);
   for (const { namnd, target } of targets) {
     const previous = await previousSnapshot(target, opts.force);
-    const built = buildReports({ model, result, template, namnd, previous });
-    const bytes = createWorkbook(built.sheets, { title: `${template.title} – ${namnd}` });
+    const built = buildReports({ model, result, template, namnd, previous, sign, perNamnd: true });
+    const year = reportYear(model);
+    const bytes = createWorkbook(built.sheets, {
+      title: `${template.title} – ${namnd}`,
+      hiddenNames: [{ name: FILE_TAG_NAME, text: fileTagValue(sign, { mall: template.id, namnd, ar: year ? String(year) : null }) }],
+    });
     await writeFileAtomic(target, bytes, { force: opts.force, protect: [file] });
     io.out(`  ${path.basename(target)}`);
     for (const line of built.summary) io.out(`    – ${line}`);
   }
+  if (keyNote) io.out(`  – ${keyNote}`);
   return EXIT_OK;
 }
 

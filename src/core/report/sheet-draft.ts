@@ -5,7 +5,8 @@
 import type { CellStyle, SheetSpec, SpecCell } from '../sheet-spec';
 import type { CellValue } from '../snapshot';
 import { address } from './cell-ref';
-import { encodeRowKey, fieldId, hashLockedCells, ID_COLUMN } from './row-key';
+import { encodeRowKey, fieldId, hashLockedCells, ID_COLUMN, META_KEY, type RowKey } from './row-key';
+import { rowTag, type Signer } from './integrity';
 import { STYLE } from './styles';
 import { estimateRowHeights } from './row-heights';
 
@@ -74,12 +75,16 @@ export class SheetDraft {
     this.merges.push(ref);
   }
 
-  finish(name: string, columnWidths: number[]): SheetSpec {
+  finish(name: string, columnWidths: number[], sign?: Signer): SheetSpec {
+    const meta = [...this.keys.values()].find((k) => k.key === META_KEY)?.props ?? {};
+    const identity = { mall: meta.mall ?? '', namnd: meta.namnd ?? '', ar: meta.ar ?? null };
     for (const [r, k] of this.keys) {
       const row = this.rows[r - 1];
       const values = row.map((c) => (c ? c.v : null));
       const hash = hashLockedCells(values, Object.values(k.fields));
-      row[ID_COLUMN - 1] = { v: encodeRowKey({ ...k, hash }), style: STYLE.idCell };
+      const key: RowKey = { ...k, hash, tag: null };
+      if (sign) key.tag = rowTag(sign, identity, key);
+      row[ID_COLUMN - 1] = { v: encodeRowKey(key), style: STYLE.idCell };
     }
     return {
       name,
