@@ -4,7 +4,7 @@
  * Åtgärder Belopp are kronor (docs/workbook-format.md). Typed amounts are read in the field's
  * unit unless they say their own ("1 500 tkr", "1,2 mnkr", "800 kr").
  */
-import type { Enhet } from '../model';
+import type { Enhet, Model } from '../model';
 import type { CellValue } from '../snapshot';
 import { parseSwedishNumber } from '../input/numbers';
 
@@ -15,6 +15,11 @@ const TYPED_UNIT: [RegExp, number][] = [
   [/\s*(?:tkr|ksek|tusen(?:\s+kronor)?)\.?\s*$/i, 1000],
   [/\s*(?:kr|sek|kronor|:-)\.?\s*$/i, 1],
 ];
+
+/** The unit a report shows amounts in: Inställningar "Belopp i", else the unit the import found, else kr. */
+export function reportUnit(model: Model): Enhet {
+  return model.settings.beloppI ?? model.inlast?.enhet?.unit ?? 'kr';
+}
 
 export function asEnhet(v: string | null | undefined): Enhet | null {
   return v === 'kr' || v === 'tkr' || v === 'mnkr' ? v : null;

@@ -19,6 +19,7 @@ import { META_KEY } from './row-key';
 import { answersOf, readReports, type ReportReading } from './read-report';
 import { describeChanges } from './regeneration';
 import type { Signer } from './integrity';
+import { reportUnit } from './amounts';
 
 export interface BuildReportsInput {
   model: Model;
@@ -81,7 +82,7 @@ export function buildNamndSheet(
   const props: Record<string, string> = { mall: template.id, namnd };
   if (year) props.ar = String(year);
   // The unit the report's amounts are shown and typed in; collect converts typed amounts from it.
-  props.enhet = model.settings.beloppI ?? 'kr';
+  props.enhet = reportUnit(model);
   if (input.perNamnd) props.utskick = 'namnd';
   draft.add({ [COL.B]: text(`${template.title}${year ? ' ' + year : ''} – ${namnd}`, STYLE.title) }, META_KEY, props);
   const info = [
