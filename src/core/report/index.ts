@@ -8,4 +8,4 @@ export { indicatorStatus, type IndicatorStatus, type IndicatorStatusCode, type I
 export { parseReportTemplate, loadReportTemplates, ReportTemplate, Section } from './template-schema';
 export { readReports, readReportSheet, type ReportReading } from './read-report';
 export { listNamnder, sameNamnd, sheetNames } from './namnd-data';
-export { reportFileName } from './file-name';
+export { reportFileName, reportFileNames, cutUtf16 } from './file-name';

@@ -23,7 +23,9 @@ export interface RowKey {
   tag?: string | null;
 }
 
-const esc = (s: string): string => s.replace(/[%#=]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+// Control characters are escaped too: they must never reach the XML, and the key must read back exactly.
+// eslint-disable-next-line no-control-regex
+const esc = (s: string): string => s.replace(/[%#=\u0000-\u001f\u007f]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 
 export function encodeRowKey(k: RowKey): string {
   let s = esc(k.key);
