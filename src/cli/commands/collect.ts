@@ -20,6 +20,7 @@ export interface CollectCommandOptions {
   output: string;
   force?: boolean;
   json?: boolean;
+  overwrite?: boolean;
 }
 
 /** Files to collect: .xlsx files given directly, or found (not recursively) in the folders given. */
@@ -67,7 +68,7 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions, 
   }
 
   const template = await templateOf(returned.map((r) => r.snapshot));
-  const collected = collectAnswers({ master: masterModel, masterSnapshot: master.snapshot, returned, template, sign: reportSigner(masterModel) });
+  const collected = collectAnswers({ master: masterModel, masterSnapshot: master.snapshot, returned, template, sign: reportSigner(masterModel), overwrite: opts.overwrite });
   let bytes = setCellValues(master.bytes, collected.edits);
   if (collected.sheets.length > 0) bytes = addSheets(bytes, collected.sheets, { replaceExisting: true });
   await writeFileAtomic(opts.output, bytes, { force: opts.force, protect: [opts.into, ...files] });

@@ -57,6 +57,8 @@ export interface CollectInput {
   template?: ReportTemplate;
   /** The same keyed hash `report` signed with (see integrity.ts). */
   sign: Signer;
+  /** Take an answer even where the master changed since the report was issued. */
+  overwrite?: boolean;
 }
 
 export interface CollectOutput {
@@ -183,9 +185,15 @@ export function collectAnswers(input: CollectInput): CollectOutput {
     }
     return prefillCache.get(namnd)!;
   };
+  const issuedValue = (reading: ReportReading, f: ReadField): string | undefined => {
+    const row = reading.rows.find((r) => r.row === f.row);
+    return row?.key.props[`p.${splitTextId(f.id).field}`];
+  };
   const answeredValue = (namnd: string, reading: ReportReading, f: ReadField): boolean => {
     if (isBlank(f.value)) return false;
-    const p = prefill(namnd, reading).get(f.id);
+    // The pre-fill the report was issued with (in the row's id), else the sheet rebuilt from the master.
+    const p = issuedValue(reading, f) ?? prefill(namnd, reading).get(f.id);
+    if (typeof p === 'string' && typeof f.value !== 'string') return String(f.value) !== p;
     return p === undefined || !(p === f.value || (typeof p === 'string' && typeof f.value === 'string' && p.trim() === f.value.trim()));
   };
 
@@ -333,6 +341,18 @@ export function collectAnswers(input: CollectInput): CollectOutput {
       findings.push(finding(rule, 'indata', 'varning', reading.sheet, f.row, namnd, `${fileName}: ${message}`, suggestion, f.cell));
       reject({ file: fileName, sheet: reading.sheet, namnd }, f.cell, f.id, f.value, message);
     };
+    /** The master changed since the report was issued and the nämnd answered something else: a conflict. */
+    const conflict = (f: ReadField, r: ReportReading, current: string | null, answer: string, what: string): boolean => {
+      const issued = r.rows.find((x) => x.row === f.row)?.key.props[`p.${splitTextId(f.id).field}`] ?? null;
+      const same = (a: string | null, b: string | null) => (a ?? '').trim() === (b ?? '').trim();
+      if (!answeredValue(namnd, r, f) || same(current, issued) || same(current, answer)) return false;
+      if (input.overwrite) {
+        summary.push(`${namnd}: ${what} var "${current ?? ''}" i huvudarbetsboken (ändrat efter utskicket) och ersattes med nämndens "${answer}" (--overwrite).`);
+        return false;
+      }
+      at(f, 'RAP-KONFLIKT', `${what} är "${current ?? ''}" i huvudarbetsboken, ändrat efter utskicket (då "${issued ?? ''}"); nämndens svar "${answer}" togs inte in.`, 'Välj värde i huvudarbetsboken, eller samla in med --overwrite för att ta nämndens svar.');
+      return true;
+    };
     for (const f of reading.fields.values()) {
       const typed = answeredValue(namnd, reading, f);
       let value = asText(f.value);
@@ -353,13 +373,15 @@ export function collectAnswers(input: CollectInput): CollectOutput {
         const f = fields.get('prognos');
         const g = master.goals!.items.find((x) => x.id === id);
         const label = f ? prognosLabel(f.value) : null;
-        if (g && label && sameNamnd(g.namnd, namnd)) goals.set(g.row, goals.column(['prognos'], ['Prognos'], 'Prognos'), label);
+        if (g && f && label && sameNamnd(g.namnd, namnd) && answeredValue(namnd, reading, f) && !conflict(f, reading, g.prognos ? PROGNOS_LABELS[g.prognos] : null, label, `mål ${id}`)) {
+          goals.set(g.row, goals.column(['prognos'], ['Prognos'], 'Prognos'), label);
+        }
       } else if (kind === 'uppdrag' && uppdrag) {
         const f = fields.get('status');
         const u = master.uppdrag!.items.find((x) => x.id === id);
-        if (u && f && !isBlank(f.value)) {
+        if (u && f && answeredValue(namnd, reading, f)) {
           if (!sameNamnd(u.ansvarig, namnd)) at(f, 'RAP-EJ-UTFARDAD', `uppdrag ${id} är inte längre ${namnd}s i huvudarbetsboken; statusen togs inte in.`, 'Kontrollera Ansvarig i Uppdrag.');
-          else uppdrag.set(u.row, uppdrag.column(['status'], ['Status'], 'Status'), asText(f.value));
+          else if (!conflict(f, reading, u.status, String(asText(f.value)), `uppdrag ${id}`)) uppdrag.set(u.row, uppdrag.column(['status'], ['Status'], 'Status'), asText(f.value));
         }
       } else if (kind === 'indikator' && indicators) {
         const f = fields.get('utfall');

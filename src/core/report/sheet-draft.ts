@@ -54,6 +54,9 @@ export class SheetDraft {
       if (!key) throw new Error('fill-in field without a row key');
       const id = fieldId(key, f.field);
       let value = f.value;
+      // What the master held when the report was issued: collect tells an answer from the pre-fill by it,
+      // and a master changed since from a nämnd's answer.
+      if (f.value !== null && f.value !== '') props = { ...props, [`p.${f.field}`]: String(f.value) };
       const prev = this.previous.get(id);
       if (prev !== undefined && prev !== null && !(typeof prev === 'string' && prev.trim() === '')) {
         value = prev;

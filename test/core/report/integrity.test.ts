@@ -84,6 +84,26 @@ describe('a returned report answers only for what it was issued for', () => {
     expect(out.findings.find((f) => f.rule === 'RAP-KONFLIKT')?.message).toContain('15');
   });
 
+  it('a master value changed since the report was issued is never replaced silently: a conflict with both values, or --overwrite', () => {
+    const { sn, tag } = perNamnd();
+    fill(sn, SN, { 'mal:SN1:prognos': 'Uppnås ej' }); // issued as "Delvis"
+    const later = sampleModel();
+    later.goals!.items.find((g) => g.id === 'SN1')!.prognos = 'uppnas';
+    const returned = [{ name: 'soc.xlsx', snapshot: sn, fileTag: tag(SN) }];
+    const out = collect(later, returned);
+    expect(out.edits.filter((e) => e.sheet === 'Mål')).toEqual([]);
+    const f = out.findings.find((x) => x.rule === 'RAP-KONFLIKT')!;
+    expect(f.message).toContain('"Uppnås"');
+    expect(f.message).toContain('"Uppnås ej"');
+    const forced = collectAnswers({ sign: SIGN, master: later, masterSnapshot: modelSnapshot(later), returned, template: T, overwrite: true });
+    expect(forced.edits.filter((e) => e.sheet === 'Mål').map((e) => e.value)).toEqual(['Uppnås ej']);
+    // A pre-fill left as it was is no answer: the master's newer value stays, without a finding.
+    const untouched = perNamnd();
+    const kept = collect(later, [{ name: 'soc.xlsx', snapshot: untouched.sn, fileTag: tag(SN) }]);
+    expect(kept.edits.filter((e) => e.sheet === 'Mål')).toEqual([]);
+    expect(kept.findings.some((x) => x.rule === 'RAP-KONFLIKT')).toBe(false);
+  });
+
   it('a nämnd changed in the first row files nothing under another nämnd: the tag says whose report it is', () => {
     const { model, sn, bun, tag } = perNamnd();
     fill(sn, SN, { 'uppdrag:U1:status': 'Klart', 'atgard:1:atgard': 'Färre timmar' });
@@ -152,6 +172,29 @@ describe('no answer is lost', () => {
     const out = collect(model, [{ name: 'ny.xlsx', snapshot: sn, mtime: 2000, fileTag: tag(SN) }, { name: 'gammal.xlsx', snapshot: older, mtime: 1000, fileTag: tag(SN) }]);
     expect(out.edits.find((e) => e.sheet === 'Uppdrag')?.value).toBe('Klart');
     expect(out.rejected).toMatchObject([{ file: 'gammal.xlsx', value: 'Pågår, försenat' }]);
+  });
+});
+
+describe('round trip', () => {
+  it('every nämnd’s answers survive regeneration and collect', () => {
+    const { model, sn, bun, tag } = perNamnd();
+    const answers = {
+      [SN]: { 'uppdrag:U1:status': 'Klart', 'analys:budget': 'Fler brukare', 'atgard:1:atgard': 'Färre timmar', 'atgard:1:belopp': 100 },
+      [BUN]: { 'uppdrag:U2:status': 'Avbrutet', 'mal:BUN1:kommentar': 'Bra år', 'analys:mal': 'Målen nås' },
+    };
+    fill(sn, SN, answers[SN]);
+    fill(bun, BUN, answers[BUN]);
+    // The controller regenerates every report from the earlier, filled ones.
+    const again = (n: string, prev: WorkbookSnapshot) =>
+      specToSnapshot(buildReports({ sign: SIGN, model, template: T, namnd: n, previous: prev, perNamnd: true }).sheets);
+    const out = collect(model, [{ name: 'soc.xlsx', snapshot: again(SN, sn), fileTag: tag(SN) }, { name: 'bun.xlsx', snapshot: again(BUN, bun), fileTag: tag(BUN) }]);
+    for (const [n, list] of Object.entries(answers)) {
+      for (const [id, v] of Object.entries(list)) {
+        expect({ id, v: out.answers.find((a) => a.namnd === n && a.id === id && a.answered)?.value }).toEqual({ id, v });
+      }
+    }
+    expect(out.rejected).toEqual([]);
+    expect(out.findings.filter((f) => f.category === 'indata')).toEqual([]);
   });
 });
 
