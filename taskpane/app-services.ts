@@ -5,7 +5,8 @@
 import { checkWorkbook, loadRuleSet } from '../src/core';
 import { buildKontrollSheet, buildMarks } from '../src/core/kontroll';
 import { buildReports } from '../src/core/report/build-reports';
-import { pureReportSigner } from '../src/core/report/integrity';
+import { FILE_TAG_NAME, fileTagValue, pureReportSigner } from '../src/core/report/integrity';
+import { reportYear } from '../src/core/report/build-reports';
 import { ReportTemplate } from '../src/core/report/template-schema';
 import { listNamnder, sheetNames } from '../src/core/report/namnd-data';
 import type { CheckProgress, CheckResult } from '../src/core/check-types';
@@ -93,7 +94,9 @@ function reportService(): ReportService {
         const out = buildReports({ model: request.result.model, result: request.result, template, namnd, previous, sign, perNamnd: request.mode === 'workbooks' });
         notes.push(...out.summary);
         if (request.mode === 'workbooks') {
-          await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}` }));
+          const year = reportYear(request.result.model);
+          const hiddenNames = [{ name: FILE_TAG_NAME, text: fileTagValue(sign, { mall: template.id, namnd, ar: year ? String(year) : null }) }];
+          await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}`, hiddenNames }));
           created.push(`${namnd}: ny arbetsbok`);
         } else {
           await runInExcel((ctx) => replaceSheets(ctx, out.sheets));
