@@ -77,7 +77,7 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions, 
     io.out(toPublicJson(collected.findings));
     return EXIT_OK;
   }
-  io.out(`Insamlat från ${returned.length} arbetsböcker till ${opts.output}: ${collected.answers.length} svar, ${collected.edits.length} celler ändrade.`);
+  io.out(`Insamlat från ${returned.length} arbetsböcker till ${opts.output}: ${collected.answers.filter((a) => a.answered).length} svar, ${collected.edits.length} celler ändrade.`);
   for (const line of collected.summary) io.out(`  – ${line}`);
   for (const line of unreadable) io.out(`  – Kunde inte läsas: ${line}`);
   if (collected.findings.length > 0) {
