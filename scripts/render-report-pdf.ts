@@ -18,6 +18,7 @@ import { checkWorkbook } from '../src/core/check';
 import { loadRuleSet } from '../src/core/rules';
 import { readRuleFiles } from '../src/node/rule-files';
 import { buildReports } from '../src/core/report/build-reports';
+import { pureReportSigner } from '../src/core/report/integrity';
 import { parseReportTemplate } from '../src/core/report/template-schema';
 
 async function main(): Promise<void> {
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const { model } = buildModel(snapshot);
   // With the check's findings, as `styrkoll report` makes it: the iakttagelser section is filled.
   const result = await checkWorkbook(snapshot, { ruleSet: loadRuleSet(await readRuleFiles()) });
-  const { sheets, summary } = buildReports({ model, result, template, ...(namnd ? { namnd } : {}) });
+  const { sheets, summary } = buildReports({ model, result, template, sign: pureReportSigner(model), ...(namnd ? { namnd } : {}) });
   const sheet = namnd ? sheets[0] : sheets.reduce((a, b) => (b.rows.length > a.rows.length ? b : a));
   const dir = mkdtempSync(join(tmpdir(), 'styrkoll-pdf-'));
   const xlsx = join(dir, 'rapport.xlsx');

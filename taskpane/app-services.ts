@@ -5,6 +5,8 @@
 import { checkWorkbook, loadRuleSet } from '../src/core';
 import { buildKontrollSheet, buildMarks } from '../src/core/kontroll';
 import { buildReports } from '../src/core/report/build-reports';
+import { FILE_TAG_NAME, fileTagValue, pureReportSigner } from '../src/core/report/integrity';
+import { reportYear } from '../src/core/report/build-reports';
 import { ReportTemplate } from '../src/core/report/template-schema';
 import { listNamnder, sheetNames } from '../src/core/report/namnd-data';
 import type { CheckProgress, CheckResult } from '../src/core/check-types';
@@ -97,10 +99,13 @@ function reportService(): ReportService {
       const previous = request.mode === 'sheets' ? await runInExcel((ctx) => readSnapshot(ctx, { sheets: (name) => reportSheets.has(name.toLowerCase()) })) : undefined;
       for (const [i, namnd] of request.namnder.entries()) {
         onProgress(i, request.namnder.length);
-        const out = buildReports({ model: request.result.model, result: request.result, template, namnd, previous });
+        const sign = pureReportSigner(request.result.model);
+        const out = buildReports({ model: request.result.model, result: request.result, template, namnd, previous, sign, perNamnd: request.mode === 'workbooks' });
         notes.push(...out.summary);
         if (request.mode === 'workbooks') {
-          await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}` }));
+          const year = reportYear(request.result.model);
+          const hiddenNames = [{ name: FILE_TAG_NAME, text: fileTagValue(sign, { mall: template.id, namnd, ar: year ? String(year) : null }) }];
+          await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}`, hiddenNames }));
           created.push(`${namnd}: ny arbetsbok`);
         } else {
           await runInExcel((ctx) => replaceSheets(ctx, out.sheets));

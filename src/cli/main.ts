@@ -94,6 +94,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .requiredOption('-o, --output <fil>', 'den sammanställda kopian')
     .option('-f, --force', 'skriv över en befintlig utfil')
     .option('--json', 'skriv det som saknas som JSON-fynd')
+    .option('--overwrite', 'ta nämndens svar även där huvudarbetsboken ändrats sedan utskicket (annars blir det en iakttagelse med båda värdena)')
     .action(async (files, opts) => setExit(await (await import('./commands/collect')).runCollect(files, opts, io)));
 
   program

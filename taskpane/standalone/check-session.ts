@@ -9,7 +9,7 @@ import type { CheckProgress, CheckResult } from '../../src/core/check-types';
 import { StyrkollError } from '../../src/core/errors';
 import { OWN_SHEET_NAMES } from '../../src/core/input';
 import { buildKontrollSheet, buildMarks } from '../../src/core/kontroll';
-import { buildReports, listNamnder, loadReportTemplates, reportFileName, type ReportTemplate } from '../../src/core/report';
+import { buildReports, FILE_TAG_NAME, fileTagValue, listNamnder, loadReportTemplates, pureReportSigner, reportFileName, reportYear, type ReportTemplate } from '../../src/core/report';
 import type { StyrkollSettings } from '../../src/office/settings';
 import { readWorkbook } from '../../src/xlsx/read';
 import { createWorkbook, writeCheckedWorkbook } from '../../src/xlsx/write';
@@ -114,9 +114,11 @@ export class CheckSession {
     const notes: string[] = [];
     for (const [i, namnd] of namnder.entries()) {
       onProgress({ phase: 'regler', done: i, total: namnder.length });
-      const built = buildReports({ model: result.model, result, template, namnd });
+      const built = buildReports({ model: result.model, result, template, namnd, sign: pureReportSigner(result.model), perNamnd: true });
       notes.push(...built.summary);
-      files.push({ name: uniqueName(taken, reportFileName(namnd)), bytes: createWorkbook(built.sheets, { title: `${template.title} – ${namnd}` }) });
+      const year = reportYear(result.model);
+      const hiddenNames = [{ name: FILE_TAG_NAME, text: fileTagValue(pureReportSigner(result.model), { mall: template.id, namnd, ar: year ? String(year) : null }) }];
+      files.push({ name: uniqueName(taken, reportFileName(namnd)), bytes: createWorkbook(built.sheets, { title: `${template.title} – ${namnd}`, hiddenNames }) });
     }
     onProgress({ phase: 'klart', done: namnder.length, total: namnder.length });
     const entries: Record<string, [Uint8Array, { level: 0 }]> = {};

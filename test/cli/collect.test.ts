@@ -117,11 +117,14 @@ describe('report → fill → collect', () => {
   let run: CliRun;
   const filled = new Map<string, Filled[]>();
   const readings = new Map<string, ReportReading>();
+  /** What each report held before the nämnd touched it (the pre-filled prognoser and statuses). */
+  const prefilled = new Map<string, ReportReading>();
 
   beforeAll(async () => {
     dir = path.join(tmp, 'returnerade');
     const made = await cli(['report', masterFile, '--type', 'delarsrapport', '--per-namnd', dir], [masterFile]);
     expect(made.code).toBe(0);
+    for (const n of namnder) prefilled.set(n, await readingOf(path.join(dir, fileNameFor(n))));
     for (const [i, n] of FULL.entries()) filled.set(n, await fill(path.join(dir, fileNameFor(n)), ['--seed', String(i + 1)]));
     filled.set(PARTLY, await fill(path.join(dir, fileNameFor(PARTLY)), ['--seed', '9', '--match', PARTLY_MATCH]));
     for (const n of namnder) readings.set(n, await readingOf(path.join(dir, fileNameFor(n))));
@@ -170,7 +173,10 @@ describe('report → fill → collect', () => {
     const newAtgarder: unknown[][] = [];
     atgardSheet.eachRow((row, r) => {
       if (r > originalAtgardRows && r > atgardHeader) {
-        newAtgarder.push(['namnd', 'text', 'belopp', 'ansvarig', 'klartSenast', 'status'].map((k) => row.getCell(col(k)).value));
+        newAtgarder.push(['namnd', 'text', 'belopp', 'ansvarig', 'klartSenast', 'status'].map((k) => {
+          const v = row.getCell(col(k)).value;
+          return v instanceof Date ? v.toISOString().slice(0, 10) : v;
+        }));
       }
     });
 
@@ -180,9 +186,11 @@ describe('report → fill → collect', () => {
       const file = fileNameFor(namnd);
       const byId = new Map(list.map((f) => [f.id, f]));
       for (const f of list) {
-        // Every answer, with the cell it came from, in Sammanställning.
+        // Every answer, with the cell it came from, in Sammanställning; a value left as pre-filled is no answer.
         const hit = summaryRows.find((r) => r[0] === namnd && r[3] === `${file}: ${f.sheet}!${f.cell}`);
-        expect({ id: f.id, value: hit?.[2] }).toEqual({ id: f.id, value: f.value });
+        const unchanged = prefilled.get(namnd)!.fields.get(f.id)?.value === f.value;
+        const shown = hit?.[2] instanceof Date ? Math.round((hit[2] as Date).getTime() / 86_400_000) + 25569 : hit?.[2];
+        expect({ id: f.id, value: shown }).toEqual({ id: f.id, value: unchanged ? undefined : f.value });
         let m: RegExpExecArray | null;
         if ((m = /^mal:(.+):prognos$/.exec(f.id))) {
           const g = goals.items.find((x) => x.id === m![1])!;
@@ -195,7 +203,9 @@ describe('report → fill → collect', () => {
         } else if ((m = /^atgard:(\d+):atgard$/.exec(f.id))) {
           const v = (field: string) => byId.get(`atgard:${m![1]}:${field}`)?.value ?? null;
           const klart = v('klart');
-          expectedAtgarder.push([namnd, v('atgard'), v('belopp'), v('ansvarig'), typeof klart === 'number' ? serialToIso(klart) : klart, v('status')]);
+          // Belopp is typed in tkr (the report's unit) and lands in kronor; Klart senast as a date.
+          const belopp = v('belopp');
+          expectedAtgarder.push([namnd, v('atgard'), typeof belopp === 'number' ? belopp * 1000 : belopp, v('ansvarig'), typeof klart === 'number' ? serialToIso(klart) : klart, v('status')]);
         }
       }
     }
@@ -205,7 +215,7 @@ describe('report → fill → collect', () => {
     expect(newAtgarder.map(key).sort()).toEqual(expectedAtgarder.map(key).sort());
   });
 
-  test('a returned workbook changed in a locked budget cell is named and its answers are left out', async () => {
+  test('a returned workbook changed in a locked budget cell is named; that row’s answer is listed, not merged, and the rest comes in', async () => {
     const tampered = path.join(tmp, 'andrad');
     await fs.mkdir(tampered);
     const namnd = FULL[0];
@@ -227,28 +237,29 @@ describe('report → fill → collect', () => {
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatchObject({ namnd, sheet: reading.sheet, cell, severity: 'fel' });
     expect(changed[0].message).toContain(cell);
-    // Nothing else is asked of the changed report: it was not read for answers.
-    expect(findings.filter((f) => f.namnd === namnd && f.rule !== 'RAP-LAST-CELL-ANDRAD')).toEqual([]);
     // The other workbook's answers still came in.
     expect(findings.some((f) => f.namnd === PARTLY)).toBe(true);
 
     const wb = await excel(out2);
     const goals = master.goals!;
     const goalSheet = wb.getWorksheet(goals.location.name)!;
+    // The other rows' answers came in (issue 17: a changed locked cell costs only its own row).
     for (const f of filled.get(namnd)!.filter((x) => /^mal:.*:prognos$/.test(x.id))) {
       const g = goals.items.find((x) => `mal:${x.id}:prognos` === f.id)!;
-      const before = masterSnap.sheets.find((s) => s.name === goals.location.name)!.rows[g.row - 1][goals.location.columns.prognos - 1];
-      expect({ goal: g.id, value: goalSheet.getCell(g.row, goals.location.columns.prognos).value }).toEqual({ goal: g.id, value: before });
+      expect({ goal: g.id, value: goalSheet.getCell(g.row, goals.location.columns.prognos).value }).toEqual({ goal: g.id, value: f.value });
     }
-    const summaryNamnder = new Set<unknown>();
-    wb.getWorksheet('Sammanställning')!.eachRow((row, r) => r > 4 && summaryNamnder.add(row.getCell(1).value));
-    expect(summaryNamnder.has(namnd)).toBe(false);
-    expect(summaryNamnder.has(PARTLY)).toBe(true);
-    const atgardSheet = wb.getWorksheet(master.atgarder!.location.name)!;
-    const namndCol = master.atgarder!.location.columns.namnd;
-    const originalRows = masterSnap.sheets.find((s) => s.name === master.atgarder!.location.name)!.rows.length;
-    const added: unknown[] = [];
-    atgardSheet.eachRow((row, r) => r > originalRows && added.push(row.getCell(namndCol).value));
-    expect(added).not.toContain(namnd);
+    const summaryTexts: unknown[] = [];
+    wb.getWorksheet('Sammanställning')!.eachRow((row, r) => r > 4 && summaryTexts.push(row.getCell(1).value, row.getCell(3).value));
+    expect(summaryTexts).toContain(namnd);
+    expect(summaryTexts).toContain(PARTLY);
+    // The changed row's analysis is not in Sammanställning but in the review sheet, with its text.
+    const analysis = filled.get(namnd)!.find((x) => x.id === `${budgetRow.key.key}:analys`);
+    const review: unknown[] = [];
+    wb.getWorksheet('Saknas eller behöver granskas')!.eachRow((row) => row.eachCell((c) => review.push(c.value)));
+    expect(review).toContain(cell === '' ? null : changed[0].message);
+    if (analysis) {
+      expect(summaryTexts).not.toContain(analysis.value);
+      expect(review).toContain(analysis.value);
+    }
   });
 });

@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildModel } from '../../core';
 import { StyrkollError, isStyrkollError } from '../../core/errors';
-import { collectAnswers, loadReportTemplates, readReports, type ReportTemplate } from '../../core/report';
+import { collectAnswers, FILE_TAG_NAME, loadReportTemplates, readReports, REVIEW_SHEET, type ReportTemplate, type ReturnedReport } from '../../core/report';
+import { reportSigner } from '../../node/report-signer';
+import { strFromU8, unzipSync } from 'fflate';
 import { readRuleFiles } from '../../node/rule-files';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { addSheets, setCellValues } from '../../xlsx/write';
@@ -18,6 +20,7 @@ export interface CollectCommandOptions {
   output: string;
   force?: boolean;
   json?: boolean;
+  overwrite?: boolean;
 }
 
 /** Files to collect: .xlsx files given directly, or found (not recursively) in the folders given. */
@@ -44,12 +47,19 @@ export async function listReturnedFiles(inputs: string[]): Promise<string[]> {
 export async function runCollect(inputs: string[], opts: CollectCommandOptions, io: CliIo): Promise<number> {
   const master = await loadWorkbook(opts.into, { contractOnly: false });
   const masterModel = buildModel(master.snapshot).model;
-  const returned: { name: string; snapshot: WorkbookSnapshot }[] = [];
+  const returned: ReturnedReport[] = [];
   const unreadable: string[] = [];
-  for (const file of await listReturnedFiles(inputs)) {
+  const files = await listReturnedFiles(inputs);
+  // Refuse before reading: the output must not replace one of the returned reports.
+  const outAbs = path.resolve(opts.output);
+  const clash = files.find((f) => path.resolve(f) === outAbs || (process.platform !== 'linux' && path.resolve(f).toLowerCase() === outAbs.toLowerCase()));
+  if (clash) throw new StyrkollError('FIL', `Utfilen ${opts.output} är en av de returnerade rapporterna som läses in – ange en annan fil med -o.`);
+  for (const file of files) {
     if (path.resolve(file) === path.resolve(opts.into)) continue;
     try {
-      returned.push({ name: path.basename(file), snapshot: (await loadWorkbook(file, { contractOnly: false })).snapshot });
+      const loaded = await loadWorkbook(file, { contractOnly: false });
+      const stat = await fs.stat(file);
+      returned.push({ name: path.basename(file), snapshot: loaded.snapshot, mtime: stat.mtimeMs, fileTag: fileTagOf(loaded.bytes) });
     } catch (err) {
       // One unreadable return must not stop the others: say which and why.
       if (!isStyrkollError(err)) throw err;
@@ -58,25 +68,40 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions, 
   }
 
   const template = await templateOf(returned.map((r) => r.snapshot));
-  const collected = collectAnswers({ master: masterModel, masterSnapshot: master.snapshot, returned, template });
+  const collected = collectAnswers({ master: masterModel, masterSnapshot: master.snapshot, returned, template, sign: reportSigner(masterModel), overwrite: opts.overwrite });
   let bytes = setCellValues(master.bytes, collected.edits);
   if (collected.sheets.length > 0) bytes = addSheets(bytes, collected.sheets, { replaceExisting: true });
-  await writeFileAtomic(opts.output, bytes, { force: opts.force, protect: [opts.into] });
+  await writeFileAtomic(opts.output, bytes, { force: opts.force, protect: [opts.into, ...files] });
 
   if (opts.json) {
     io.out(toPublicJson(collected.findings));
     return EXIT_OK;
   }
-  io.out(`Insamlat från ${returned.length} arbetsböcker till ${opts.output}: ${collected.answers.length} svar, ${collected.edits.length} celler ändrade.`);
+  io.out(`Insamlat från ${returned.length} arbetsböcker till ${opts.output}: ${collected.answers.filter((a) => a.answered).length} svar, ${collected.edits.length} celler ändrade.`);
   for (const line of collected.summary) io.out(`  – ${line}`);
   for (const line of unreadable) io.out(`  – Kunde inte läsas: ${line}`);
   if (collected.findings.length > 0) {
-    io.out(`\nSaknas eller behöver granskas (${collected.findings.length}):`);
+    io.out(`\nSaknas eller behöver granskas (${collected.findings.length}; också i bladet "${REVIEW_SHEET}"):`);
     for (const f of collected.findings) io.out(`  ${f.severity.toUpperCase().padEnd(8)} ${f.rule.padEnd(22)} ${f.namnd ?? ''}: ${f.message}`);
   } else {
     io.out('\nAllt som efterfrågades är besvarat.');
   }
   return EXIT_OK;
+}
+
+/** The hidden workbook-level name a per-nämnd report carries (see core/report/integrity.ts), or null. */
+function fileTagOf(bytes: Uint8Array): string | null {
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' });
+    const xml = files['xl/workbook.xml'] ? strFromU8(files['xl/workbook.xml']) : '';
+    const re = /<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g;
+    for (let m; (m = re.exec(xml)); ) {
+      if (new RegExp(`\\bname="${FILE_TAG_NAME}"`).test(m[1])) return m[2].replace(/&quot;/g, '"').replace(/^="?|^"|"$/g, '');
+    }
+  } catch {
+    // An unreadable package was already reported by loadWorkbook.
+  }
+  return null;
 }
 
 /**

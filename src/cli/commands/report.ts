@@ -3,10 +3,11 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { checkWorkbook } from '../../core';
 import { StyrkollError } from '../../core/errors';
-import { buildReports, listNamnder, loadReportTemplates, sameNamnd, type ReportTemplate, reportFileName } from '../../core/report';
+import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, loadReportTemplates, rapportnyckel, reportYear, sameNamnd, type ReportTemplate, reportFileNames } from '../../core/report';
+import { reportSigner } from '../../node/report-signer';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { addSheets, createWorkbook } from '../../xlsx/write';
-import { writeFileAtomic } from '../../node/atomic-write';
+import { describeFsError, writeFileAtomic } from '../../node/atomic-write';
 import { readRuleFiles } from '../../node/rule-files';
 import { loadRules, loadWorkbook } from '../workbook-io';
 import type { CliIo } from './check';
@@ -40,15 +41,20 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
   const result = await checkWorkbook(input.snapshot, { ruleSet: await loadRules(), profile: opts.profile });
   // The check already built the model; the reports use the same one.
   const { model } = result;
+  const sign = reportSigner(model);
+  const keyNote = rapportnyckel(model)
+    ? null
+    : 'Rapporterna märks med en nyckel som härleds ur kommun och budgetår. Lägg en hemlig "Rapportnyckel" i Inställningar för att även en nämnd som läser källkoden inte ska kunna förfalska märkningen (docs/reports.md).';
 
   if (opts.output) {
     const previous = await previousSnapshot(opts.output, opts.force);
-    const built = buildReports({ model, result, template, namnd: opts.namnd, previous });
+    const built = buildReports({ model, result, template, namnd: opts.namnd, previous, sign });
     if (built.sheets.length === 0) throw new StyrkollError('ARGUMENT', 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
     const out = addSheets(input.bytes, built.sheets, { replaceExisting: true });
     await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
     io.out(`${template.title}: ${built.sheets.length} rapportblad i ${opts.output} (${built.sheets.map((s) => s.name).join(', ')}).`);
     for (const line of built.summary) io.out(`  – ${line}`);
+    if (keyNote) io.out(`  – ${keyNote}`);
     return EXIT_OK;
   }
 
@@ -58,22 +64,71 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
   });
   const namnder = listNamnder(model).filter((n) => !opts.namnd || sameNamnd(n, opts.namnd));
   if (namnder.length === 0) throw new StyrkollError('ARGUMENT', opts.namnd ? `Nämnden "${opts.namnd}" finns inte i arbetsboken. Nämnder: ${listNamnder(model).join(', ')}.` : 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
-  const targets = namnder.map((namnd) => ({ namnd, target: path.join(dir, reportFileName(namnd)) }));
+  // Every file name is settled for all nämnder first (collisions, reserved and over-long names).
+  const all = listNamnder(model);
+  const fileNames = reportFileNames(all);
+  const targets = namnder.map((namnd) => ({ namnd, target: path.join(dir, fileNames[all.indexOf(namnd)]) }));
   // Refuse before writing anything, so a run without --force never leaves half the files new.
   const existing = targets.filter((t) => existsSync(t.target));
   if (existing.length && !opts.force) {
     throw new StyrkollError('FIL', `${existing.length === 1 ? 'Filen' : 'Filerna'} ${existing.map((t) => t.target).join(', ')} finns redan – lägg till --force för att skapa rapporterna på nytt (allt som redan skrivits i de gula fälten behålls).`);
   }
   io.out(`${template.title}: en arbetsbok per nämnd i ${dir}`);
+  const year = reportYear(model);
+  const outputs: { namnd: string; target: string; bytes: Uint8Array; summary: string[] }[] = [];
   for (const { namnd, target } of targets) {
     const previous = await previousSnapshot(target, opts.force);
-    const built = buildReports({ model, result, template, namnd, previous });
-    const bytes = createWorkbook(built.sheets, { title: `${template.title} – ${namnd}` });
-    await writeFileAtomic(target, bytes, { force: opts.force, protect: [file] });
-    io.out(`  ${path.basename(target)}`);
-    for (const line of built.summary) io.out(`    – ${line}`);
+    const built = buildReports({ model, result, template, namnd, previous, sign, perNamnd: true });
+    const bytes = createWorkbook(built.sheets, {
+      title: `${template.title} – ${namnd}`,
+      hiddenNames: [{ name: FILE_TAG_NAME, text: fileTagValue(sign, { mall: template.id, namnd, ar: year ? String(year) : null }) }],
+    });
+    outputs.push({ namnd, target, bytes, summary: built.summary });
   }
+  await replaceAll(dir, outputs, file);
+  for (const o of outputs) {
+    const plain = `${o.namnd}.xlsx`;
+    io.out(`  ${path.basename(o.target)}${path.basename(o.target) !== plain ? `  (för ${JSON.stringify(o.namnd.length > 60 ? o.namnd.slice(0, 60) + '…' : o.namnd)}: namnet går inte att använda som filnamn eller krockar med en annan nämnds)` : ''}`);
+    for (const line of o.summary) io.out(`    – ${line}`);
+  }
+  if (keyNote) io.out(`  – ${keyNote}`);
   return EXIT_OK;
+}
+
+/**
+ * Writes every report into a temporary folder beside the targets, then moves them into place
+ * together: a failure leaves the old set (or, when nothing existed, no file) and says why.
+ */
+async function replaceAll(dir: string, outputs: { target: string; bytes: Uint8Array }[], input: string): Promise<void> {
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staging = path.join(dir, `.styrkoll-ny-${stamp}`);
+  const backup = path.join(dir, `.styrkoll-gammal-${stamp}`);
+  const inputAbs = path.resolve(input);
+  for (const o of outputs) {
+    if (path.resolve(o.target) === inputAbs) throw new StyrkollError('FIL', `Rapporten ${o.target} skulle skriva över indatafilen – välj en annan mapp.`);
+  }
+  const moved: { target: string; old: string | null }[] = [];
+  try {
+    await fs.mkdir(staging);
+    await fs.mkdir(backup);
+    for (const [i, o] of outputs.entries()) await fs.writeFile(path.join(staging, `${i}.xlsx`), o.bytes);
+    for (const [i, o] of outputs.entries()) {
+      const old = existsSync(o.target) ? path.join(backup, `${i}.xlsx`) : null;
+      if (old) await fs.rename(o.target, old);
+      moved.push({ target: o.target, old });
+      await fs.rename(path.join(staging, `${i}.xlsx`), o.target);
+    }
+  } catch (err) {
+    // Put the old set back.
+    for (const m of moved.reverse()) {
+      await fs.rm(m.target, { force: true }).catch(() => undefined);
+      if (m.old) await fs.rename(m.old, m.target).catch(() => undefined);
+    }
+    throw new StyrkollError('FIL', `Kunde inte skriva rapporterna i ${dir}: ${describeFsError(err)}. Inga rapporter ändrades.`);
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    await fs.rm(backup, { recursive: true, force: true }).catch(() => undefined);
+  }
 }
 
 /** An existing output is the previous version: its answers are kept. Overwriting it needs --force. */

@@ -18,6 +18,8 @@ import { renderFindings, renderText } from './section-text';
 import { META_KEY } from './row-key';
 import { answersOf, readReports, type ReportReading } from './read-report';
 import { describeChanges } from './regeneration';
+import type { Signer } from './integrity';
+import { reportUnit } from './amounts';
 
 export interface BuildReportsInput {
   model: Model;
@@ -27,6 +29,10 @@ export interface BuildReportsInput {
   namnd?: string;
   /** Snapshot of the earlier output, whose answers are kept. */
   previous?: WorkbookSnapshot;
+  /** The sheets go one per workbook (`--per-namnd`): each workbook answers for its own nämnd only. */
+  perNamnd?: boolean;
+  /** Keyed hash for the rows' integrity tags (an adapter's HMAC; see integrity.ts). */
+  sign: Signer;
 }
 
 export interface BuildReportsOutput {
@@ -55,7 +61,7 @@ function unitSuffix(model: Model): string {
 
 /** Builds one nämnd's sheet. Exported for collect, which rebuilds it to name changed cells. */
 export function buildNamndSheet(
-  input: { model: Model; result?: CheckResult; template: ReportTemplate },
+  input: { model: Model; result?: CheckResult; template: ReportTemplate; sign?: Signer; perNamnd?: boolean },
   namnd: string,
   sheetName: string,
   previous: Map<string, CellValue> = new Map(),
@@ -75,6 +81,9 @@ export function buildNamndSheet(
 
   const props: Record<string, string> = { mall: template.id, namnd };
   if (year) props.ar = String(year);
+  // The unit the report's amounts are shown and typed in; collect converts typed amounts from it.
+  props.enhet = reportUnit(model);
+  if (input.perNamnd) props.utskick = 'namnd';
   draft.add({ [COL.B]: text(`${template.title}${year ? ' ' + year : ''} – ${namnd}`, STYLE.title) }, META_KEY, props);
   const info = [
     model.settings.kommun,
@@ -103,7 +112,7 @@ export function buildNamndSheet(
       case 'atgardsplan': renderActionPlan(ctx, s); break;
     }
   }
-  return { sheet: draft.finish(sheetName, COLUMN_WIDTHS), draft };
+  return { sheet: draft.finish(sheetName, COLUMN_WIDTHS, input.sign), draft };
 }
 
 export function buildReports(input: BuildReportsInput): BuildReportsOutput {

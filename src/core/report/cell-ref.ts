@@ -55,6 +55,7 @@ export function parseSwedishNumber(v: unknown): number | null {
 /** Case-, space- and accent-insensitive key for names (nämnder, headers). */
 export function normalizeName(s: string): string {
   return s
+    .normalize('NFC')
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')

@@ -1,5 +1,6 @@
 /** Where collect writes in the master: columns found by the model's location or by header text. */
 import type { SheetLocation } from '../model';
+import type { CellStyle } from '../sheet-spec';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { address, normalizeName } from './cell-ref';
 
@@ -9,6 +10,8 @@ export interface Edit {
   cell: string;
   /** Strings are written as text, never as formulas. */
   value: string | number | null;
+  /** A date (serial number) gets a date format. */
+  style?: CellStyle;
 }
 
 function headerMatches(header: CellValue, name: string): boolean {
@@ -62,10 +65,10 @@ export class MasterSheet {
   }
 
   /** Adds an edit unless the cell already holds that value. */
-  set(row: number, col: number, value: string | number | null): boolean {
+  set(row: number, col: number, value: string | number | null, style?: CellStyle): boolean {
     const cur = this.value(row, col);
     if (cur === value || (typeof cur === 'string' && typeof value === 'string' && cur.trim() === value.trim())) return false;
-    this.edits.push({ sheet: this.location.name, cell: address(row, col), value });
+    this.edits.push({ sheet: this.location.name, cell: address(row, col), value, ...(style ? { style } : {}) });
     return true;
   }
 

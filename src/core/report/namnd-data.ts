@@ -129,17 +129,4 @@ export function namndData(model: Model, namnd: string, findings: Finding[] = [])
   };
 }
 
-/** Sheet names: from the nämnd, at most 31 characters, none of []:*?/\ , unique case-insensitively. */
-export function sheetNames(namnder: string[]): string[] {
-  const used = new Set<string>();
-  return namnder.map((n) => {
-    const base = n.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Nämnd';
-    let name = base;
-    for (let i = 2; used.has(name.toLowerCase()); i++) {
-      const suffix = ` (${i})`;
-      name = base.slice(0, 31 - suffix.length) + suffix;
-    }
-    used.add(name.toLowerCase());
-    return name;
-  });
-}
+export { sheetNames } from './file-name';

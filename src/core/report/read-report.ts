@@ -30,6 +30,10 @@ export interface ReportReading {
   fields: Map<string, ReadField>;
   /** Rows without a key holding text or numbers: written outside the report's structure. */
   strayCells: string[];
+  /** The values of those cells, by address. */
+  strayValues: Map<string, CellValue>;
+  /** Fields of a row key seen a second time (a copied row): never taken. */
+  duplicateFields: ReadField[];
 }
 
 function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
@@ -52,13 +56,18 @@ export function readReportSheet(sheet: SheetSnapshot): ReportReading | null {
     rows: [],
     fields: new Map(),
     strayCells: [],
+    strayValues: new Map(),
+    duplicateFields: [],
   };
   sheet.rows.forEach((values, i) => {
     const row = i + 1;
     const key = decodeRowKey(values[ID_COLUMN - 1] ?? null);
     if (!key) {
       values.forEach((v, c) => {
-        if (c + 1 !== ID_COLUMN && !isBlank(v)) out.strayCells.push(address(row, c + 1));
+        if (c + 1 !== ID_COLUMN && !isBlank(v)) {
+          out.strayCells.push(address(row, c + 1));
+          out.strayValues.set(address(row, c + 1), v);
+        }
       });
       return;
     }
@@ -66,9 +75,10 @@ export function readReportSheet(sheet: SheetSnapshot): ReportReading | null {
     out.rows.push({ row, key, changed });
     for (const [field, col] of Object.entries(key.fields)) {
       const id = fieldId(key.key, field);
-      if (out.fields.has(id)) continue;
       const v = cellAt(sheet, row, col);
-      out.fields.set(id, { id, row, col, cell: address(row, col), value: typeof v === 'string' && v.trim() === '' ? null : v });
+      const f = { id, row, col, cell: address(row, col), value: typeof v === 'string' && v.trim() === '' ? null : v };
+      if (out.fields.has(id)) out.duplicateFields.push(f);
+      else out.fields.set(id, f);
     }
   });
   return out;

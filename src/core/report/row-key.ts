@@ -19,15 +19,20 @@ export interface RowKey {
   fields: Record<string, number>;
   props: Record<string, string>;
   hash: string | null;
+  /** Integrity tag (keyed HMAC over the key and the report it belongs to); see integrity.ts. */
+  tag?: string | null;
 }
 
-const esc = (s: string): string => s.replace(/[%#=]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+// Control characters are escaped too: they must never reach the XML, and the key must read back exactly.
+// eslint-disable-next-line no-control-regex
+const esc = (s: string): string => s.replace(/[%#=\u0000-\u001f\u007f]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 
 export function encodeRowKey(k: RowKey): string {
   let s = esc(k.key);
   for (const [f, col] of Object.entries(k.fields)) s += `#f.${esc(f)}=${columnLetter(col)}`;
   for (const [p, v] of Object.entries(k.props)) s += `#${esc(p)}=${esc(v)}`;
   if (k.hash) s += `#h=${k.hash}`;
+  if (k.tag) s += `#t=${k.tag}`;
   return s;
 }
 
@@ -36,7 +41,7 @@ export function decodeRowKey(v: CellValue): RowKey | null {
   if (typeof v !== 'string' || v.trim() === '') return null;
   try {
     const [head, ...parts] = v.trim().split('#');
-    const out: RowKey = { key: decodeURIComponent(head), fields: {}, props: {}, hash: null };
+    const out: RowKey = { key: decodeURIComponent(head), fields: {}, props: {}, hash: null, tag: null };
     for (const part of parts) {
       const eq = part.indexOf('=');
       if (eq <= 0) return null;
@@ -47,6 +52,7 @@ export function decodeRowKey(v: CellValue): RowKey | null {
         if (!Number.isInteger(col) || col < 1) return null;
         out.fields[name.slice(2)] = col;
       } else if (name === 'h') out.hash = value;
+      else if (name === 't') out.tag = value;
       else out.props[name] = value;
     }
     return out.key ? out : null;

@@ -2,6 +2,7 @@
 import type { BudgetSection, ActionPlanSection, BudgetColumn } from './template-schema';
 import type { SpecCell } from '../sheet-spec';
 import { address, columnLetter, isoToSerial } from './cell-ref';
+import { krToUnit, reportUnit } from './amounts';
 import { COL, STYLE } from './styles';
 import { mergedFill, mergeRef, sectionHeading, text, type SectionContext } from './section-context';
 
@@ -98,7 +99,7 @@ export function renderActionPlan(ctx: SectionContext, s: ActionPlanSection): voi
       {
         [COL.B]: text('Nr', STYLE.header),
         [COL.C]: text('Åtgärd', STYLE.header),
-        [COL.D]: text('Belopp' + ctx.unitSuffix, STYLE.headerRight),
+        [COL.D]: text(`Belopp (${reportUnit(ctx.model)})`, STYLE.headerRight),
         [COL.E]: text('Ansvarig', STYLE.header),
         [COL.F]: text(null, STYLE.header),
         [COL.G]: text('Klart senast', STYLE.header),
@@ -117,7 +118,8 @@ export function renderActionPlan(ctx: SectionContext, s: ActionPlanSection): voi
         {
           [COL.B]: text(i + 1),
           [COL.C]: text(a.text),
-          [COL.D]: { v: a.belopp, style: STYLE.amount },
+          // Åtgärder Belopp is kronor in the master; shown in the report's unit.
+          [COL.D]: { v: krToUnit(a.belopp, reportUnit(ctx.model)), style: STYLE.amount },
           [COL.E]: text(a.ansvarig),
           [COL.G]: a.klartSenast ? { v: isoToSerial(a.klartSenast) ?? a.klartSenast, date: true, style: STYLE.date } : null,
           [COL.H]: text(a.status),

@@ -3,6 +3,7 @@ import type { GoalPrognos, Indicator } from '../model';
 import type { SpecCell } from '../sheet-spec';
 import type { GoalsSection, UppdragSection } from './template-schema';
 import { isoToSerial } from './cell-ref';
+import { krToUnit, reportUnit } from './amounts';
 import { indicatorStatus } from './indicator-status';
 import { COL, STYLE } from './styles';
 import { formatNumber, mergeRef, sectionHeading, text, type SectionContext } from './section-context';
@@ -95,7 +96,7 @@ export function renderUppdrag(ctx: SectionContext, s: UppdragSection): void {
       [COL.C]: text('Uppdrag', STYLE.header),
       [COL.D]: text('Givet av', STYLE.header),
       [COL.E]: text('Klart senast', STYLE.header),
-      [COL.F]: text('Kostnad' + ctx.unitSuffix, STYLE.headerRight),
+      [COL.F]: text(`Kostnad (${reportUnit(ctx.model)})`, STYLE.headerRight),
       [COL.G]: text(s.status ? 'Status' : null, STYLE.header),
       [COL.H]: text(s.comment ? 'Kommentar' : null, STYLE.header),
     },
@@ -112,7 +113,8 @@ export function renderUppdrag(ctx: SectionContext, s: UppdragSection): void {
         [COL.C]: text(u.text),
         [COL.D]: text(u.givetAv),
         [COL.E]: serial !== null ? { v: serial, date: true, style: STYLE.date } : text(u.klartSenast),
-        [COL.F]: { v: u.kostnad, style: STYLE.amount },
+        // Uppdrag Kostnad is kronor in the master; shown in the report's unit.
+        [COL.F]: { v: krToUnit(u.kostnad, reportUnit(ctx.model)), style: STYLE.amount },
         [COL.G]: s.status ? null : text(u.status),
       },
       `uppdrag:${u.id}`,

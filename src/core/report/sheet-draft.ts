@@ -5,7 +5,8 @@
 import type { CellStyle, SheetSpec, SpecCell } from '../sheet-spec';
 import type { CellValue } from '../snapshot';
 import { address } from './cell-ref';
-import { encodeRowKey, fieldId, hashLockedCells, ID_COLUMN } from './row-key';
+import { encodeRowKey, fieldId, hashLockedCells, ID_COLUMN, META_KEY, type RowKey } from './row-key';
+import { rowTag, type Signer } from './integrity';
 import { STYLE } from './styles';
 import { estimateRowHeights } from './row-heights';
 
@@ -53,6 +54,9 @@ export class SheetDraft {
       if (!key) throw new Error('fill-in field without a row key');
       const id = fieldId(key, f.field);
       let value = f.value;
+      // What the master held when the report was issued: collect tells an answer from the pre-fill by it,
+      // and a master changed since from a nämnd's answer.
+      if (f.value !== null && f.value !== '') props = { ...props, [`p.${f.field}`]: String(f.value) };
       const prev = this.previous.get(id);
       if (prev !== undefined && prev !== null && !(typeof prev === 'string' && prev.trim() === '')) {
         value = prev;
@@ -74,12 +78,16 @@ export class SheetDraft {
     this.merges.push(ref);
   }
 
-  finish(name: string, columnWidths: number[]): SheetSpec {
+  finish(name: string, columnWidths: number[], sign?: Signer): SheetSpec {
+    const meta = [...this.keys.values()].find((k) => k.key === META_KEY)?.props ?? {};
+    const identity = { mall: meta.mall ?? '', namnd: meta.namnd ?? '', ar: meta.ar ?? null };
     for (const [r, k] of this.keys) {
       const row = this.rows[r - 1];
       const values = row.map((c) => (c ? c.v : null));
       const hash = hashLockedCells(values, Object.values(k.fields));
-      row[ID_COLUMN - 1] = { v: encodeRowKey({ ...k, hash }), style: STYLE.idCell };
+      const key: RowKey = { ...k, hash, tag: null };
+      if (sign) key.tag = rowTag(sign, identity, key);
+      row[ID_COLUMN - 1] = { v: encodeRowKey(key), style: STYLE.idCell };
     }
     return {
       name,

@@ -15,7 +15,7 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** A1 addresses (in the returned sheet) of cells changed outside the fill-in fields, in row order. */
+/** A1 addresses (in the returned sheet) of locked cells changed in Styrkoll's rows, in row order (stray cells are separate). */
 export function changedCells(reading: ReportReading, returned: SheetSnapshot, expected: SheetSpec | null): string[] {
   const expectedRows = new Map<string, (unknown)[]>();
   if (expected) {
@@ -40,6 +40,5 @@ export function changedCells(reading: ReportReading, returned: SheetSnapshot, ex
     // The master changed too, so the comparison names nothing: point at the whole row.
     out.push(...(cells.length ? cells : [`${address(r.row, 2)}:${address(r.row, Math.max(2, width))}`]));
   }
-  out.push(...reading.strayCells);
   return out.sort((a, b) => Number(a.replace(/\D/g, '')) - Number(b.replace(/\D/g, '')));
 }

@@ -5,7 +5,7 @@ import { CONTENT_TYPES } from './rels';
 import { addSpecSheet, finish, openSession, sessionFor } from './session';
 import { minimalStyles } from './styles';
 import { findSheet, MAIN_NS, removeSheet, setActiveTab } from './workbook-part';
-import { escapeText } from './xml-tree';
+import { escapeAttr, escapeText } from './xml-tree';
 import { ZipPackage } from './zip-package';
 
 export function addSheets(original: Uint8Array, specs: SheetSpec[], options: { replaceExisting?: boolean } = {}): Uint8Array {
@@ -22,7 +22,7 @@ export function addSheets(original: Uint8Array, specs: SheetSpec[], options: { r
   return finish(s);
 }
 
-export function createWorkbook(specs: SheetSpec[], options: { title?: string } = {}): Uint8Array {
+export function createWorkbook(specs: SheetSpec[], options: { title?: string; hiddenNames?: { name: string; text: string }[] } = {}): Uint8Array {
   if (specs.length === 0) throw new StyrkollError('ARGUMENT', 'En ny arbetsbok måste ha minst ett blad.');
   checkDistinct(specs);
   const pkg = ZipPackage.empty();
@@ -58,7 +58,7 @@ export function createWorkbook(specs: SheetSpec[], options: { title?: string } =
   );
   pkg.setText(
     'xl/workbook.xml',
-    `${xml}<workbook xmlns="${MAIN_NS}" xmlns:r="${od}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
+    `${xml}<workbook xmlns="${MAIN_NS}" xmlns:r="${od}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets>${definedNames(options.hiddenNames ?? [])}<calcPr calcId="191029"/></workbook>`,
   );
   pkg.setText(
     'xl/_rels/workbook.xml.rels',
@@ -69,6 +69,13 @@ export function createWorkbook(specs: SheetSpec[], options: { title?: string } =
   specs.forEach((spec, i) => addSpecSheet(s, spec, i === 0));
   setActiveTab(s.pkg, s.wb, 0);
   return finish(s);
+}
+
+/** Workbook-level hidden names holding a text constant (Excel keeps them; a copied sheet does not take them along). */
+function definedNames(names: { name: string; text: string }[]): string {
+  if (!names.length) return '';
+  const item = (n: { name: string; text: string }) => `<definedName name="${escapeAttr(n.name)}" hidden="1">${escapeText('"' + n.text.replace(/"/g, '""') + '"')}</definedName>`;
+  return `<definedNames>${names.map(item).join('')}</definedNames>`;
 }
 
 function checkDistinct(specs: SheetSpec[]): void {

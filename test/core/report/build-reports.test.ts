@@ -1,3 +1,4 @@
+import { SIGN } from './builders';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { buildReports } from '../../../src/core/report/build-reports';
@@ -21,7 +22,7 @@ const finding = (namnd: string, message: string): Finding => ({
 describe('buildReports', () => {
   const model = sampleModel();
   const result = { findings: [finding('Socialnämnden', 'Hemtjänst går med underskott'), finding('Barn- och utbildningsnämnden', 'Skolskjuts dyr')] } as CheckResult;
-  const { sheets, summary } = buildReports({ model, result, template: template('delarsrapport') });
+  const { sheets, summary } = buildReports({ sign: SIGN, model, result, template: template('delarsrapport') });
   const sn = sheets.find((s) => s.name === 'Socialnämnden')!;
   const bun = sheets.find((s) => s.name === 'Barn- och utbildningsnämnden')!;
 
@@ -91,7 +92,7 @@ describe('buildReports', () => {
 
   it('keeps workbook text starting with "=" a value, never a formula', () => {
     const m = buildModel({ budget: [budgetLine({ namnd: 'KS', verksamhet: '=HYPERLINK("x")' })], goals: [goal({ id: 'G', text: '=1+1', namnd: 'KS', parentId: 'X' })], uppdrag: [uppdrag({ id: 'U', text: '+SUM(A1)', ansvarig: 'KS' })] });
-    const s = buildReports({ model: m, template: template('delarsrapport') }).sheets[0];
+    const s = buildReports({ sign: SIGN, model: m, template: template('delarsrapport') }).sheets[0];
     const formulas = cells(s).filter((c) => c.f).map((c) => c.f!);
     expect(formulas.every((f) => /^(SUM\([A-H]\d+:[A-H]\d+\)|[A-H]\d+-[A-H]\d+|[A-H]\d+)$/.test(f))).toBe(true);
     expect(cells(s).some((c) => c.v === '=1+1' && !c.f)).toBe(true);
@@ -105,7 +106,7 @@ describe('buildReports', () => {
         budgetLine({ namnd: 'Bygg- och miljönämnden: tillsyn/plan [gemensam] med en väldigt lång nämndbeteckning 2' }),
       ],
     });
-    const names = buildReports({ model: m, template: template('manadsrapport') }).sheets.map((s) => s.name);
+    const names = buildReports({ sign: SIGN, model: m, template: template('manadsrapport') }).sheets.map((s) => s.name);
     expect(names).toHaveLength(2);
     for (const n of names) {
       expect(n.length).toBeLessThanOrEqual(31);
@@ -115,22 +116,22 @@ describe('buildReports', () => {
   });
 
   it('builds one nämnd on request and refuses an unknown one in Swedish', () => {
-    const one = buildReports({ model, template: template('namndrapport-1'), namnd: 'socialnämnden' });
+    const one = buildReports({ sign: SIGN, model, template: template('namndrapport-1'), namnd: 'socialnämnden' });
     expect(one.sheets.map((s) => s.name)).toEqual(['Socialnämnden']);
-    expect(() => buildReports({ model, template: template('namndrapport-1'), namnd: 'Tekniska nämnden' })).toThrow(/Tekniska nämnden.*finns inte/);
+    expect(() => buildReports({ sign: SIGN, model, template: template('namndrapport-1'), namnd: 'Tekniska nämnden' })).toThrow(/Tekniska nämnden.*finns inte/);
   });
 
   it('every template renders for every nämnd with a title naming report, year and nämnd', () => {
     for (const id of ['manadsrapport', 'namndrapport-1', 'namndrapport-2', 'namndrapport-3', 'namndrapport-4', 'delarsrapport', 'arsredovisning', 'atgardsplan']) {
       const t = template(id);
-      for (const s of buildReports({ model, template: t }).sheets) {
+      for (const s of buildReports({ sign: SIGN, model, template: t }).sheets) {
         expect(s.rows[0][1]?.v).toBe(`${t.title} 2025 – ${s.name}`);
       }
     }
   });
 
   it('årsredovisning compares budget with utfall and asks for analysis of every deviation', () => {
-    const s = buildReports({ model, template: template('arsredovisning'), namnd: 'Socialnämnden' }).sheets[0];
+    const s = buildReports({ sign: SIGN, model, template: template('arsredovisning'), namnd: 'Socialnämnden' }).sheets[0];
     const ids = cells(s).filter((c) => c.id).map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['avvikelse:Socialnämnden|Hemtjänst:analys', 'avvikelse:Socialnämnden|Särskilt boende:analys']));
     const hem = s.rows.find((r) => r.some((c) => c?.v === 'Hemtjänst'))!;
@@ -140,11 +141,11 @@ describe('buildReports', () => {
   });
 
   it('nämndrapport 4 lists only goals with deviations', () => {
-    const s = buildReports({ model: sampleModel({}), template: template('namndrapport-4'), namnd: 'Barn- och utbildningsnämnden' }).sheets[0];
+    const s = buildReports({ sign: SIGN, model: sampleModel({}), template: template('namndrapport-4'), namnd: 'Barn- och utbildningsnämnden' }).sheets[0];
     // BUN1 has no prognos yet: listed; a goal forecast Uppnås with its indicator on track is not
     const m = sampleModel();
     m.goals!.items.find((g) => g.id === 'BUN1')!.prognos = 'uppnas';
-    const s2 = buildReports({ model: m, template: template('namndrapport-4'), namnd: 'Barn- och utbildningsnämnden' }).sheets[0];
+    const s2 = buildReports({ sign: SIGN, model: m, template: template('namndrapport-4'), namnd: 'Barn- och utbildningsnämnden' }).sheets[0];
     expect(texts(s)).toContain('Alla elever når målen');
     expect(texts(s2)).not.toContain('Alla elever når målen');
   });

@@ -1,3 +1,4 @@
+import { hmacSha256Hex } from '../../../src/core/report/hmac';
 /** Builders with valid defaults: Models (the input layer is built elsewhere), snapshots, answers. */
 import type { Atgard, BudgetLine, Goal, Indicator, Model, SheetLocation, Uppdrag } from '../../../src/core/model';
 import type { SheetSpec } from '../../../src/core/sheet-spec';
@@ -189,3 +190,6 @@ export function sampleModel(overrides: Partial<ModelParts> = {}): Model {
     ...overrides,
   });
 }
+
+/** The keyed hash the core tests sign and verify with. */
+export const SIGN = (message: string): string => hmacSha256Hex('test-nyckel', message);

@@ -1,3 +1,4 @@
+import { SIGN } from './builders';
 import { buildReports } from '../../../src/core/report/build-reports';
 import { collectAnswers } from '../../../src/core/report/collect-answers';
 import { allFieldIds, fill, insertRow, locateField, modelSnapshot, sampleModel, specToSnapshot } from './builders';
@@ -9,7 +10,7 @@ const BUN = 'Barn- och utbildningsnämnden';
 
 function generate() {
   const model = sampleModel();
-  const { sheets } = buildReports({ model, template: T });
+  const { sheets } = buildReports({ sign: SIGN, model, template: T });
   return { model, sn: specToSnapshot([sheets[0]]), bun: specToSnapshot([sheets[1]]) };
 }
 
@@ -33,7 +34,7 @@ describe('generate → fill → collect', () => {
   it('puts every answer in the edits or the Sammanställning and reports exactly the unanswered fields', () => {
     const { model, sn, bun } = generate();
     fill(sn, SN, SN_ANSWERS);
-    const out = collectAnswers({ master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }, { name: 'bun.xlsx', snapshot: bun }], template: T });
+    const out = collectAnswers({ sign: SIGN, master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }, { name: 'bun.xlsx', snapshot: bun }], template: T });
 
     // structured answers → master sheets
     const at = (sheet: string, cell: string) => out.edits.find((e) => e.sheet === sheet && e.cell === cell)?.value;
@@ -47,8 +48,9 @@ describe('generate → fill → collect', () => {
     // the åtgärd becomes a new row below the (empty) Åtgärder data
     expect(at('Åtgärder', 'A2')).toBe(SN);
     expect(at('Åtgärder', 'B2')).toBe('Se över bemanningen i hemtjänsten');
-    expect(at('Åtgärder', 'C2')).toBe(800);
-    expect(at('Åtgärder', 'E2')).toBe('2025-08-31') // serial 45900 typed as a date;
+    expect(at('Åtgärder', 'C2')).toBe(800_000); // 800 typed in the "Belopp (tkr)" field; Åtgärder Belopp is kr
+    const klart = out.edits.find((e) => e.sheet === 'Åtgärder' && e.cell === 'E2')!;
+    expect(klart).toMatchObject({ value: 45900, style: { numFmt: 'yyyy-mm-dd' } }); // a typed date stays a date
 
     // every typed text reaches the Sammanställning, as a value
     const summary = out.sheets.find((s) => s.name === 'Sammanställning')!;
@@ -77,7 +79,7 @@ describe('generate → fill → collect', () => {
 
   it('reports a deviation without analysis, a deficit without åtgärdsplan, an indicator without outcome and a goal without prognos', () => {
     const { model, sn } = generate();
-    const out = collectAnswers({ master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }], template: T });
+    const out = collectAnswers({ sign: SIGN, master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }], template: T });
     const rules = out.findings.filter((f) => f.namnd === SN).map((f) => f.rule).sort();
     expect(rules).toEqual(['RAP-ATGARDSPLAN', 'RAP-AVVIKELSE-ANALYS', 'RAP-INDIKATOR-UTFALL', 'RAP-MAL-PROGNOS', 'RAP-TEXT-SAKNAS', 'RAP-TEXT-SAKNAS', 'RAP-TEXT-SAKNAS']);
     // SN1 was pre-filled with the master's "Delvis", so only SN2 lacks a prognos
@@ -91,7 +93,7 @@ describe('generate → fill → collect', () => {
     fill(sn, SN, SN_ANSWERS);
     insertRow(sn, SN, 6);
     insertRow(sn, SN, 20);
-    const out = collectAnswers({ master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }], template: T });
+    const out = collectAnswers({ sign: SIGN, master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }], template: T });
     expect(out.findings.filter((f) => f.severity === 'fel')).toEqual([]);
     expect(out.answers.find((a) => a.id === 'mal:SN1:kommentar')?.value).toBe(SN_ANSWERS['mal:SN1:kommentar']);
   });
@@ -107,7 +109,7 @@ describe('regeneration', () => {
     const m2 = sampleModel();
     m2.goals!.items.push({ ...m2.goals!.items[2], id: 'SN3', text: 'Nytt mål', prognos: null, row: 7 });
     m2.uppdrag!.items = m2.uppdrag!.items.filter((u) => u.id !== 'U1');
-    const { sheets, summary } = buildReports({ model: m2, template: T, namnd: SN, previous: sn });
+    const { sheets, summary } = buildReports({ sign: SIGN, model: m2, template: T, namnd: SN, previous: sn });
     const byId = new Map(sheets[0].rows.flat().filter((c) => c?.id).map((c) => [c!.id!, c!.v]));
     for (const [id, v] of Object.entries(SN_ANSWERS)) if (id !== 'uppdrag:U1:status') expect(byId.get(id)).toBe(v);
     expect(byId.get('mal:SN3:prognos')).toBeNull();
@@ -123,7 +125,7 @@ describe('regeneration', () => {
     const { sn } = generate();
     const five = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`atgard:${n}:atgard`, `Åtgärd ${n}`]));
     fill(sn, SN, five);
-    const again = buildReports({ model: sampleModel(), template: T, namnd: SN, previous: sn }).sheets[0];
+    const again = buildReports({ sign: SIGN, model: sampleModel(), template: T, namnd: SN, previous: sn }).sheets[0];
     const ids = again.rows.flat().map((c) => c?.id).filter(Boolean);
     expect(ids).toContain('atgard:6:atgard');
     expect(again.rows.flat().filter((c) => c?.id?.endsWith(':atgard') && c.v).length).toBe(5);
@@ -131,25 +133,31 @@ describe('regeneration', () => {
 });
 
 describe('tampering', () => {
-  it('reports a changed locked cell by address and does not merge that nämnd’s answers', () => {
+  it('reports a changed locked cell by address and leaves out only that row’s answers', () => {
     const { model, sn } = generate();
     fill(sn, SN, SN_ANSWERS);
     const sheet = sn.sheets[0];
     const r = sheet.rows.findIndex((row) => row.includes('Hemtjänst'));
     sheet.rows[r][3] = 60000; // raise the budget in D
-    const out = collectAnswers({ master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }], template: T });
+    const out = collectAnswers({ sign: SIGN, master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }], template: T });
     const f = out.findings.find((x) => x.rule === 'RAP-LAST-CELL-ANDRAD')!;
     expect(f).toMatchObject({ severity: 'fel', namnd: SN, sheet: SN, row: r + 1, cell: `D${r + 1}` });
     expect(f.message).toContain(`D${r + 1}`);
-    expect(out.edits).toEqual([]);
-    expect(out.answers.filter((a) => a.namnd === SN)).toEqual([]);
+    // The changed row's analysis is listed as not taken, with its text; every other answer is merged.
+    expect(out.rejected.map((x) => x.value)).toEqual(['=Fler timmar än budgeterat']);
+    expect(out.answers.some((a) => a.id === 'avvikelse:Socialnämnden|Hemtjänst:analys')).toBe(false);
+    expect(out.edits.find((e) => e.sheet === 'Uppdrag' && e.cell === 'E2')?.value).toBe('Klart');
+    expect(out.answers.filter((a) => a.namnd === SN && a.answered)).toHaveLength(Object.keys(SN_ANSWERS).length - 1);
   });
 
   it('reports text typed into a row Styrkoll did not write', () => {
     const { model, sn } = generate();
     insertRow(sn, SN, 10, [null, null, 'Vi behöver mer pengar']);
-    const out = collectAnswers({ master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }], template: T });
-    expect(out.findings.find((x) => x.rule === 'RAP-LAST-CELL-ANDRAD')?.message).toContain('C10');
+    const out = collectAnswers({ sign: SIGN, master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }], template: T });
+    expect(out.findings.find((x) => x.rule === 'RAP-TILLAGD-RAD')?.message).toContain('C10');
+    expect(out.rejected).toMatchObject([{ namnd: SN, cell: 'C10', value: 'Vi behöver mer pengar' }]);
+    const review = out.sheets.find((x) => x.name === 'Saknas eller behöver granskas')!;
+    expect(review.rows.flat().map((c) => c?.v)).toContain('Vi behöver mer pengar');
   });
 
   it('names the cell from the stored hash alone when no template is given', () => {
@@ -157,7 +165,7 @@ describe('tampering', () => {
     const sheet = sn.sheets[0];
     const r = sheet.rows.findIndex((row) => row.includes('Fler äldre känner sig trygga'));
     sheet.rows[r][2] = 'Något annat mål';
-    const out = collectAnswers({ master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }] });
+    const out = collectAnswers({ sign: SIGN, master: model, masterSnapshot: modelSnapshot(model), returned: [{ name: 'soc.xlsx', snapshot: sn }] });
     expect(out.findings.find((x) => x.rule === 'RAP-LAST-CELL-ANDRAD')?.message).toContain(`C${r + 1}`);
   });
 });
