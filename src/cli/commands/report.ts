@@ -11,6 +11,7 @@ import { readRuleFiles } from '../../node/rule-files';
 import { loadRules, loadWorkbook } from '../workbook-io';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
+import { oneLine } from '../terminal-text';
 
 export interface ReportCommandOptions {
   type: string;
@@ -47,8 +48,8 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
     if (built.sheets.length === 0) throw new StyrkollError('ARGUMENT', 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
     const out = addSheets(input.bytes, built.sheets, { replaceExisting: true });
     await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
-    io.out(`${template.title}: ${built.sheets.length} rapportblad i ${opts.output} (${built.sheets.map((s) => s.name).join(', ')}).`);
-    for (const line of built.summary) io.out(`  – ${line}`);
+    io.out(`${template.title}: ${built.sheets.length} rapportblad i ${opts.output} (${oneLine(built.sheets.map((s) => s.name).join(', '))}).`);
+    for (const line of built.summary) io.out(`  – ${oneLine(line)}`);
     return EXIT_OK;
   }
 
@@ -70,8 +71,8 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
     const built = buildReports({ model, result, template, namnd, previous });
     const bytes = createWorkbook(built.sheets, { title: `${template.title} – ${namnd}` });
     await writeFileAtomic(target, bytes, { force: opts.force, protect: [file] });
-    io.out(`  ${path.basename(target)}`);
-    for (const line of built.summary) io.out(`    – ${line}`);
+    io.out(`  ${oneLine(path.basename(target))}`);
+    for (const line of built.summary) io.out(`    – ${oneLine(line)}`);
   }
   return EXIT_OK;
 }
