@@ -3,11 +3,54 @@ import { Command, CommanderError, Help, InvalidArgumentError, type Option } from
 // builder, collect or the Kolada client at start-up.
 import type { CliIo } from './commands/check';
 import { errorLine, EXIT_OK, EXIT_UNUSABLE } from './errors';
+import { escapeControls, oneLine } from './terminal-text';
+
+/** Set when the reader of standard out (or error) has gone, e.g. `styrkoll check … | head -1`. */
+const closed = { stdout: false, stderr: false };
+
+function write(stream: NodeJS.WriteStream, which: keyof typeof closed, text: string): void {
+  if (closed[which]) return;
+  try {
+    stream.write(`${text}\n`);
+  } catch (err) {
+    if (!isPipeClosed(err)) throw err;
+    closed[which] = true;
+  }
+}
 
 const defaultIo: CliIo = {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
+  out: (t) => write(process.stdout, 'stdout', t),
+  err: (t) => write(process.stderr, 'stderr', t),
 };
+
+function isPipeClosed(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
+}
+
+let guarded = false;
+
+/**
+ * A closed pipe is no crash: the reader stopped reading (`| head -1`), which is its right. Further
+ * output is dropped, the work (e.g. writing -o) goes on and the run ends with the code it earned.
+ * Any other error on the streams is left to Node as before.
+ */
+export function guardStdio(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const which of ['stdout', 'stderr'] as const) {
+    const stream = process[which];
+    stream.on('error', (err) => {
+      if (!isPipeClosed(err)) throw err;
+      closed[which] = true;
+    });
+  }
+}
+
+/** Everything a command prints passes the terminal sanitizer (terminal-text.ts). */
+function sanitized(io: CliIo): CliIo {
+  return { out: (t) => io.out(escapeControls(t)), err: (t) => io.err(escapeControls(t)) };
+}
 
 /** Repeated options (--map a --map b) gathered in order. */
 function collect(value: string, previous: string[]): string[] {
@@ -102,7 +145,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('hämta indikatorernas utfall från Kolada och fyll i Indikatorer')
     .argument('<fil>', 'arbetsboken (ändras aldrig)')
     .requiredOption('-o, --output <fil>', 'kopian med ifyllda utfall')
-    .option('--kolada-url <url>', 'Koladas adress (annars Kolada-URL i Inställningar, annars https://api.kolada.se/v3)')
+    .option('--kolada-url <url>', 'Koladas adress (annars https://api.kolada.se/v3)')
+    .option('--lita-pa-kolada-url', 'använd Kolada-URL från arbetsbokens Inställningar (annars används den inte)')
     .option('--overwrite', 'ersätt utfall som redan är ifyllda')
     .option('--offline', 'använd bara det som redan hämtats (cachen)')
     .option('--cache-dir <mapp>', 'var hämtade svar sparas')
@@ -114,7 +158,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 }
 
 /** Runs the CLI; returns the exit code. Never throws, never prints a stack trace. */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = defaultIo): Promise<number> {
+  if (rawIo === defaultIo) guardStdio();
+  const io = sanitized(rawIo);
   let code = EXIT_OK;
   const program = buildProgram(io, (c) => {
     code = c;
@@ -130,7 +176,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) {
       return EXIT_OK;
     }
-    io.err(`styrkoll: ${errorLine(err)}`);
+    io.err(`styrkoll: ${oneLine(errorLine(err))}`);
     return EXIT_UNUSABLE;
   }
 }

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../core/check-types';
 import { CATEGORIES, SEVERITIES, type Finding } from '../core/finding';
 import { CATEGORY_LABELS as CATEGORY_LABEL, SEVERITY_LABELS as SEVERITY_LABEL } from '../core/kontroll';
+import { oneLine } from './terminal-text';
 
 /** The public --json shape: the contract's keys first, in the contract's order, then extensions. */
 export function toPublicJson(findings: Finding[]): string {
@@ -23,9 +24,9 @@ export function toPublicJson(findings: Finding[]): string {
 export function formatSummary(result: CheckResult, options: { maxFindings: number }): string {
   const { summary, findings } = result;
   const lines: string[] = [];
-  const head = [`Styrkoll – kontroll${summary.kommun ? ` av ${summary.kommun}` : ''}`];
-  const meta = [`profil ${summary.profile}`];
-  if (summary.period) meta.push(`period ${summary.period}`);
+  const head = [`Styrkoll – kontroll${summary.kommun ? ` av ${oneLine(summary.kommun)}` : ''}`];
+  const meta = [`profil ${oneLine(summary.profile)}`];
+  if (summary.period) meta.push(`period ${oneLine(summary.period)}`);
   meta.push(`${summary.ruleCount} regler`);
   lines.push(`${head.join('')} (${meta.join(', ')})`, '');
   if (!summary.budgetRead) {
@@ -42,11 +43,11 @@ export function formatSummary(result: CheckResult, options: { maxFindings: numbe
 
   if (summary.inlast.length > 0) {
     lines.push('', 'Inläst:');
-    for (const n of summary.inlast) lines.push(`  – ${n}`);
+    for (const n of summary.inlast) lines.push(`  – ${oneLine(n)}`);
   }
   if (summary.notes.length > 0) {
     lines.push('', 'Att notera:');
-    for (const n of summary.notes) lines.push(`  – ${n}`);
+    for (const n of summary.notes) lines.push(`  – ${oneLine(n)}`);
   }
   if (findings.length === 0) {
     lines.push('', summary.budgetRead ? 'Inga avvikelser hittades.' : 'Inga fynd – men ingen budget lästes.');
@@ -54,13 +55,13 @@ export function formatSummary(result: CheckResult, options: { maxFindings: numbe
   }
   lines.push('', 'Fynd:');
   const shown = findings.slice(0, options.maxFindings);
-  const where = (f: Finding) => (f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : 'arbetsboken');
+  const where = (f: Finding) => oneLine(f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : 'arbetsboken');
   const ruleWidth = Math.max(...shown.map((f) => f.rule.length));
   const whereWidth = Math.max(...shown.map((f) => where(f).length));
   for (const f of shown) {
-    lines.push(`  ${SEVERITY_LABEL[f.severity].toUpperCase().padEnd(8)} ${f.rule.padEnd(ruleWidth)}  ${where(f).padEnd(whereWidth)}  ${f.message}`);
+    lines.push(`  ${SEVERITY_LABEL[f.severity].toUpperCase().padEnd(8)} ${f.rule.padEnd(ruleWidth)}  ${where(f).padEnd(whereWidth)}  ${oneLine(f.message)}`);
     // What to do about the input itself is said at once: the rest of the check depends on it.
-    if (f.category === 'indata' && f.severity === 'fel' && f.suggestion) lines.push(`  ${''.padEnd(8)} ${''.padEnd(ruleWidth)}  ${''.padEnd(whereWidth)}  → ${f.suggestion}`);
+    if (f.category === 'indata' && f.severity === 'fel' && f.suggestion) lines.push(`  ${''.padEnd(8)} ${''.padEnd(ruleWidth)}  ${''.padEnd(whereWidth)}  → ${oneLine(f.suggestion)}`);
   }
   if (findings.length > options.maxFindings) {
     lines.push(`  … och ${findings.length - options.maxFindings} till (alla finns i bladet Kontroll med -o, eller med --json).`);

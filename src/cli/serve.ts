@@ -21,7 +21,20 @@ const MIME: Record<string, string> = {
  * plus blob: and data: for downloads and inline images. No request can leave for another origin.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' blob:; worker-src 'self' blob:";
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' blob:; worker-src 'self' blob:; frame-ancestors 'none'";
+
+/** The plain page (no office.js); taskpane.html is the Excel add-in's page. */
+export const STANDALONE_PAGE = 'index.html';
+
+/**
+ * The Host header names this server only: 127.0.0.1, localhost or [::1] with its own port.
+ * Anything else (a DNS rebinding attack names the attacker's host) is refused.
+ */
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const h = host.trim().toLowerCase();
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(h);
+}
 
 /** Where webpack writes the pages (taskpane.html, the scripts, office-js/). */
 export function addinDir(): string {
@@ -34,11 +47,18 @@ export function addinDir(): string {
  */
 export function createStaticServer(root: string): http.Server {
   const base = path.resolve(root);
-  return http.createServer(async (req, res) => {
+  const server = http.createServer(async (req, res) => {
+    const port = (server.address() as AddressInfo | null)?.port ?? -1;
+    if (!isOwnHost(req.headers.host, port)) {
+      res
+        .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY })
+        .end(`Fel värdnamn: Styrkoll svarar bara på http://127.0.0.1:${port}/ (eller localhost).`);
+      return;
+    }
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       let rel = decodeURIComponent(url.pathname);
-      if (rel.endsWith('/')) rel += 'taskpane.html';
+      if (rel.endsWith('/')) rel += STANDALONE_PAGE;
       const file = path.resolve(base, `.${rel}`);
       if (!file.startsWith(base + path.sep)) {
         res.writeHead(403).end('Förbjuden sökväg');
@@ -57,6 +77,7 @@ export function createStaticServer(root: string): http.Server {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Hittades inte');
     }
   });
+  return server;
 }
 
 /** `npm run serve`: the built page on 127.0.0.1, port from PORT (or the first argument), default 3000. */
@@ -68,8 +89,8 @@ export function main(): void {
     process.exit(2);
   }
   const root = addinDir();
-  if (!existsSync(path.join(root, 'taskpane.html'))) {
-    process.stderr.write(`Sidan är inte byggd (${path.join(root, 'taskpane.html')} saknas). Kör npm run build först.\n`);
+  if (!existsSync(path.join(root, STANDALONE_PAGE))) {
+    process.stderr.write(`Sidan är inte byggd (${path.join(root, STANDALONE_PAGE)} saknas). Kör npm run build först.\n`);
     process.exit(1);
   }
   const server = createStaticServer(root);

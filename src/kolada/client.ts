@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { StyrkollError } from '../core/errors';
 import type { KoladaCache } from './cache';
-import { getJson, UNREACHABLE, type HttpOptions } from './http';
+import { DEFAULT_MAX_BODY_BYTES, getJson, megabytes, UNREACHABLE, type HttpOptions } from './http';
 import {
   envelope,
   KoladaDataRow,
@@ -20,7 +20,10 @@ export const DEFAULT_KOLADA_URL = 'https://api.kolada.se/v3';
 /** Kolada refuses longer id lists in one path segment (HTTP 422). */
 export const MAX_IDS_PER_SEGMENT = 25;
 export const MAX_PER_PAGE = 5000;
-const MAX_PAGES = 10_000;
+/** Pages followed by `next_url` for one question; Kolada's largest answers need a handful. */
+export const DEFAULT_MAX_PAGES = 100;
+/** All bodies read by one client together (one run); each body is capped as well (http.ts). */
+export const DEFAULT_MAX_TOTAL_BYTES = 128 * 1024 * 1024;
 
 export interface KoladaClientOptions extends HttpOptions {
   baseUrl?: string;
@@ -33,6 +36,10 @@ export interface KoladaClientOptions extends HttpOptions {
   maxIdsPerSegment?: number;
   /** Called for every URL actually requested from the network (not for cache hits). */
   onRequest?: (url: string) => void;
+  /** Pages followed per question (`next_url`). Default 100. */
+  maxPages?: number;
+  /** Bytes read from the network by this client in all. Default 128 MB. */
+  maxTotalBytes?: number;
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -63,11 +70,16 @@ export class KoladaClient {
   readonly baseUrl: string;
   private readonly perPage: number;
   private readonly maxIds: number;
+  private readonly maxPages: number;
+  private readonly maxTotalBytes: number;
+  private bytesRead = 0;
 
   constructor(private readonly options: KoladaClientOptions = {}) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_KOLADA_URL);
     this.perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(options.perPage ?? MAX_PER_PAGE)));
     this.maxIds = Math.min(MAX_IDS_PER_SEGMENT, Math.max(1, Math.floor(options.maxIdsPerSegment ?? MAX_IDS_PER_SEGMENT)));
+    this.maxPages = Math.max(1, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
+    this.maxTotalBytes = Math.max(1, Math.floor(options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES));
   }
 
   /** Data rows for every combination of the given KPIs, municipalities and years. */
@@ -117,8 +129,15 @@ export class KoladaClient {
     const seen = new Set<string>();
     let url: string | null = firstUrl;
     while (url !== null) {
-      if (seen.has(url) || seen.size >= MAX_PAGES) {
+      if (seen.has(url)) {
         throw new StyrkollError('FIL', `Kolada svarade med en sidhänvisning som går i cirkel på ${pathOf(url)}.`, { kolada: 'format', url });
+      }
+      if (seen.size >= this.maxPages) {
+        throw new StyrkollError(
+          'FIL',
+          `Kolada svarade med fler än ${this.maxPages} sidor på ${pathOf(firstUrl)} – hämtningen avbröts (högst ${this.maxPages} sidor per fråga). Kontrollera Kolada-URL.`,
+          { kolada: 'sidor', url: firstUrl, maxPages: this.maxPages },
+        );
       }
       seen.add(url);
       const { json, fromCache } = await this.getJsonCached(url);
@@ -143,8 +162,27 @@ export class KoladaClient {
         reason: 'offlineläge',
       });
     }
+    if (this.bytesRead >= this.maxTotalBytes) throw this.budgetSpent(url);
     this.options.onRequest?.(url);
-    return { json: await getJson(url, this.options), fromCache: false };
+    const json = await getJson(url, {
+      ...this.options,
+      // Redirects only within the configured server (http.ts refuses any other origin).
+      allowedOrigin: new URL(this.baseUrl).origin,
+      maxBodyBytes: Math.min(this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, this.maxTotalBytes - this.bytesRead),
+      onBody: (bytes, u) => {
+        this.bytesRead += bytes;
+        this.options.onBody?.(bytes, u);
+      },
+    });
+    return { json, fromCache: false };
+  }
+
+  private budgetSpent(url: string): StyrkollError {
+    return new StyrkollError(
+      'FIL',
+      `Kolada har redan skickat ${megabytes(this.bytesRead)} i den här körningen – hämtningen avbröts vid ${pathOf(url)} (högst ${megabytes(this.maxTotalBytes)}).`,
+      { kolada: 'storlek', url, maxTotalBytes: this.maxTotalBytes },
+    );
   }
 
   /**

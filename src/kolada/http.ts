@@ -6,7 +6,15 @@
 import { StyrkollError } from '../core/errors';
 import { pathOf } from './schemas';
 
-export type FetchLike = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init?: { signal?: AbortSignal; headers?: Record<string, string>; redirect?: 'manual' | 'follow' | 'error' },
+) => Promise<Response>;
+
+/** Largest response body read from Kolada; a longer one is cut off and refused. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Redirects followed within the configured origin, per request. */
+const MAX_REDIRECTS = 5;
 
 export interface HttpOptions {
   fetchImpl?: FetchLike;
@@ -22,6 +30,15 @@ export interface HttpOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Injectable for tests: a number in [0, 1) for the jitter. */
   random?: () => number;
+  /** Largest body read per response, in bytes. Default 16 MB. */
+  maxBodyBytes?: number;
+  /**
+   * The only origin (scheme, host, port) a redirect may lead to: the configured Kolada server's.
+   * Default: the origin of the URL asked for.
+   */
+  allowedOrigin?: string;
+  /** Called with the size of every body read (for a budget over a whole run). */
+  onBody?: (bytes: number, url: string) => void;
   /** Called before each retry, e.g. for a progress line. */
   onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
 }
@@ -60,6 +77,64 @@ function networkReason(e: unknown): string {
   }
 }
 
+export function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
+}
+
+function tooLarge(url: string, max: number): StyrkollError {
+  return new StyrkollError(
+    'FIL',
+    `Kolada svarade med mer än ${megabytes(max)} på ${pathOf(url)} – svaret avbröts (högst ${megabytes(max)} per svar). Kontrollera Kolada-URL.`,
+    { kolada: 'storlek', url, maxBodyBytes: max },
+  );
+}
+
+class BodyTooLarge extends Error {}
+
+/** Reads the body as text, at most `max` bytes; past that the stream is cancelled and BodyTooLarge thrown. */
+async function readBounded(res: Response, max: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new BodyTooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder('utf-8').decode(all);
+}
+
+function refusedRedirect(url: string, to: string | null, status: number): StyrkollError {
+  let where = 'en okänd adress';
+  try {
+    if (to) where = new URL(to, url).origin;
+  } catch {
+    // an unreadable Location stays "en okänd adress"
+  }
+  return new StyrkollError(
+    'FIL',
+    `Kolada hänvisade vidare (${status}) från ${pathOf(url)} till ${where}, som inte är den inställda servern – Styrkoll följer bara hänvisningar inom ${new URL(url).origin}.`,
+    { kolada: 'omdirigering', url, status },
+  );
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toLocaleString('sv-SE', { maximumFractionDigits: 2 })} s`;
 }
@@ -69,7 +144,15 @@ type Attempt =
   | { kind: 'retry'; reason: string; retryAfterMs: number | null; final: StyrkollError }
   | { kind: 'fail'; error: StyrkollError };
 
-async function attempt(url: string, o: Required<Pick<HttpOptions, 'timeoutMs'>> & { fetchImpl: FetchLike }): Promise<Attempt> {
+interface AttemptOptions {
+  timeoutMs: number;
+  fetchImpl: FetchLike;
+  maxBodyBytes: number;
+  allowedOrigin: string;
+  onBody?: (bytes: number, url: string) => void;
+}
+
+async function attempt(url: string, o: AttemptOptions): Promise<Attempt> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -77,9 +160,36 @@ async function attempt(url: string, o: Required<Pick<HttpOptions, 'timeoutMs'>> 
     controller.abort();
   }, o.timeoutMs);
   try {
-    const res = await o.fetchImpl(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
-    const text = await res.text();
-    if (res.ok) return { kind: 'ok', text, contentType: res.headers.get('content-type') ?? '' };
+    let current = url;
+    let res = await o.fetchImpl(current, { signal: controller.signal, headers: { Accept: 'application/json' }, redirect: 'manual' });
+    // Redirects are followed by hand, and only within the configured server's origin.
+    for (let hops = 0; (res.status >= 300 && res.status < 400) || res.type === 'opaqueredirect'; hops++) {
+      const location = res.headers.get('location');
+      await res.body?.cancel().catch(() => undefined);
+      let next: URL | null = null;
+      try {
+        next = location ? new URL(location, current) : null;
+      } catch {
+        next = null;
+      }
+      if (!next || next.origin !== o.allowedOrigin || hops >= MAX_REDIRECTS) {
+        return { kind: 'fail', error: refusedRedirect(current, location, res.status) };
+      }
+      current = next.href;
+      res = await o.fetchImpl(current, { signal: controller.signal, headers: { Accept: 'application/json' }, redirect: 'manual' });
+    }
+    if (!res.ok) await res.body?.cancel().catch(() => undefined);
+    if (res.ok) {
+      let text: string;
+      try {
+        text = await readBounded(res, o.maxBodyBytes);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return { kind: 'fail', error: tooLarge(url, o.maxBodyBytes) };
+        throw e;
+      }
+      o.onBody?.(text.length, url);
+      return { kind: 'ok', text, contentType: res.headers.get('content-type') ?? '' };
+    }
     if (res.status === 429 || res.status >= 500) {
       const reason = res.status === 429 ? 'för många anrop (429)' : `serverfel ${res.status}`;
       return {
@@ -128,9 +238,11 @@ export async function getJson(url: string, options: HttpOptions = {}): Promise<u
   const maxDelayMs = options.maxDelayMs ?? 30_000;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const allowedOrigin = options.allowedOrigin ?? new URL(url).origin;
 
   for (let n = 0; ; n++) {
-    const result = await attempt(url, { fetchImpl, timeoutMs });
+    const result = await attempt(url, { fetchImpl, timeoutMs, maxBodyBytes, allowedOrigin, onBody: options.onBody });
     if (result.kind === 'fail') throw result.error;
     if (result.kind === 'retry') {
       if (n >= retries) throw result.final;

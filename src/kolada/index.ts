@@ -13,6 +13,6 @@ export { fetchKoladaOutcomes, lanIdFor, checkKommunkod, RIKET_ID } from './fetch
 export type { Area, ComparisonGroup, FetchOutcomesRequest, KoladaOutcomeData } from './fetch-outcomes';
 export { planKoladaUpdates, HEADERS as KOLADA_HEADERS } from './plan';
 export type { CellEdit, KoladaPlan, PlanInput } from './plan';
-export { runKolada, resolveBaseUrl, settingValue } from './run';
-export type { KoladaProgress, KoladaRunResult, RunKoladaOptions } from './run';
+export { runKolada, resolveBaseUrl, settingValue, workbookKoladaUrl } from './run';
+export type { KoladaProgress, KoladaRunResult, ResolvedBaseUrl, RunKoladaOptions } from './run';
 export type { KoladaDataRow, KoladaKpi, KoladaMunicipality, KoladaMunicipalityGroup, KoladaValue } from './schemas';

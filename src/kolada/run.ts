@@ -5,7 +5,7 @@
 import type { Model } from '../core/model';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { MemoryCache, type KoladaCache } from './cache';
-import { DEFAULT_KOLADA_URL, KoladaClient } from './client';
+import { DEFAULT_KOLADA_URL, KoladaClient, normalizeBaseUrl } from './client';
 import { checkKommunkod, fetchKoladaOutcomes } from './fetch-outcomes';
 import { isKoladaUnreachable, type HttpOptions } from './http';
 import { planKoladaUpdates, type CellEdit } from './plan';
@@ -19,8 +19,13 @@ export interface KoladaProgress {
 export interface RunKoladaOptions extends Omit<HttpOptions, 'onRetry'> {
   model: Model;
   snapshot?: WorkbookSnapshot;
-  /** From --kolada-url; else `Kolada-URL` in Inställningar; else the public v3 API. */
+  /**
+   * From --kolada-url; else `Kolada-URL` in Inställningar when `trustWorkbookUrl`; else the public
+   * v3 API. A workbook may come from anyone: its URL alone never chooses the server.
+   */
   baseUrl?: string | null;
+  /** Use `Kolada-URL` from Inställningar (the --lita-pa-kolada-url flag). */
+  trustWorkbookUrl?: boolean;
   overwrite?: boolean;
   /** Only use cached answers (the --offline flag). */
   offline?: boolean;
@@ -37,6 +42,10 @@ export interface KoladaRunResult {
   changes: string[];
   warnings: string[];
   offline: boolean;
+  /** The server asked. */
+  baseUrl?: string;
+  /** Said when the workbook's Kolada-URL was not used, with how to confirm it. */
+  urlNote?: string | null;
 }
 
 /** Longest span fetched, so a mistyped Utgångsår (e.g. 1900) does not ask for a century. */
@@ -52,8 +61,46 @@ export function settingValue(model: Model, key: string): string | null {
   return null;
 }
 
-export function resolveBaseUrl(option: string | null | undefined, model: Model): string {
-  return option?.trim() || model.settings.koladaUrl?.trim() || settingValue(model, 'Kolada-URL') || DEFAULT_KOLADA_URL;
+/** `Kolada-URL` from Inställningar, or null. */
+export function workbookKoladaUrl(model: Model): string | null {
+  return model.settings.koladaUrl?.trim() || settingValue(model, 'Kolada-URL') || null;
+}
+
+function sameUrl(a: string, b: string): boolean {
+  const norm = (u: string) => {
+    try {
+      return new URL(normalizeBaseUrl(u)).href.replace(/\/+$/, '');
+    } catch {
+      return u.trim().replace(/\/+$/, '');
+    }
+  };
+  return norm(a) === norm(b);
+}
+
+export interface ResolvedBaseUrl {
+  url: string;
+  /** Set when Inställningar names another server that was not used, saying how to use it. */
+  note: string | null;
+}
+
+/**
+ * Which Kolada server to ask. The command line decides: --kolada-url, or the workbook's
+ * Kolada-URL confirmed with --lita-pa-kolada-url. An unconfirmed Kolada-URL in the workbook is
+ * ignored (the public API is asked) and the note says so.
+ */
+export function resolveBaseUrl(option: string | null | undefined, model: Model, trustWorkbookUrl = false): ResolvedBaseUrl {
+  const fromOption = option?.trim();
+  const fromWorkbook = workbookKoladaUrl(model);
+  if (fromOption) return { url: fromOption, note: null };
+  if (!fromWorkbook || sameUrl(fromWorkbook, DEFAULT_KOLADA_URL)) return { url: DEFAULT_KOLADA_URL, note: null };
+  if (trustWorkbookUrl) return { url: fromWorkbook, note: null };
+  const shown = fromWorkbook.length > 200 ? `${fromWorkbook.slice(0, 199)}…` : fromWorkbook;
+  return {
+    url: DEFAULT_KOLADA_URL,
+    note:
+      `Kolada-URL i Inställningar (${shown}) användes inte – värdena hämtades från ${DEFAULT_KOLADA_URL}. ` +
+      'En arbetsbok kan komma från vem som helst; lita på adressen genom att ange den med --kolada-url, eller med --lita-pa-kolada-url.',
+  };
 }
 
 export async function runKolada(options: RunKoladaOptions): Promise<KoladaRunResult> {
@@ -75,9 +122,10 @@ export async function runKolada(options: RunKoladaOptions): Promise<KoladaRunRes
   const years: number[] = [];
   for (let y = firstYear; y <= latestYear; y++) years.push(y);
 
+  const resolved = resolveBaseUrl(options.baseUrl, model, options.trustWorkbookUrl ?? false);
   const client = new KoladaClient({
     ...options,
-    baseUrl: resolveBaseUrl(options.baseUrl, model),
+    baseUrl: resolved.url,
     cache: options.cache ?? new MemoryCache(),
     offline: options.offline ?? false,
     onRetry: (r) => progress({ phase: 'hämtar', message: `Kolada: ${r.reason}, försöker igen om ${Math.ceil(r.delayMs / 1000)} s …` }),
@@ -96,7 +144,7 @@ export async function runKolada(options: RunKoladaOptions): Promise<KoladaRunRes
     if (!isKoladaUnreachable(e)) throw e;
     const reason = String(e.details?.reason ?? 'okänt fel');
     progress({ phase: 'klart', message: 'Kolada kunde inte nås.' });
-    return { edits: [], changes: [], warnings: [`Kolada kunde inte nås (${reason}) – inga värden ändrades.`], offline: true };
+    return { edits: [], changes: [], warnings: [`Kolada kunde inte nås (${reason}) – inga värden ändrades.`], offline: true, baseUrl: resolved.url, urlNote: resolved.note };
   }
 
   progress({ phase: 'planerar', message: 'Jämför med arbetsboken …' });
@@ -108,5 +156,5 @@ export async function runKolada(options: RunKoladaOptions): Promise<KoladaRunRes
     latestYear,
   });
   progress({ phase: 'klart', message: `${plan.changes.length} ändringar planerade.` });
-  return { ...plan, offline: false };
+  return { ...plan, offline: false, baseUrl: resolved.url, urlNote: resolved.note };
 }

@@ -8,6 +8,21 @@
 import { z } from 'zod';
 import { StyrkollError } from '../core/errors';
 
+/** Longest title or description kept from Kolada; longer text is cut and ends with "…". */
+export const MAX_TEXT_LENGTH = 300;
+
+export function cutText(text: string, max: number = MAX_TEXT_LENGTH): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  // Never split a surrogate pair.
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** A text from Kolada that is shown or written: at most MAX_TEXT_LENGTH characters. */
+const text = () => z.string().transform((s) => cutText(s));
+
 export const KoladaValue = z.object({
   /** `T` total, `K` kvinnor, `M` män. Kept as a string so a new code does not break parsing. */
   gender: z.string().nullish(),
@@ -29,17 +44,17 @@ export type KoladaDataRow = z.infer<typeof KoladaDataRow>;
 
 export const KoladaKpi = z.object({
   id: z.string(),
-  title: z.string(),
-  description: z.string().nullish(),
-  operating_area: z.string().nullish(),
-  municipality_type: z.string().nullish(),
+  title: text(),
+  description: text().nullish(),
+  operating_area: text().nullish(),
+  municipality_type: text().nullish(),
   is_divided_by_gender: z.union([z.boolean(), z.number()]).nullish(),
 });
 export type KoladaKpi = z.infer<typeof KoladaKpi>;
 
 export const KoladaMunicipality = z.object({
   id: z.string(),
-  title: z.string(),
+  title: text(),
   /** `K` kommun, `L` (v2) or `R` region/län; kept as a string. */
   type: z.string().nullish(),
 });
@@ -47,8 +62,8 @@ export type KoladaMunicipality = z.infer<typeof KoladaMunicipality>;
 
 export const KoladaMunicipalityGroup = z.object({
   id: z.string(),
-  title: z.string(),
-  members: z.array(z.object({ member_id: z.string(), member_title: z.string().nullish() })).default([]),
+  title: text(),
+  members: z.array(z.object({ member_id: z.string(), member_title: text().nullish() })).default([]),
 });
 export type KoladaMunicipalityGroup = z.infer<typeof KoladaMunicipalityGroup>;
 

@@ -1,4 +1,4 @@
-import { promises as fs, constants as fsConstants } from 'node:fs';
+import { promises as fs, constants as fsConstants, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { StyrkollError } from '../core/errors';
 
@@ -24,8 +24,10 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, options
     throw new StyrkollError('FIL', `Filen ${target} finns redan – välj ett annat namn eller lägg till --force för att skriva över den.`);
   }
   const dir = path.dirname(abs);
-  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${Date.now()}.tmp`);
+  await removeStaleTemps(abs);
+  const tmp = path.join(dir, tempName(path.basename(abs), process.pid, Date.now()));
   let handle: fs.FileHandle | undefined;
+  track(tmp);
   try {
     handle = await fs.open(tmp, 'wx');
     await handle.writeFile(bytes);
@@ -37,7 +39,96 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, options
     if (handle) await handle.close().catch(() => undefined);
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw new StyrkollError('FIL', `Kunde inte skriva ${target}: ${describeFsError(err)}.`);
+  } finally {
+    untrack(tmp);
   }
+}
+
+/** The temporary file's name next to the target: `.out.xlsx.<pid>.<ms>.tmp` (hidden). */
+export function tempName(base: string, pid: number, stamp: number): string {
+  return `.${base}.${pid}.${stamp}.tmp`;
+}
+
+/** Our temporary files for `base`, exactly: the pattern tempName makes, nothing looser. */
+function tempPattern(base: string): RegExp {
+  return new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.(\\d+)\\.tmp$`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files a killed run (SIGKILL, power cut) left next to `target`: only files
+ * named by our exact pattern for this target, and only when the process that wrote them is gone.
+ * Best effort: a folder that cannot be listed or a file that cannot be removed is left as it is.
+ */
+export async function removeStaleTemps(target: string): Promise<string[]> {
+  const abs = path.resolve(target);
+  const dir = path.dirname(abs);
+  const pattern = tempPattern(path.basename(abs));
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
+    try {
+      await fs.unlink(path.join(dir, name));
+      removed.push(name);
+    } catch {
+      // Someone else's or already gone: not ours to insist on.
+    }
+  }
+  return removed;
+}
+
+/**
+ * Temporary files being written right now. While there are any, SIGINT and SIGTERM remove them
+ * before the process ends (with 130 or 143, as the shell would report the signal); otherwise the
+ * signals keep Node's default behaviour.
+ */
+const pending = new Set<string>();
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+
+function onSignal(signal: 'SIGINT' | 'SIGTERM'): void {
+  for (const tmp of pending) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Not created yet, or gone already.
+    }
+  }
+  pending.clear();
+  process.exit(SIGNAL_EXIT[signal]);
+}
+const onSigint = () => onSignal('SIGINT');
+const onSigterm = () => onSignal('SIGTERM');
+
+function track(tmp: string): void {
+  if (pending.size === 0) {
+    process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigterm);
+  }
+  pending.add(tmp);
+}
+
+function untrack(tmp: string): void {
+  if (!pending.delete(tmp) || pending.size > 0) return;
+  process.off('SIGINT', onSigint);
+  process.off('SIGTERM', onSigterm);
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -347,12 +347,12 @@ describe('styrkoll kolada against a local Kolada v3', () => {
     expect(await sha(OUT())).toBe(filledSha);
   });
 
-  test('Kolada-URL in Inställningar is used when no flag is given; no Jämförelsegrupp → no group column', async () => {
+  test('Kolada-URL in Inställningar is used only when confirmed (--lita-pa-kolada-url); no Jämförelsegrupp → no group column', async () => {
     const input = path.join(dir, 'in-url.xlsx');
     const out = path.join(dir, 'out-url.xlsx');
     await writeWorkbook(input, settings([['Kolada-URL', server.url]]));
     const seen = server.requests.length;
-    const run = await kolada([input, '-o', out, '--cache-dir', path.join(dir, 'cache-url')]);
+    const run = await kolada([input, '-o', out, '--lita-pa-kolada-url', '--cache-dir', path.join(dir, 'cache-url')]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(server.requests.slice(seen)).toEqual(expectedRequests(false));
@@ -360,6 +360,30 @@ describe('styrkoll kolada against a local Kolada v3', () => {
     const before = (await dump(input)).Indikatorer;
     expect((await dump(out)).Indikatorer).toEqual({ ...before, I4: 52, J4: 2024, L3: 'Riket', M3: 'Län', L4: 58, M4: 56, L5: 68, M5: 66, L6: 85 });
     expect(run.stdout).not.toContain('Jämförelsegrupp');
+    expect(run.stdout).not.toContain('användes inte');
+  });
+
+  test('an unconfirmed Kolada-URL in Inställningar is ignored: the public API is asked and the output says how to confirm', async () => {
+    const input = path.join(dir, 'in-url.xlsx');
+    const out = path.join(dir, 'out-url-ignored.xlsx');
+    const seen = server.requests.length;
+    // The fetch guard refuses every host but 127.0.0.1, so the public API "cannot be reached".
+    const run = await kolada([input, '-o', out, '--cache-dir', path.join(dir, 'cache-url-ignored')]);
+    expect(server.requests.slice(seen)).toEqual([]);
+    expect(run.urls.length).toBeGreaterThan(0);
+    expect(run.urls.every((u) => u.startsWith('https://api.kolada.se/v3/'))).toBe(true);
+    expect(run.stdout).toBe(
+      `Obs: Kolada-URL i Inställningar (${server.url}) användes inte – värdena hämtades från https://api.kolada.se/v3. ` +
+        'En arbetsbok kan komma från vem som helst; lita på adressen genom att ange den med --kolada-url, eller med --lita-pa-kolada-url.\n',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^styrkoll: Kolada kunde inte nås \(.*\) – inga värden ändrades\.\n$/);
+    expect(existsSync(out)).toBe(false);
+    // --kolada-url with the same address confirms it.
+    const confirmed = await kolada([input, '-o', out, '--kolada-url', server.url, '--cache-dir', path.join(dir, 'cache-url')]);
+    expect([confirmed.code, confirmed.stderr]).toEqual([0, '']);
+    expect(confirmed.stdout).not.toContain('användes inte');
+    expect(confirmed.urls.every((u) => u.startsWith(`${server.origin}/`))).toBe(true);
   });
 
   describe('with the server stopped', () => {

@@ -27,12 +27,13 @@ const rows = [
 ];
 
 describe('runKolada', () => {
-  test('fetches and plans outcomes and comparisons, base URL from Kolada-URL in Inställningar', async () => {
+  test('fetches and plans outcomes and comparisons, base URL from a confirmed Kolada-URL in Inställningar', async () => {
     server = await startFakeKolada(hedemoraData(rows));
     const { table, snapshot } = indicatorSheet([indicator()]);
     const m = model(table, { Kommunkod: '2083', 'Jämförelsegrupp': 'G1' }, server.url);
-    const result = await runKolada({ model: m, snapshot, fetchImpl: rec.fetchImpl, latestYear: 2025 });
+    const result = await runKolada({ model: m, snapshot, fetchImpl: rec.fetchImpl, latestYear: 2025, trustWorkbookUrl: true });
     expect(result.offline).toBe(false);
+    expect(result.urlNote).toBeNull();
     expect(result.changes).toEqual([
       'Indikator I1: Utfall 54 (2024) från Kolada.',
       'Ny kolumn Riket (kolumn K) i Indikatorer.',
@@ -47,6 +48,32 @@ describe('runKolada', () => {
     // Years from the baseline (2022) to the latest year; kommun, riket, län and group members.
     const data = server.requests.find((r) => r.startsWith('/v3/data/'))!;
     expect(decodeURIComponent(data)).toBe('/v3/data/kpi/U00401/municipality/2083,0000,0020,2084,2085/year/2022,2023,2024,2025?per_page=5000');
+  });
+
+  test('an unconfirmed Kolada-URL in Inställningar is not used: the public API is asked and the note says how to confirm', async () => {
+    server = await startFakeKolada(hedemoraData(rows));
+    const { table, snapshot } = indicatorSheet([indicator()]);
+    const m = model(table, { Kommunkod: '2083' }, server.url);
+    // Never on the network: any host but the loopback fails as unreachable.
+    const asked: string[] = [];
+    const guarded = async (url: string, init?: RequestInit) => {
+      asked.push(url);
+      if (new URL(url).hostname !== '127.0.0.1') throw new TypeError('fetch failed', { cause: { code: 'ENETUNREACH' } });
+      return fetch(url, init);
+    };
+    const result = await runKolada({ model: m, snapshot, fetchImpl: guarded, sleep: async () => undefined, retries: 0, latestYear: 2025 });
+    expect(server.requests).toEqual([]);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((u) => u.startsWith('https://api.kolada.se/v3/'))).toBe(true);
+    expect(result.offline).toBe(true);
+    expect(result.baseUrl).toBe('https://api.kolada.se/v3');
+    expect(result.urlNote).toBe(
+      `Kolada-URL i Inställningar (${server.url}) användes inte – värdena hämtades från https://api.kolada.se/v3. ` +
+        'En arbetsbok kan komma från vem som helst; lita på adressen genom att ange den med --kolada-url, eller med --lita-pa-kolada-url.',
+    );
+    // The same URL given with --kolada-url confirms it: no note.
+    const confirmed = await runKolada({ model: m, snapshot, baseUrl: server.url, fetchImpl: rec.fetchImpl, latestYear: 2025 });
+    expect([confirmed.offline, confirmed.urlNote, confirmed.baseUrl]).toEqual([false, null, server.url]);
   });
 
   test('the --kolada-url option wins over Inställningar', async () => {
@@ -79,6 +106,8 @@ describe('runKolada', () => {
       changes: [],
       warnings: ['Kolada kunde inte nås (anslutningen nekades) – inga värden ändrades.'],
       offline: true,
+      baseUrl: url,
+      urlNote: null,
     });
     expect(rec.urls.every((u) => u.startsWith(url.replace('/v3', '')))).toBe(true);
   });

@@ -64,3 +64,77 @@ test('a writer killed mid-write leaves either the old file or the complete new o
     expect(isOld || isNew).toBe(true);
   }
 });
+
+const DIST_ATOMIC = path.join(__dirname, '..', '..', 'dist', 'src', 'node', 'atomic-write.js');
+
+/**
+ * A child that starts writing `target` and stops right before the temporary file is flushed
+ * (fs.promises.open is wrapped so that sync() never settles), then says "tmp" on stdout.
+ */
+function stalledWriter(target: string) {
+  const script = `
+    const fsp = require('node:fs').promises;
+    const open = fsp.open;
+    fsp.open = async (...args) => {
+      const handle = await open(...args);
+      handle.sync = () => { process.stdout.write('tmp\\n'); return new Promise(() => undefined); };
+      return handle;
+    };
+    const { writeFileAtomic } = require(${JSON.stringify(DIST_ATOMIC)});
+    writeFileAtomic(${JSON.stringify(target)}, new Uint8Array(1024).fill(7), { force: true });
+    setTimeout(() => process.exit(99), 20000);
+  `;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const ready = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  return { child, closed, ready, stderr: () => stderr };
+}
+
+test.each([
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)('%s during a write removes the temporary file and ends with %i', async (signal, exitCode) => {
+  const target = path.join(dir, 'ut.xlsx');
+  const w = stalledWriter(target);
+  await w.ready;
+  // The temporary file exists while the write is under way …
+  expect((await fs.readdir(dir)).filter((f) => /^\.ut\.xlsx\.\d+\.\d+\.tmp$/.test(f))).toHaveLength(1);
+  w.child.kill(signal);
+  const { code } = await w.closed;
+  // … and is gone after the signal, with the shell's code for it and no target.
+  expect(code).toBe(exitCode);
+  expect(await fs.readdir(dir)).toEqual([]);
+  expect(w.stderr()).toBe('');
+});
+
+test('the next write removes temporary files of dead runs for the same target, and only those', async () => {
+  const target = path.join(dir, 'ut.xlsx');
+  // A process that has ended: its pid is no longer alive.
+  const dead = spawn(process.execPath, ['-e', '']);
+  const deadPid = await new Promise<number>((resolve) => dead.on('close', () => resolve(dead.pid!)));
+  expect(() => process.kill(deadPid, 0)).toThrow();
+  const stale = `.ut.xlsx.${deadPid}.1700000000000.tmp`;
+  const kept = [
+    `.ut.xlsx.${process.pid}.1700000000000.tmp`, // a live process (this one) may still be writing
+    `.annan.xlsx.${deadPid}.1700000000000.tmp`, // another target's
+    `.ut.xlsx.${deadPid}.tmp`, // not our exact pattern
+    `ut.xlsx.${deadPid}.1700000000000.tmp`, // not hidden: not ours
+    `.ut.xlsx.${deadPid}.1700000000000.tmp.bak`,
+  ];
+  for (const name of [stale, ...kept]) await fs.writeFile(path.join(dir, name), 'x');
+  await writeFileAtomic(target, new Uint8Array([1]));
+  expect((await fs.readdir(dir)).sort()).toEqual(['ut.xlsx', ...kept].sort());
+});
+
+test('a SIGKILLed writer leaves a temporary file that the next run removes', async () => {
+  const target = path.join(dir, 'ut.xlsx');
+  const w = stalledWriter(target);
+  await w.ready;
+  w.child.kill('SIGKILL');
+  await w.closed;
+  expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
+  await writeFileAtomic(target, new Uint8Array([1]));
+  expect(await fs.readdir(dir)).toEqual(['ut.xlsx']);
+});

@@ -13,6 +13,7 @@ import { loadWorkbook } from '../workbook-io';
 import { toPublicJson } from '../print';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
+import { oneLine } from '../terminal-text';
 import { compareSwedish } from '../../core/finding';
 
 export interface CollectCommandOptions {
@@ -78,11 +79,11 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions, 
     return EXIT_OK;
   }
   io.out(`Insamlat från ${returned.length} arbetsböcker till ${opts.output}: ${collected.answers.filter((a) => a.answered).length} svar, ${collected.edits.length} celler ändrade.`);
-  for (const line of collected.summary) io.out(`  – ${line}`);
-  for (const line of unreadable) io.out(`  – Kunde inte läsas: ${line}`);
+  for (const line of collected.summary) io.out(`  – ${oneLine(line)}`);
+  for (const line of unreadable) io.out(`  – Kunde inte läsas: ${oneLine(line)}`);
   if (collected.findings.length > 0) {
     io.out(`\nSaknas eller behöver granskas (${collected.findings.length}; också i bladet "${REVIEW_SHEET}"):`);
-    for (const f of collected.findings) io.out(`  ${f.severity.toUpperCase().padEnd(8)} ${f.rule.padEnd(22)} ${f.namnd ?? ''}: ${f.message}`);
+    for (const f of collected.findings) io.out(`  ${f.severity.toUpperCase().padEnd(8)} ${f.rule.padEnd(22)} ${oneLine(f.namnd ?? '')}: ${oneLine(f.message)}`);
   } else {
     io.out('\nAllt som efterfrågades är besvarat.');
   }

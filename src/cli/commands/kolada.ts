@@ -11,10 +11,13 @@ import { writeFileAtomic } from '../../node/atomic-write';
 import { loadRules, loadWorkbook } from '../workbook-io';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
+import { oneLine } from '../terminal-text';
 
 export interface KoladaCommandOptions {
   output: string;
   koladaUrl?: string;
+  /** Use Kolada-URL from the workbook's Inställningar (--lita-pa-kolada-url). */
+  litaPaKoladaUrl?: boolean;
   overwrite?: boolean;
   offline?: boolean;
   cacheDir?: string;
@@ -36,19 +39,22 @@ export async function runKoladaCommand(file: string, opts: KoladaCommandOptions,
     model,
     snapshot: input.snapshot,
     baseUrl: opts.koladaUrl,
+    trustWorkbookUrl: opts.litaPaKoladaUrl ?? false,
     overwrite: opts.overwrite,
     offline: opts.offline,
     cache: new FileCache(opts.cacheDir ?? defaultCacheDir()),
     timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
     // Progress is for a person at a terminal, like check's progress bar: a script reading standard
     // error gets only the one-line message of an unusable run. The end of the run is said on stdout.
-    onProgress: process.stderr.isTTY ? (p) => (p.phase === 'hämtar' ? io.err(p.message) : undefined) : undefined,
+    onProgress: process.stderr.isTTY ? (p) => (p.phase === 'hämtar' ? io.err(oneLine(p.message)) : undefined) : undefined,
   });
+  // Said first, also when nothing could be fetched: the workbook named a server that was not asked.
+  if (run.urlNote) io.out(`Obs: ${oneLine(run.urlNote)}`);
   if (run.offline) {
     // Nothing could be fetched: nothing is written, and the run says so.
     throw new StyrkollError('KOLADA', run.warnings[0] ?? 'Kolada kunde inte nås – inga värden ändrades.');
   }
-  for (const w of run.warnings) io.out(`Obs: ${w}`);
+  for (const w of run.warnings) io.out(`Obs: ${oneLine(w)}`);
   if (run.edits.length === 0) {
     // Nothing to write: no copy is made, and the line says so (the Obs lines above say why).
     io.out(`Inga värden att ändra – ${opts.output} skrevs inte.`);
@@ -58,13 +64,13 @@ export async function runKoladaCommand(file: string, opts: KoladaCommandOptions,
   const out = setCellValues(input.bytes, edits);
   await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
   io.out(`Ändrat i ${opts.output} (${run.edits.length} celler):`);
-  for (const c of run.changes) io.out(`  – ${c}`);
+  for (const c of run.changes) io.out(`  – ${oneLine(c)}`);
 
   // The indicator rules then run on the fetched values.
   const updated = await readWorkbook(out, { skipSheetNames: [...OWN_SHEET_NAMES] });
   const result = await checkWorkbook(updated, { ruleSet: await loadRules() });
   const mal = result.findings.filter((f) => f.category === 'mal' && f.sheet === model.indicators!.location.name);
   io.out(mal.length === 0 ? '\nAlla indikatorer med utfall ligger i fas.' : `\nIndikatorer efter hämtningen (${mal.length} fynd):`);
-  for (const f of mal) io.out(`  ${f.severity.toUpperCase().padEnd(8)} ${f.cell ?? ''} ${f.message}`);
+  for (const f of mal) io.out(`  ${f.severity.toUpperCase().padEnd(8)} ${f.cell ?? ''} ${oneLine(f.message)}`);
   return EXIT_OK;
 }

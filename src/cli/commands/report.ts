@@ -12,6 +12,7 @@ import { readRuleFiles } from '../../node/rule-files';
 import { loadRules, loadWorkbook } from '../workbook-io';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
+import { oneLine } from '../terminal-text';
 
 export interface ReportCommandOptions {
   type: string;
@@ -52,8 +53,8 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
     if (built.sheets.length === 0) throw new StyrkollError('ARGUMENT', 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
     const out = addSheets(input.bytes, built.sheets, { replaceExisting: true });
     await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
-    io.out(`${template.title}: ${built.sheets.length} rapportblad i ${opts.output} (${built.sheets.map((s) => s.name).join(', ')}).`);
-    for (const line of built.summary) io.out(`  – ${line}`);
+    io.out(`${template.title}: ${built.sheets.length} rapportblad i ${opts.output} (${oneLine(built.sheets.map((s) => s.name).join(', '))}).`);
+    for (const line of built.summary) io.out(`  – ${oneLine(line)}`);
     if (keyNote) io.out(`  – ${keyNote}`);
     return EXIT_OK;
   }
@@ -88,8 +89,8 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
   await replaceAll(dir, outputs, file);
   for (const o of outputs) {
     const plain = `${o.namnd}.xlsx`;
-    io.out(`  ${path.basename(o.target)}${path.basename(o.target) !== plain ? `  (för ${JSON.stringify(o.namnd.length > 60 ? o.namnd.slice(0, 60) + '…' : o.namnd)}: namnet går inte att använda som filnamn eller krockar med en annan nämnds)` : ''}`);
-    for (const line of o.summary) io.out(`    – ${line}`);
+    io.out(`  ${oneLine(path.basename(o.target))}${path.basename(o.target) !== plain ? `  (för ${oneLine(JSON.stringify(o.namnd.length > 60 ? o.namnd.slice(0, 60) + '…' : o.namnd))}: namnet går inte att använda som filnamn eller krockar med en annan nämnds)` : ''}`);
+    for (const line of o.summary) io.out(`    – ${oneLine(line)}`);
   }
   if (keyNote) io.out(`  – ${keyNote}`);
   return EXIT_OK;

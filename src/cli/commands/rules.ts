@@ -2,6 +2,7 @@ import { listRules } from '../../core';
 import { loadRules } from '../workbook-io';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
+import { oneLine } from '../terminal-text';
 
 export async function runRules(opts: { profile?: string; json?: boolean }, io: CliIo): Promise<number> {
   const ruleSet = await loadRules();
@@ -12,7 +13,7 @@ export async function runRules(opts: { profile?: string; json?: boolean }, io: C
   }
   io.out(`Aktiva regler för profilen ${opts.profile ?? 'standard'} (${rows.length} st):\n`);
   for (const r of rows) {
-    io.out(`${r.id}  [${r.category}, ${r.severity}]\n  ${r.description}\n  Källa: ${r.source} – ”${r.quote}”\n`);
+    io.out(`${r.id}  [${r.category}, ${r.severity}]\n  ${oneLine(r.description)}\n  Källa: ${oneLine(r.source)} – ”${oneLine(r.quote)}”\n`);
   }
   return EXIT_OK;
 }
