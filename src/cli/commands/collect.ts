@@ -5,7 +5,7 @@ import { StyrkollError, isStyrkollError } from '../../core/errors';
 import { collectAnswers, loadReportTemplates, readReports, type ReportTemplate } from '../../core/report';
 import { readRuleFiles } from '../../node/rule-files';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { addSheets, setCellValues } from '../../xlsx/write';
+import { writeGuarded, type WriteStep } from '../../node/guarded-write';
 import { writeFileAtomic, describeFsError } from '../../node/atomic-write';
 import { loadWorkbook } from '../workbook-io';
 import { toPublicJson } from '../print';
@@ -59,8 +59,9 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions, 
 
   const template = await templateOf(returned.map((r) => r.snapshot));
   const collected = collectAnswers({ master: masterModel, masterSnapshot: master.snapshot, returned, template });
-  let bytes = setCellValues(master.bytes, collected.edits);
-  if (collected.sheets.length > 0) bytes = addSheets(bytes, collected.sheets, { replaceExisting: true });
+  const steps: WriteStep[] = [{ op: 'setCellValues', edits: collected.edits }];
+  if (collected.sheets.length > 0) steps.push({ op: 'addSheets', specs: collected.sheets, replaceExisting: true });
+  const bytes = await writeGuarded({ bytes: master.bytes, steps });
   await writeFileAtomic(opts.output, bytes, { force: opts.force, protect: [opts.into] });
 
   if (opts.json) {

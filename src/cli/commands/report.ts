@@ -5,7 +5,8 @@ import { checkWorkbook } from '../../core';
 import { StyrkollError } from '../../core/errors';
 import { buildReports, listNamnder, loadReportTemplates, sameNamnd, type ReportTemplate, reportFileName } from '../../core/report';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { addSheets, createWorkbook } from '../../xlsx/write';
+import { createWorkbook } from '../../xlsx/write';
+import { writeGuarded } from '../../node/guarded-write';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { readRuleFiles } from '../../node/rule-files';
 import { loadRules, loadWorkbook } from '../workbook-io';
@@ -45,7 +46,7 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
     const previous = await previousSnapshot(opts.output, opts.force);
     const built = buildReports({ model, result, template, namnd: opts.namnd, previous });
     if (built.sheets.length === 0) throw new StyrkollError('ARGUMENT', 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
-    const out = addSheets(input.bytes, built.sheets, { replaceExisting: true });
+    const out = await writeGuarded({ bytes: input.bytes, steps: [{ op: 'addSheets', specs: built.sheets, replaceExisting: true }] });
     await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
     io.out(`${template.title}: ${built.sheets.length} rapportblad i ${opts.output} (${built.sheets.map((s) => s.name).join(', ')}).`);
     for (const line of built.summary) io.out(`  – ${line}`);

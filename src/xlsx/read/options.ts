@@ -5,6 +5,14 @@ export interface ReadLimits {
   maxTotalBytes: number;
   /** Uncompressed size of any one part that is read (bytes). */
   maxPartBytes: number;
+  /**
+   * Uncompressed size of a part that is held whole to be parsed into a tree or edited as text
+   * (styles, workbook, relationships, content types, comments …); worksheets are streamed or
+   * edited as bytes and have maxPartBytes.
+   */
+  maxWholePartBytes: number;
+  /** Element nesting depth of any part that is parsed (real parts stay under 30). */
+  maxXmlDepth: number;
   /** Largest uncompressed/compressed ratio accepted for a part bigger than 1 MiB. */
   maxCompressionRatio: number;
   /** Cells kept over all sheets, counting the empty slots that anchor data at A1. */
@@ -20,6 +28,8 @@ export interface ReadLimits {
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxTotalBytes: 2 * 1024 ** 3,
   maxPartBytes: 1024 ** 3,
+  maxWholePartBytes: 64 * 1024 ** 2,
+  maxXmlDepth: 256,
   // Deflate tops out near 1032:1; real worksheets stay well under 200:1.
   maxCompressionRatio: 500,
   maxCells: 15_000_000,

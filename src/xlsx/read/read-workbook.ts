@@ -14,7 +14,7 @@ import { CellBudget } from './sheet-grid';
 import { readTables } from './tables';
 import { readWorkbookPart } from './workbook-part';
 import { readWorksheet, readWorksheetAsync, type WorksheetContext, type ScannerStats, type WorksheetData } from './worksheet';
-import type { AsyncInflater } from './xml-part';
+import { checkTotal, type AsyncInflater } from './xml-part';
 import type { OpcPackage } from './opc-package';
 
 /** Knobs for tests and the bench, not part of the public options. */
@@ -74,8 +74,7 @@ function readCompact(
   const workbookPart = inspection.workbookPart!;
 
   // The directory's sizes are checked before anything big is inflated.
-  const total = pkg.zip.entries.reduce((sum, e) => sum + e.size, 0);
-  if (total > limits.maxTotalBytes) throw readErrors.tooLarge('uppackad storlek i byte', limits.maxTotalBytes);
+  checkTotal(pkg.zip.entries, limits);
 
   const info = readWorkbookPart(pkg, workbookPart);
   const worksheets = info.sheets.filter((s) => s.part !== null);
