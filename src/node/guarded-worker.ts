@@ -66,9 +66,11 @@ export function startGuardedWorker<I, T>(
     const failure = missingWorker(workerPath);
     return { run: () => Promise.reject(failure), close: () => undefined };
   }
+  // A small young generation: the writer's garbage is short-lived strings and splices, and a 64 MB
+  // nursery would add its size to the process's peak while the main thread still holds the check.
   const worker = new Worker(workerPath, {
     workerData: options.workerData,
-    resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, maxMemoryMb / 8)) },
+    resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(16, Math.max(8, maxMemoryMb / 8)) },
     stdout: false,
     stderr: false,
   });
