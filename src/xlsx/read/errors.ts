@@ -70,6 +70,18 @@ export const readErrors = {
       `Arbetsboken har XML som är nästlad djupare än ${limit.toLocaleString('sv-SE')} nivåer (${part}) och läses inte av säkerhetsskäl – spara en ny kopia i Excel och kör igen.`,
       { part, limit },
     ),
+  textTooLong: (part: string, limit: number) =>
+    new StyrkollError(
+      'FOR_STOR',
+      `Arbetsboken har en text eller kommentar längre än ${limit.toLocaleString('sv-SE')} tecken (${part}) och läses inte – spara en ny kopia i Excel och kör igen.`,
+      { part, limit },
+    ),
+  padded: (part: string, size: number, cells: number) =>
+    new StyrkollError(
+      'FOR_STOR',
+      `Bladet ${part} är orimligt stort för sitt innehåll (${Math.round(size / 1024 ** 2).toLocaleString('sv-SE')} MB för ${cells.toLocaleString('sv-SE')} celler) och läses inte – spara en ny kopia i Excel och kör igen.`,
+      { part, size, cells },
+    ),
   wholePartTooLarge: (part: string, limit: number) =>
     new StyrkollError(
       'FOR_STOR',

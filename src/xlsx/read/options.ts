@@ -13,6 +13,17 @@ export interface ReadLimits {
   maxWholePartBytes: number;
   /** Element nesting depth of any part that is parsed (real parts stay under 30). */
   maxXmlDepth: number;
+  /**
+   * Characters of one text run, comment or attribute value in a parsed part (a cell holds at
+   * most 32 767; this bounds what whitespace padding or an endless comment can make one string).
+   */
+  maxXmlTextChars: number;
+  /**
+   * A worksheet bigger than this (uncompressed) must hold at least one cell or row per
+   * maxBytesPerCell bytes: the writer holds a sheet it edits whole, so padding is refused.
+   */
+  maxPaddedSheetBytes: number;
+  maxBytesPerCell: number;
   /** Largest uncompressed/compressed ratio accepted for a part bigger than 1 MiB. */
   maxCompressionRatio: number;
   /** Cells kept over all sheets, counting the empty slots that anchor data at A1. */
@@ -30,6 +41,9 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxPartBytes: 1024 ** 3,
   maxWholePartBytes: 64 * 1024 ** 2,
   maxXmlDepth: 256,
+  maxXmlTextChars: 16 * 1024 ** 2,
+  maxPaddedSheetBytes: 128 * 1024 ** 2,
+  maxBytesPerCell: 4096,
   // Deflate tops out near 1032:1; real worksheets stay well under 200:1.
   maxCompressionRatio: 500,
   maxCells: 15_000_000,

@@ -188,10 +188,14 @@ export function parseXmlEntry(bytes: Uint8Array, entry: ZipEntry, limits: ReadLi
     parser.on('cdata', handlers.text);
   }
   let decoder: TextDecoder | null = null;
+  // saxes gathers a text run, comment, CDATA or attribute value whole before it hands it on: a part
+  // padded with a gigabyte of whitespace or one endless comment would become one gigabyte string.
+  const pending = parser as unknown as { text: string };
   try {
     streamEntry(bytes, entry, limits, (chunk) => {
       if (!decoder) decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
       parser.write(decoder.decode(chunk, { stream: true }));
+      if (pending.text.length > limits.maxXmlTextChars) throw readErrors.textTooLong(part, limits.maxXmlTextChars);
     });
     if (decoder) parser.write((decoder as TextDecoder).decode());
     parser.close();

@@ -183,3 +183,25 @@ describe('deep nesting and duplicate names (shared with the writer)', () => {
     }
   });
 });
+
+describe('what would become one huge string or a huge part for the writer', () => {
+  it('a text run, comment or CDATA longer than maxXmlTextChars', async () => {
+    const xml = `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><!--${'x'.repeat(50_000)}--></worksheet>`;
+    // Stored, so the part arrives in 16 KiB pieces and the comment spans several (the check runs between pieces).
+    const bytes = buildXlsx({ sheets: [{ name: 'S', body: '', rawXml: xml }], level: 0 });
+    const e = await refusal(bytes, { limits: { maxXmlTextChars: 1000 } });
+    expect(e.message).toMatch(/^Arbetsboken har en text eller kommentar längre än 1[\s\u00a0]000 tecken \(xl\/worksheets\/sheet1\.xml\)/);
+    expect((await readWorkbook(bytes)).sheets[0].rows).toEqual([[1]]);
+  });
+
+  it('a sheet padded far beyond its cells (the writer would hold it whole)', async () => {
+    const pad = `${' '.repeat(60)}<x/>`.repeat(100);
+    const xml = `<worksheet ${NS}><sheetData>${pad}<row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    const bytes = buildXlsx({ sheets: [{ name: 'S', body: '', rawXml: xml }] });
+    const e = await refusal(bytes, { limits: { maxPaddedSheetBytes: 1000, maxBytesPerCell: 1000 } });
+    expect(e.message).toMatch(/^Bladet xl\/worksheets\/sheet1\.xml är orimligt stort för sitt innehåll/);
+    // Small sheets, and sheets with a cell per maxBytesPerCell, are not judged.
+    expect((await readWorkbook(bytes, { limits: { maxPaddedSheetBytes: 1000, maxBytesPerCell: 10_000 } })).sheets[0].rows).toEqual([[1]]);
+    expect((await readWorkbook(bytes)).sheets[0].rows).toEqual([[1]]);
+  });
+});

@@ -154,6 +154,25 @@ export function sheetDeepNesting(levels: number): Uint8Array {
   return withBudgetSheet(`${xml.slice(0, at)}${'<a>'.repeat(levels)}${'</a>'.repeat(levels)}${xml.slice(at)}`);
 }
 
+/**
+ * The Budget sheet padded with `mb` MiB before its first row: one endless whitespace run ('run'), or
+ * short runs between empty elements ('elements', which the fast scanner streams through); a few
+ * newlines at pseudo-random places keep the ratio under the bomb limit.
+ */
+export function paddedSheet(mb: number, mode: 'run' | 'elements'): Uint8Array {
+  const parts = baseParts();
+  const xml = textOf(parts, 'xl/worksheets/sheet1.xml');
+  const at = xml.indexOf('<row');
+  const unit = mode === 'run' ? ' ' : `${' '.repeat(60)}<x/>`;
+  const fill = enc.encode(unit.repeat(Math.floor(MB / unit.length)));
+  let seed = 1;
+  for (let i = 0; i < 3000; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    if (fill[seed % fill.length] === 0x20) fill[seed % fill.length] = 0x0a;
+  }
+  return withBudgetSheet(repeatedDeflate(xml.slice(0, at), fill, mb, xml.slice(at)));
+}
+
 /** xl/sharedStrings.xml with `count` strings (declared and present), the workbook's own strings first. */
 export function manySharedStrings(count: number): Uint8Array {
   const parts = baseParts();
