@@ -22,8 +22,9 @@ export interface GuardedReadOptions extends Omit<ReadOptions, 'sheets'> {
   workerPath?: string;
 }
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_MEMORY_MB = 2048;
+// One envelope for the reader and the writer (guarded-write.ts): the same deadline and memory cap.
+export { DEFAULT_TIMEOUT_MS, DEFAULT_MAX_MEMORY_MB } from './guarded-worker';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS } from './guarded-worker';
 
 /** read-worker.js next to the compiled module; from the TypeScript sources, the copy built into dist/. */
 export function defaultWorkerPath(): string {

@@ -47,11 +47,11 @@ export function looksLikeStackTrace(text: string): boolean {
  * A copy of the installed package in a temporary folder (the CLI finds rules/ beside its
  * package.json), for tests that break a part of an installation.
  */
-export function copyInstall(prefix: string): { root: string; check: (file: string) => SpawnSyncReturns<string> } {
+export function copyInstall(prefix: string): { root: string; check: (file: string, extra?: string[]) => SpawnSyncReturns<string> } {
   const root = mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const part of ['package.json', 'bin', 'dist/src', 'rules']) cpSync(path.join(REPO, part), path.join(root, part), { recursive: true });
   symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  const check = (file: string) =>
-    spawnSync(process.execPath, [path.join(root, 'bin', 'styrkoll.js'), 'check', file, '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const check = (file: string, extra: string[] = []) =>
+    spawnSync(process.execPath, [path.join(root, 'bin', 'styrkoll.js'), 'check', file, '--json', ...extra], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   return { root, check };
 }

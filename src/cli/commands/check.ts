@@ -2,6 +2,7 @@ import type { checkWorkbook } from '../../core';
 import type { CheckResult } from '../../core/check-types';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { writeFileAtomic } from '../../node/atomic-write';
+import { startGuardedWriter } from '../../node/guarded-write';
 import { loadRules, loadWorkbook } from '../workbook-io';
 import { createProgress } from '../progress';
 import { formatSummary, toPublicJson } from '../print';
@@ -13,15 +14,13 @@ import { StyrkollError } from '../../core/errors';
  * core), not before it starts: on a small workbook loading them costs more than the read.
  */
 async function checkModules() {
-  const [core, kontroll, write, codec] = await Promise.all([
+  const [core, kontroll] = await Promise.all([
     import('../../core'),
     import('../../core/kontroll'),
-    import('../../xlsx/write'),
-    import('../../node/zip-codec'),
     // zod and the rule schemas; the rule files themselves are read after the workbook.
     import('../../core/rules'),
   ]);
-  return { checkWorkbook: core.checkWorkbook, ...kontroll, writeCheckedWorkbook: write.writeCheckedWorkbook, NODE_CODEC: codec.NODE_CODEC };
+  return { checkWorkbook: core.checkWorkbook, ...kontroll };
 }
 
 type CheckOptions = Parameters<typeof checkWorkbook>[1];
@@ -82,6 +81,7 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
   }
   const mapping = await mappingOf(opts);
   const progress = createProgress(!opts.quiet && !opts.json);
+  let writer: ReturnType<typeof startGuardedWriter> | null = null;
   try {
     progress.phase('Läser arbetsboken');
     const loaded: { bytes: Uint8Array; snapshot: WorkbookSnapshot | null; meanwhile: Awaited<ReturnType<typeof checkModules>> } = await loadWorkbook(
@@ -91,6 +91,8 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
     );
     const { bytes, meanwhile: m } = loaded;
     progress.update(1);
+    // The writer's worker (same deadline and memory cap as the read) loads while the check runs.
+    writer = opts.output ? startGuardedWriter({ timeoutMs: (opts.timeout ?? 60) * 1000 }) : null;
 
     const ruleSet = await loadRules();
     progress.phase('Kontrollerar', 1);
@@ -103,7 +105,7 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
 
     if (opts.output) {
       progress.phase('Skriver resultatet');
-      const out = m.writeCheckedWorkbook(bytes, { kontroll: m.buildKontrollSheet(result), marks: m.buildMarks(result.findings) }, { codec: m.NODE_CODEC });
+      const out = await writer!.run({ bytes, steps: [{ op: 'checked', kontroll: m.buildKontrollSheet(result), marks: m.buildMarks(result.findings) }] });
       await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
       progress.update(1);
     }
@@ -118,6 +120,7 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
     const hasFel = result.summary.counts.bySeverity.fel > 0;
     return opts.failOn === 'fel' && hasFel ? EXIT_FAIL_ON : EXIT_OK;
   } finally {
+    writer?.close();
     progress.stop();
   }
 }

@@ -7,7 +7,7 @@ import { reportSigner } from '../../node/report-signer';
 import { strFromU8, unzipSync } from 'fflate';
 import { readRuleFiles } from '../../node/rule-files';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { addSheets, setCellValues } from '../../xlsx/write';
+import { writeGuarded, type WriteStep } from '../../node/guarded-write';
 import { writeFileAtomic, describeFsError } from '../../node/atomic-write';
 import { loadWorkbook } from '../workbook-io';
 import { toPublicJson } from '../print';
@@ -70,8 +70,9 @@ export async function runCollect(inputs: string[], opts: CollectCommandOptions, 
 
   const template = await templateOf(returned.map((r) => r.snapshot));
   const collected = collectAnswers({ master: masterModel, masterSnapshot: master.snapshot, returned, template, sign: reportSigner(masterModel), overwrite: opts.overwrite });
-  let bytes = setCellValues(master.bytes, collected.edits);
-  if (collected.sheets.length > 0) bytes = addSheets(bytes, collected.sheets, { replaceExisting: true });
+  const steps: WriteStep[] = [{ op: 'setCellValues', edits: collected.edits }];
+  if (collected.sheets.length > 0) steps.push({ op: 'addSheets', specs: collected.sheets, replaceExisting: true });
+  const bytes = await writeGuarded({ bytes: master.bytes, steps });
   await writeFileAtomic(opts.output, bytes, { force: opts.force, protect: [opts.into, ...files] });
 
   if (opts.json) {

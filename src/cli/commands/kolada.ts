@@ -6,7 +6,7 @@ import { runKolada } from '../../kolada';
 import { FileCache } from '../../kolada/node-cache';
 import { readWorkbook } from '../../xlsx/read';
 import { OWN_SHEET_NAMES } from '../../core/input';
-import { setCellValues } from '../../xlsx/write';
+import { writeGuarded } from '../../node/guarded-write';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { loadRules, loadWorkbook } from '../workbook-io';
 import type { CliIo } from './check';
@@ -61,7 +61,7 @@ export async function runKoladaCommand(file: string, opts: KoladaCommandOptions,
     return EXIT_OK;
   }
   const edits = run.edits.map((e) => ({ ...e, value: typeof e.value === 'boolean' ? String(e.value) : e.value }));
-  const out = setCellValues(input.bytes, edits);
+  const out = await writeGuarded({ bytes: input.bytes, steps: [{ op: 'setCellValues', edits }] });
   await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
   io.out(`Ändrat i ${opts.output} (${run.edits.length} celler):`);
   for (const c of run.changes) io.out(`  – ${oneLine(c)}`);

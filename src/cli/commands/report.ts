@@ -6,7 +6,8 @@ import { StyrkollError } from '../../core/errors';
 import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, loadReportTemplates, rapportnyckel, reportYear, sameNamnd, type ReportTemplate, reportFileNames } from '../../core/report';
 import { reportSigner } from '../../node/report-signer';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { addSheets, createWorkbook } from '../../xlsx/write';
+import { createWorkbook } from '../../xlsx/write';
+import { writeGuarded } from '../../node/guarded-write';
 import { describeFsError, writeFileAtomic } from '../../node/atomic-write';
 import { readRuleFiles } from '../../node/rule-files';
 import { loadRules, loadWorkbook } from '../workbook-io';
@@ -51,7 +52,7 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
     const previous = await previousSnapshot(opts.output, opts.force);
     const built = buildReports({ model, result, template, namnd: opts.namnd, previous, sign });
     if (built.sheets.length === 0) throw new StyrkollError('ARGUMENT', 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
-    const out = addSheets(input.bytes, built.sheets, { replaceExisting: true });
+    const out = await writeGuarded({ bytes: input.bytes, steps: [{ op: 'addSheets', specs: built.sheets, replaceExisting: true }] });
     await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
     io.out(`${template.title}: ${built.sheets.length} rapportblad i ${opts.output} (${oneLine(built.sheets.map((s) => s.name).join(', '))}).`);
     for (const line of built.summary) io.out(`  – ${oneLine(line)}`);

@@ -58,6 +58,36 @@ export const readErrors = {
       `Filen packas upp till orimligt mycket data (${part}) och läses inte – spara en ny kopia i Excel och kör igen.`,
       { part },
     ),
+  duplicatePart: (part: string) =>
+    new StyrkollError(
+      'TRASIG_XML',
+      `Filen innehåller två delar med samma namn (${part}) – den kan vara manipulerad. Spara om den i Excel och kör igen.`,
+      { part },
+    ),
+  tooDeep: (part: string, limit: number) =>
+    new StyrkollError(
+      'TRASIG_XML',
+      `Arbetsboken har XML som är nästlad djupare än ${limit.toLocaleString('sv-SE')} nivåer (${part}) och läses inte av säkerhetsskäl – spara en ny kopia i Excel och kör igen.`,
+      { part, limit },
+    ),
+  textTooLong: (part: string, limit: number) =>
+    new StyrkollError(
+      'FOR_STOR',
+      `Arbetsboken har en text eller kommentar längre än ${limit.toLocaleString('sv-SE')} tecken (${part}) och läses inte – spara en ny kopia i Excel och kör igen.`,
+      { part, limit },
+    ),
+  padded: (part: string, size: number, cells: number) =>
+    new StyrkollError(
+      'FOR_STOR',
+      `Bladet ${part} är orimligt stort för sitt innehåll (${Math.round(size / 1024 ** 2).toLocaleString('sv-SE')} MB för ${cells.toLocaleString('sv-SE')} celler) och läses inte – spara en ny kopia i Excel och kör igen.`,
+      { part, size, cells },
+    ),
+  wholePartTooLarge: (part: string, limit: number) =>
+    new StyrkollError(
+      'FOR_STOR',
+      `Delen ${part} är orimligt stor (gränsen är ${limit.toLocaleString('sv-SE')} byte uppackad) och läses inte – spara en ny kopia i Excel och kör igen.`,
+      { part, limit },
+    ),
   /** A failure nobody anticipated; `details.internal` lets tests tell it from the expected ones. */
   internal: (cause: unknown) =>
     new StyrkollError('TRASIG_XML', 'Arbetsboken kunde inte läsas – öppna den i Excel, spara en ny kopia och kör igen.', {

@@ -5,6 +5,25 @@ export interface ReadLimits {
   maxTotalBytes: number;
   /** Uncompressed size of any one part that is read (bytes). */
   maxPartBytes: number;
+  /**
+   * Uncompressed size of a part that is held whole to be parsed into a tree or edited as text
+   * (styles, workbook, relationships, content types, comments …); worksheets are streamed or
+   * edited as bytes and have maxPartBytes.
+   */
+  maxWholePartBytes: number;
+  /** Element nesting depth of any part that is parsed (real parts stay under 30). */
+  maxXmlDepth: number;
+  /**
+   * Characters of one text run, comment or attribute value in a parsed part (a cell holds at
+   * most 32 767; this bounds what whitespace padding or an endless comment can make one string).
+   */
+  maxXmlTextChars: number;
+  /**
+   * A worksheet bigger than this (uncompressed) must hold at least one cell or row per
+   * maxBytesPerCell bytes: the writer holds a sheet it edits whole, so padding is refused.
+   */
+  maxPaddedSheetBytes: number;
+  maxBytesPerCell: number;
   /** Largest uncompressed/compressed ratio accepted for a part bigger than 1 MiB. */
   maxCompressionRatio: number;
   /** Cells kept over all sheets, counting the empty slots that anchor data at A1. */
@@ -20,6 +39,11 @@ export interface ReadLimits {
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxTotalBytes: 2 * 1024 ** 3,
   maxPartBytes: 1024 ** 3,
+  maxWholePartBytes: 64 * 1024 ** 2,
+  maxXmlDepth: 256,
+  maxXmlTextChars: 16 * 1024 ** 2,
+  maxPaddedSheetBytes: 128 * 1024 ** 2,
+  maxBytesPerCell: 4096,
   // Deflate tops out near 1032:1; real worksheets stay well under 200:1.
   maxCompressionRatio: 500,
   maxCells: 15_000_000,

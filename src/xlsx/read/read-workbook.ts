@@ -14,7 +14,7 @@ import { CellBudget } from './sheet-grid';
 import { readTables } from './tables';
 import { readWorkbookPart } from './workbook-part';
 import { readWorksheet, readWorksheetAsync, type WorksheetContext, type ScannerStats, type WorksheetData } from './worksheet';
-import type { AsyncInflater } from './xml-part';
+import { checkTotal, type AsyncInflater } from './xml-part';
 import type { OpcPackage } from './opc-package';
 
 /** Knobs for tests and the bench, not part of the public options. */
@@ -55,6 +55,19 @@ function readCompactSync(bytes: Uint8Array, options: ReadOptions | undefined, in
   return readCompact(bytes, options, sync, (pkg, part, ctx) => readWorksheet(pkg, part, ctx, { fast: sync.fastScanner, stats: sync.stats }));
 }
 
+/**
+ * A worksheet far bigger than its cells: the reader streams it in little memory, but the writer
+ * holds a sheet it marks whole, so a few cells padded with a gigabyte of whitespace or empty
+ * elements would cost the write that gigabyte several times over. Above maxPaddedSheetBytes a
+ * sheet must hold a cell (or row) per maxBytesPerCell bytes, as every real sheet does by far.
+ */
+function checkPadding(pkg: OpcPackage, part: string, slots: number, limits: ReturnType<typeof resolveLimits>): void {
+  const size = pkg.zip.get(part)?.size ?? 0;
+  if (size > limits.maxPaddedSheetBytes && size / Math.max(1, slots) > limits.maxBytesPerCell) {
+    throw readErrors.padded(part, size, slots);
+  }
+}
+
 type SheetReader<R> = (pkg: OpcPackage, part: string, ctx: WorksheetContext) => R;
 
 /** The read, with worksheets read by `readSheet` (sync, or async with a platform inflater). */
@@ -74,8 +87,7 @@ function readCompact(
   const workbookPart = inspection.workbookPart!;
 
   // The directory's sizes are checked before anything big is inflated.
-  const total = pkg.zip.entries.reduce((sum, e) => sum + e.size, 0);
-  if (total > limits.maxTotalBytes) throw readErrors.tooLarge('uppackad storlek i byte', limits.maxTotalBytes);
+  checkTotal(pkg.zip.entries, limits);
 
   const info = readWorkbookPart(pkg, workbookPart);
   const worksheets = info.sheets.filter((s) => s.part !== null);
@@ -91,7 +103,11 @@ function readCompact(
   const ctx = { strings, sharedCount: strings.length, date1904: info.date1904, dateStyles, budget: new CellBudget(limits.maxCells) };
 
   const sheets: CompactSheet[] = [];
+  // Slots used before the sheet now being read: what it adds is its own count (see checkPadding).
+  let slotsBefore = 0;
   const add = (entry: (typeof selected)[number], { grid, tablePartIds }: WorksheetData) => {
+    checkPadding(pkg, entry.part!, ctx.budget.used - slotsBefore, limits);
+    slotsBefore = ctx.budget.used;
     const sheet: CompactSheet = { name: entry.name, cells: grid.compact(), errors: grid.errors };
     const tables = readTables(pkg, entry.part!, tablePartIds);
     if (tables.length > 0) sheet.tables = tables;

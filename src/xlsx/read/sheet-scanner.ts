@@ -26,6 +26,9 @@ const DOLLAR = 36;
 const BRACKET = 93;
 const CR = 13;
 
+/** Nesting the scanner accepts (a worksheet is about six levels deep). */
+const MAX_DEPTH = 64;
+
 /** A token may not grow beyond this while waiting for more bytes (saxes streams such parts instead). */
 const MAX_CARRY = 1024 * 1024;
 /** Distinct element names and attributes per element the scanner handles before handing over. */
@@ -364,6 +367,8 @@ export class SheetScanner {
 
     const id = this.nameId(buf, s, e);
     if (this.stack.length === 0 && this.rootClosed) bail('mer än ett rotelement');
+    // Deeper than any real worksheet: saxes reads the part again and applies maxXmlDepth.
+    if (this.stack.length >= MAX_DEPTH) bail('djup nästling');
     const el = this.names[id];
     switch (el.kind) {
       case KIND_C:

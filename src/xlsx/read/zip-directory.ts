@@ -1,6 +1,8 @@
 /**
  * Reads a zip's central directory without inflating anything, so sizes and ratios can be checked
- * before a single byte is unpacked. Supports zip64; refuses what is cut off.
+ * before a single byte is unpacked. Supports zip64; refuses what is cut off, and refuses two entries
+ * whose names are the same part (equal after case-folding and `\\` → `/`): the reader and the
+ * writer both take their package from here, so they can never pick different copies of a part.
  */
 import { readErrors } from './errors';
 
@@ -9,6 +11,8 @@ export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
+  /** CRC-32 as the directory states it (copied through when the part is written unchanged). */
+  crc: number;
   compressedSize: number;
   /** Uncompressed size as the directory claims it; inflation never produces more. */
   size: number;
@@ -62,7 +66,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   if (cdOffset + cdSize > len) throw readErrors.truncated();
   if (count > MAX_ENTRIES) throw readErrors.tooLarge('antal delar i filen', MAX_ENTRIES);
 
-  const decoder = new TextDecoder('utf-8');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const latin1 = new TextDecoder('latin1');
   const entries: ZipEntry[] = [];
   const byName = new Map<string, ZipEntry>();
   let p = cdOffset;
@@ -70,6 +75,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     if (p + 46 > len || u32(p) !== SIG_CENTRAL) throw readErrors.truncated();
     const flags = u16(p + 8);
     const method = u16(p + 10);
+    const crc = u32(p + 16);
     let compressedSize = u32(p + 20);
     let size = u32(p + 24);
     const nameLen = u16(p + 28);
@@ -78,7 +84,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     let localOffset = u32(p + 42);
     const next = p + 46 + nameLen + extraLen + commentLen;
     if (next > len) throw readErrors.truncated();
-    const rawName = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const rawName = decodeName(bytes.subarray(p + 46, p + 46 + nameLen), utf8, latin1);
     // zip64 extra field: the 64-bit values follow in this order, each only when its 32-bit field is saturated.
     let e = p + 46 + nameLen;
     const extraEnd = e + extraLen;
@@ -99,13 +105,24 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     if (u32(localOffset) !== SIG_LOCAL) throw readErrors.brokenPart(name, 'lokalt huvud saknas');
     const dataOffset = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
     if (dataOffset + compressedSize > len) throw readErrors.truncated();
-    const entry: ZipEntry = { name, method, flags, compressedSize, size, dataOffset };
+    const entry: ZipEntry = { name, method, flags, crc, compressedSize, size, dataOffset };
     entries.push(entry);
     const key = normalizePartName(name);
-    if (!byName.has(key)) byName.set(key, entry);
+    const twin = byName.get(key);
+    if (twin) throw readErrors.duplicatePart(twin.name === name ? name : `${twin.name}, ${name}`);
+    byName.set(key, entry);
     p = next;
   }
   return { entries, get: (n) => byName.get(normalizePartName(n)) };
+}
+
+/** UTF-8 (what Excel writes, flagged or not); bytes that are not UTF-8 as Latin-1, never as U+FFFD. */
+function decodeName(raw: Uint8Array, utf8: TextDecoder, latin1: TextDecoder): string {
+  try {
+    return utf8.decode(raw);
+  } catch {
+    return latin1.decode(raw);
+  }
 }
 
 /** The end-of-central-directory record sits in the last 64 KiB + 22 bytes. */

@@ -52,7 +52,7 @@ function undoMarks(s: Session, record: StyrkollRecord, marked: Set<string>): She
   for (const sheetRec of record.sheets) {
     const entry = findSheet(s.wb, sheetRec.name);
     const part = entry?.kind === 'worksheet' ? entry.part : null;
-    const bytes = part ? s.pkg.bytes(part) : undefined;
+    const bytes = part ? s.pkg.bytes(part, false) : undefined;
     const editor = part && bytes ? tryEditor(bytes, part) : null;
     if (!part || !editor) continue;
     for (const mark of sheetRec.marks) {
@@ -102,7 +102,7 @@ function applyMarks(s: Session, marks: CellMark[], kept: Map<string, CreatedPart
   for (const [key, cells] of mergeMarks(marks)) {
     const entry = findSheet(s.wb, key);
     const part = entry?.kind === 'worksheet' ? entry.part : null;
-    const bytes = part ? s.pkg.bytes(part) : undefined;
+    const bytes = part ? s.pkg.bytes(part, false) : undefined;
     if (!entry || !part || !bytes) continue;
     const editor = tryEditor(bytes, part);
     // A sheet whose XML is broken keeps its bytes; its findings are still listed on the Kontroll sheet.

@@ -4,6 +4,7 @@ import type { CellStyle } from '../../core/sheet-spec';
 import type { CellValue } from '../../core/snapshot';
 import { finish, openSession } from './session';
 import { SheetEditor } from './sheet-edit';
+import type { PackageOptions } from './zip-package';
 import { dropCalcChain, findSheet, setFullCalcOnLoad } from './workbook-part';
 
 export interface CellEdit {
@@ -13,8 +14,8 @@ export interface CellEdit {
   style?: CellStyle;
 }
 
-export function setCellValues(original: Uint8Array, edits: CellEdit[]): Uint8Array {
-  const s = openSession(original);
+export function setCellValues(original: Uint8Array, edits: CellEdit[], pkgOptions: PackageOptions = {}): Uint8Array {
+  const s = openSession(original, pkgOptions);
   if (edits.length === 0) return original;
   const bySheet = new Map<string, CellEdit[]>();
   for (const e of edits) {
@@ -27,7 +28,7 @@ export function setCellValues(original: Uint8Array, edits: CellEdit[]): Uint8Arr
   }
   let formulaReplaced = false;
   for (const [part, list] of bySheet) {
-    const editor = new SheetEditor(s.pkg.bytes(part)!, part);
+    const editor = new SheetEditor(s.pkg.bytes(part, false)!, part);
     for (const e of list) editor.change(e.cell, { kind: 'value', v: e.value, s: e.style ? s.styles.register(e.style) : undefined });
     s.pkg.setBytes(part, editor.apply());
     formulaReplaced ||= editor.formulaReplaced;

@@ -6,11 +6,11 @@ import { addSpecSheet, finish, openSession, sessionFor } from './session';
 import { minimalStyles } from './styles';
 import { findSheet, MAIN_NS, removeSheet, setActiveTab } from './workbook-part';
 import { escapeAttr, escapeText } from './xml-tree';
-import { ZipPackage } from './zip-package';
+import { ZipPackage, type PackageOptions } from './zip-package';
 
-export function addSheets(original: Uint8Array, specs: SheetSpec[], options: { replaceExisting?: boolean } = {}): Uint8Array {
+export function addSheets(original: Uint8Array, specs: SheetSpec[], options: { replaceExisting?: boolean } = {}, pkgOptions: PackageOptions = {}): Uint8Array {
   checkDistinct(specs);
-  const s = openSession(original);
+  const s = openSession(original, pkgOptions);
   for (const spec of specs) {
     const existing = findSheet(s.wb, spec.name);
     if (existing && !options.replaceExisting) {

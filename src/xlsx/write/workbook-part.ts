@@ -178,7 +178,7 @@ export function setActiveTab(pkg: ZipPackage, wb: WorkbookInfo, index: number): 
   // Another sheet left selected would open grouped with the active one.
   wb.sheets.forEach((s, i) => {
     if (i === index || !s.part || !pkg.has(s.part)) return;
-    const changed = withoutTabSelected(pkg.bytes(s.part)!, s.part);
+    const changed = withoutTabSelected(pkg.bytes(s.part, false)!, s.part);
     if (changed) pkg.setBytes(s.part, changed);
   });
 }

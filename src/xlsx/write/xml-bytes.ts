@@ -4,6 +4,7 @@
  * directly; edits are splices on the original bytes, so everything else keeps its exact bytes.
  */
 import { StyrkollError } from '../../core/errors';
+import { readErrors } from '../read/errors';
 
 const LT = 60;
 const GT = 62;
@@ -82,6 +83,8 @@ export function nextTag(src: Uint8Array, pos: number, part: string): Tag | null 
   for (let i = nextLt(src, pos); i >= 0; i = nextLt(src, i + 1)) {
     const b = src[i + 1];
     if (b === BANG || b === QM) {
+      // As everywhere else: a DOCTYPE is refused, never skipped (68 = "D").
+      if (b === BANG && src[i + 2] === 68) throw readErrors.doctype(part);
       const end =
         b === QM ? indexOfSeq(src, '?>', i + 2)
         : src[i + 2] === 45 && src[i + 3] === 45 ? indexOfSeq(src, '-->', i + 4)

@@ -3,7 +3,9 @@
  * original text, so everything the writer does not touch keeps its exact bytes.
  */
 import { SaxesParser } from 'saxes';
-import { StyrkollError } from '../../core/errors';
+import { isStyrkollError, StyrkollError } from '../../core/errors';
+import { readErrors } from '../read/errors';
+import { DEFAULT_LIMITS } from '../read/options';
 
 export interface XmlNode {
   /** Qualified name as written, e.g. "x:row". */
@@ -26,15 +28,21 @@ export interface XmlNode {
   text: string;
 }
 
-export function parseXml(source: string, partName: string): XmlNode {
+/** Parses a part into a tree; as in the reader, a DOCTYPE and nesting deeper than `maxDepth` are refused. */
+export function parseXml(source: string, partName: string, maxDepth = DEFAULT_LIMITS.maxXmlDepth): XmlNode {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const root: XmlNode = node('#document', {}, null, 0, 0);
   let current = root;
+  let depth = 0;
   let failed: Error | null = null;
   parser.on('error', (e) => {
     failed ??= e;
   });
+  parser.on('doctype', () => {
+    throw readErrors.doctype(partName);
+  });
   parser.on('opentag', (tag) => {
+    if (++depth > maxDepth) throw readErrors.tooDeep(partName, maxDepth);
     const end = parser.position;
     const start = source.lastIndexOf('<', end - 1);
     const attrs: Record<string, string> = {};
@@ -45,6 +53,7 @@ export function parseXml(source: string, partName: string): XmlNode {
     current = n;
   });
   parser.on('closetag', () => {
+    depth--;
     const n = current;
     n.end = parser.position;
     n.closeStart = n.selfClosing ? n.end : source.lastIndexOf('<', n.end - 1);
@@ -59,6 +68,7 @@ export function parseXml(source: string, partName: string): XmlNode {
   try {
     parser.write(source).close();
   } catch (e) {
+    if (isStyrkollError(e)) throw e;
     failed ??= e as Error;
   }
   if (failed || !root.children[0]) {

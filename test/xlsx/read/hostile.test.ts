@@ -4,6 +4,7 @@ import { readWorkbook } from '../../../src/xlsx/read';
 import type { ReadOptions } from '../../../src/xlsx/read';
 import { buildXlsx, sheetData, zipParts } from './support/build-xlsx';
 import { patchCentralEntry } from './support/patch-zip';
+import * as h from './support/hostile-packages';
 import { corpusFile } from '../../fixtures/files';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -152,5 +153,55 @@ describe('limits on what a sheet may make the reader build', () => {
       p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
     }
     expect((await refusal(out)).code).toBe('LOSENORDSSKYDDAD');
+  });
+});
+
+describe('deep nesting and duplicate names (shared with the writer)', () => {
+  const deep = (n: number) => `${'<a>'.repeat(n)}${'</a>'.repeat(n)}`;
+
+  it('a worksheet nested deeper than maxXmlDepth is refused (the fast scanner hands it to saxes)', async () => {
+    const xml = `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>${deep(100_000)}</worksheet>`;
+    const e = await refusal(buildXlsx({ sheets: [{ name: 'S', body: '', rawXml: xml }] }));
+    expect(e.code).toBe('TRASIG_XML');
+    expect(e.details).toEqual({ part: 'xl/worksheets/sheet1.xml', limit: 256 });
+    // Within the limit it is read as before.
+    const ok = `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>${deep(200)}</worksheet>`;
+    expect((await readWorkbook(buildXlsx({ sheets: [{ name: 'S', body: '', rawXml: ok }] }))).sheets[0].rows).toEqual([[1]]);
+  });
+
+  it('the workbook part nested too deep', async () => {
+    const bytes = buildXlsx({ sheets: [{ name: 'S', body: '' }] });
+    const e = await refusal(bytes, { limits: { maxXmlDepth: 2 } });
+    expect(e.message).toMatch(/nästlad djupare än 2 nivåer \(xl\/workbook\.xml\)/);
+  });
+
+  it('two entries that are one part: same name, other case, backslashes', async () => {
+    for (const twin of ['xl/worksheets/sheet1.xml', 'xl/worksheets/SHEET1.xml', 'xl\\worksheets\\sheet1.xml']) {
+      const e = await refusal(h.duplicateSheet(twin));
+      expect(e.code).toBe('TRASIG_XML');
+      expect(e.message).toMatch(/^Filen innehåller två delar med samma namn \(xl\/worksheets\/sheet1\.xml/);
+    }
+  });
+});
+
+describe('what would become one huge string or a huge part for the writer', () => {
+  it('a text run, comment or CDATA longer than maxXmlTextChars', async () => {
+    const xml = `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><!--${'x'.repeat(50_000)}--></worksheet>`;
+    // Stored, so the part arrives in 16 KiB pieces and the comment spans several (the check runs between pieces).
+    const bytes = buildXlsx({ sheets: [{ name: 'S', body: '', rawXml: xml }], level: 0 });
+    const e = await refusal(bytes, { limits: { maxXmlTextChars: 1000 } });
+    expect(e.message).toMatch(/^Arbetsboken har en text eller kommentar längre än 1[\s\u00a0]000 tecken \(xl\/worksheets\/sheet1\.xml\)/);
+    expect((await readWorkbook(bytes)).sheets[0].rows).toEqual([[1]]);
+  });
+
+  it('a sheet padded far beyond its cells (the writer would hold it whole)', async () => {
+    const pad = `${' '.repeat(60)}<x/>`.repeat(100);
+    const xml = `<worksheet ${NS}><sheetData>${pad}<row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    const bytes = buildXlsx({ sheets: [{ name: 'S', body: '', rawXml: xml }] });
+    const e = await refusal(bytes, { limits: { maxPaddedSheetBytes: 1000, maxBytesPerCell: 1000 } });
+    expect(e.message).toMatch(/^Bladet xl\/worksheets\/sheet1\.xml är orimligt stort för sitt innehåll/);
+    // Small sheets, and sheets with a cell per maxBytesPerCell, are not judged.
+    expect((await readWorkbook(bytes, { limits: { maxPaddedSheetBytes: 1000, maxBytesPerCell: 10_000 } })).sheets[0].rows).toEqual([[1]]);
+    expect((await readWorkbook(bytes)).sheets[0].rows).toEqual([[1]]);
   });
 });
