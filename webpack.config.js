@@ -63,9 +63,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane'] }),
-      // The plain web page (npm run serve serves it at /): the same pane, without office.js.
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './taskpane/index.html', chunks: ['taskpane'] }),
+      // One template, two pages: Excel's task pane with office.js, and the plain web page (npm run
+      // serve serves it at /) without it.
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane'], officeJs: true }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './taskpane/taskpane.html', chunks: ['taskpane'], officeJs: false }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './taskpane/commands.html', chunks: ['commands'] }),
       new CopyWebpackPlugin({
         patterns: [
