@@ -48,6 +48,11 @@ export async function writeResult(
   const previous: MarkRecord = stored.isNullObject ? { v: 1, sheets: {} } : parseRecord(stored.value);
   const kontrollName = result.kontroll.name;
   const oldKontroll = wb.worksheets.items.find((ws) => ws.name.toLowerCase() === kontrollName.toLowerCase()) ?? null;
+  // A run interrupted by a host error can leave the temporary sheet behind; it would make every
+  // later run fail with ItemAlreadyExists, so it goes first.
+  const tempName = temporaryName(kontrollName);
+  const leftover = wb.worksheets.items.find((ws) => ws.name.toLowerCase() === tempName.toLowerCase()) ?? null;
+  if (leftover) byName.delete(leftover.name);
 
   // 2: current fills (and notes) of the cells marked last time and of the cells to mark now.
   const prevCells: PreviousCell[] = [];
@@ -99,7 +104,7 @@ export async function writeResult(
   }
 
   // A fresh Kontroll sheet: added under a temporary name first, so the workbook never runs out of sheets.
-  const tempName = `${kontrollName.slice(0, 27)}_ny`;
+  if (leftover) await batch.add(32, () => leftover.delete());
   const sheet = await addSheet(batch, wb, oldKontroll ? tempName : kontrollName);
   await renderSheetSpec(sheet, result.kontroll, batch, supports);
   if (oldKontroll) {
@@ -130,6 +135,11 @@ export async function writeResult(
     sheet.activate();
   });
   await batch.flush();
+}
+
+/** The name a new sheet has until the old one of `name` is deleted (at most 31 characters). */
+export function temporaryName(name: string): string {
+  return `${name.slice(0, 27)}_ny`;
 }
 
 async function addSheet(batch: SyncBatcher, wb: Excel.Workbook, name: string): Promise<Excel.Worksheet> {
