@@ -139,6 +139,8 @@ export class ExcelHost implements RequestExecutor {
   constructor(
     init: HostSheetInit[],
     readonly platform: 'web' | 'desktop' = 'web',
+    /** Ranges above this many cells load values as null (Excel: MAX_READ_CELLS); lower it to test that answer. */
+    readonly maxReadCells = MAX_READ_CELLS,
   ) {
     for (const s of init) {
       const sheet = new Sheet(s.name);
@@ -382,7 +384,7 @@ export class ExcelHost implements RequestExecutor {
       case 'table':
         return pick(tableProps(obj.table), { _Id: obj.table.id });
       case 'range':
-        return pick(rangeProps(obj));
+        return pick(rangeProps(obj, this.maxReadCells));
       default:
         throw new HostError('NotImplemented', `host model: query on ${obj.kind}`);
     }
@@ -404,10 +406,10 @@ function tableProps(t: Table): Record<string, () => unknown> {
   return { name: () => t.name, id: () => t.id };
 }
 
-function rangeProps(range: { sheet: Sheet; r: number; c: number; rows: number; cols: number }): Record<string, () => unknown> {
+function rangeProps(range: { sheet: Sheet; r: number; c: number; rows: number; cols: number }, maxReadCells: number): Record<string, () => unknown> {
   const { sheet, r, c, rows, cols } = range;
   const grid = <T>(f: (cell: HostCell | undefined) => T): T[][] | null =>
-    rows * cols > MAX_READ_CELLS ? null : Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(sheet.get(r + i, c + j))));
+    rows * cols > maxReadCells ? null : Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(sheet.get(r + i, c + j))));
   const address = `${quoteSheet(sheet.name)}!${rows === 1 && cols === 1 ? a1(r, c) : `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`}`;
   return {
     address: () => address,
