@@ -57,6 +57,13 @@ class Sheet {
   /** row → col → cell, 0-based. */
   cells = new Map<number, Map<number, HostCell>>();
   tables: Table[] = [];
+  /** Cell fills "r,c" → "#RRGGBB" (no entry: no fill, which Excel reports as white). */
+  fills = new Map<string, string>();
+  numberFormats = new Map<string, string>();
+  hyperlinks = new Map<string, unknown>();
+  /** Formatting the model accepts without modelling it: [target, property, value]. */
+  formatting: [string, string, unknown][] = [];
+  tabColor = '';
   constructor(public name: string) {}
 
   get(r: number, c: number): HostCell | undefined {
@@ -99,15 +106,44 @@ class Table {
   ) {}
 }
 
+type RangeObject = { kind: 'range'; sheet: Sheet; r: number; c: number; rows: number; cols: number };
+
 /** The objects the host hands out for object paths. */
 type HostObject =
   | { kind: 'workbook' }
+  | { kind: 'application' }
   | { kind: 'worksheets' }
   | { kind: 'worksheet'; sheet: Sheet }
   | { kind: 'tables'; sheet: Sheet }
   | { kind: 'table'; table: Table }
-  | { kind: 'range'; sheet: Sheet; r: number; c: number; rows: number; cols: number }
+  | RangeObject
+  | { kind: 'settings' }
+  | { kind: 'setting'; key: string }
+  /** Formatting parts (format, font, borders, page layout …): `path` names it, `owner` is its range or sheet. */
+  | { kind: 'part'; path: string; owner: RangeObject | { kind: 'worksheet'; sheet: Sheet } }
   | { kind: 'null' };
+
+/** Writable properties of the formatting parts, modelled only as accepted. */
+const PART_PROPERTIES: Record<string, string[]> = {
+  'Range.Format': ['WrapText', 'HorizontalAlignment', 'VerticalAlignment', 'ColumnWidth', 'RowHeight'],
+  'Range.Format.Font': ['Bold', 'Italic', 'Size', 'Color', 'Underline', 'Name'],
+  'Range.Format.Protection': ['Locked'],
+  'Range.Format.Borders[]': ['Style', 'Weight', 'Color'],
+  'Range.DataValidation': ['Rule'],
+  'Worksheet.PageLayout': ['PaperSize', 'Orientation', 'Zoom'],
+};
+/** Methods of the formatting parts, modelled only as accepted. */
+const PART_METHODS: Record<string, string[]> = {
+  'Worksheet.FreezePanes': ['FreezeRows', 'FreezeColumns', 'FreezeAt', 'Unfreeze'],
+  'Worksheet.PageLayout': ['SetPrintTitleRows'],
+  'Worksheet.Protection': ['Protect', 'Unprotect'],
+};
+const PART_CHILDREN: Record<string, string[]> = {
+  Range: ['Format', 'DataValidation'],
+  'Range.Format': ['Font', 'Fill', 'Protection', 'Borders'],
+  Worksheet: ['FreezePanes', 'PageLayout', 'Protection'],
+};
+const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
 
 const quoteSheet = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 const a1 = (r: number, c: number) => `${columnLetters(c + 1)}${r + 1}`;
@@ -135,6 +171,12 @@ export class ExcelHost implements RequestExecutor {
   syncs: SyncRecord[] = [];
   /** Set to make the next request fail with this error code before any action runs. */
   failNextSync: string | null = null;
+  /** Set to fail the request whose number (1-based, counting every request) this is, before any action runs. */
+  failAtSync: { sync: number; code: string } | null = null;
+  settings = new Map<string, unknown>();
+  activeSheet: string | null = null;
+  calculationSuspensions = 0;
+  screenSuspensions = 0;
 
   constructor(
     init: HostSheetInit[],
@@ -151,10 +193,19 @@ export class ExcelHost implements RequestExecutor {
     }
   }
 
-  /** A request context of the real client talking to this host. */
+  /** A bare request context of the real client talking to this host. */
   context(): Excel.RequestContext {
     return loadOfficeClient().newContext(this);
   }
+
+  /** Excel.run of the real client against this host, as the add-in runs its batches. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return loadOfficeClient().run(this, batch);
+  }
+
+  /** Objects handed out with a _ReferenceId (ranges and their parts), which later requests name. */
+  private references = new Map<string, HostObject>();
+  private nextReference = 1;
 
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
@@ -182,6 +233,7 @@ export class ExcelHost implements RequestExecutor {
       record.error = code;
       return { HttpStatusCode: 500, ErrorCode: code, ErrorMessage: text, Headers: {}, Body: null };
     };
+    if (this.failAtSync?.sync === this.syncs.length) this.failNextSync = this.failAtSync.code;
     if (this.failNextSync) {
       const code = this.failNextSync;
       this.failNextSync = null;
@@ -190,7 +242,7 @@ export class ExcelHost implements RequestExecutor {
     if (this.platform === 'web' && record.requestBytes > PAYLOAD_LIMIT_BYTES) {
       return fail('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${record.requestBytes} bytes).`);
     }
-    const body = this.run(message.Body);
+    const body = this.runActions(message.Body);
     const responseText = JSON.stringify(body);
     record.responseBytes = Buffer.byteLength(responseText);
     if (this.platform === 'web' && record.responseBytes > PAYLOAD_LIMIT_BYTES) {
@@ -202,7 +254,7 @@ export class ExcelHost implements RequestExecutor {
     return { HttpStatusCode: 200, ErrorCode: '', ErrorMessage: '', Headers: {}, Body: JSON.parse(responseText) };
   }
 
-  private run(body: RequestMessage['Body']): { Results: { ActionId: number; Value: unknown }[]; Error?: any } {
+  private runActions(body: RequestMessage['Body']): { Results: { ActionId: number; Value: unknown }[]; Error?: any } {
     const resolved = new Map<number, HostObject>();
     const resolve = (id: number): HostObject => {
       const done = resolved.get(id);
@@ -228,6 +280,13 @@ export class ExcelHost implements RequestExecutor {
         case 7: // a null object the client already knows
           obj = { kind: 'null' };
           break;
+        case 6: {
+          // a reference id handed out in an earlier response
+          const known = this.references.get(info.Name);
+          if (!known) throw new HostError('InvalidObjectPath', `The object path '${info.Name}' isn't working for what you're trying to do.`);
+          obj = known;
+          break;
+        }
         default:
           throw new HostError('NotImplemented', `host model: object path type ${info.ObjectPathType} (${info.Name})`);
       }
@@ -239,9 +298,14 @@ export class ExcelHost implements RequestExecutor {
       const action = body.Actions[i];
       try {
         switch (action.ActionType) {
-          case 1: // instantiate
-            resolve(action.ObjectPathId);
+          case 1: {
+            // instantiate: the client learns ids (so a new sheet is found by id later) and null objects
+            const obj = resolve(action.ObjectPathId);
+            if (obj.kind === 'null') results.push({ ActionId: action.Id, Value: null });
+            else if (obj.kind === 'worksheet') results.push({ ActionId: action.Id, Value: { _Id: obj.sheet.id } });
+            else if (obj.kind === 'table') results.push({ ActionId: action.Id, Value: { _Id: obj.table.id } });
             break;
+          }
           case 2: {
             // query
             const obj = resolve(action.ObjectPathId);
@@ -276,7 +340,13 @@ export class ExcelHost implements RequestExecutor {
 
   private property(parent: HostObject, name: string): HostObject {
     if (parent.kind === 'workbook' && name === 'Worksheets') return { kind: 'worksheets' };
+    if (parent.kind === 'workbook' && name === 'Settings') return { kind: 'settings' };
+    if (parent.kind === 'workbook' && name === 'Application') return { kind: 'application' };
     if (parent.kind === 'worksheet' && name === 'Tables') return { kind: 'tables', sheet: parent.sheet };
+    if ((parent.kind === 'range' || parent.kind === 'worksheet') && PART_CHILDREN[parent.kind === 'range' ? 'Range' : 'Worksheet'].includes(name)) {
+      return { kind: 'part', path: `${parent.kind === 'range' ? 'Range' : 'Worksheet'}.${name}`, owner: parent };
+    }
+    if (parent.kind === 'part' && PART_CHILDREN[parent.path]?.includes(name)) return { kind: 'part', path: `${parent.path}.${name}`, owner: parent.owner };
     throw new HostError('NotImplemented', `host model: property ${parent.kind}.${name}`);
   }
 
@@ -292,6 +362,7 @@ export class ExcelHost implements RequestExecutor {
       if (!table) throw new HostError('ItemNotFound', `The requested resource doesn't exist (table ${key}).`, 404);
       return { kind: 'table', table };
     }
+    if (parent.kind === 'part' && parent.path === 'Range.Format.Borders') return { kind: 'part', path: 'Range.Format.Borders[]', owner: parent.owner };
     throw new HostError('NotImplemented', `host model: indexer on ${parent.kind}`);
   }
 
@@ -315,6 +386,20 @@ export class ExcelHost implements RequestExecutor {
         }
       }
     }
+    if (parent.kind === 'range' && name === 'GetEntireColumn') return { ...parent, r: 0, rows: 1_048_576 };
+    if (parent.kind === 'range' && name === 'GetEntireRow') return { ...parent, c: 0, cols: 16_384 };
+    if (parent.kind === 'part' && parent.path === 'Range.Format.Borders' && name === 'GetItem') return { kind: 'part', path: 'Range.Format.Borders[]', owner: parent.owner };
+    if (parent.kind === 'worksheets' && name === 'Add') return { kind: 'worksheet', sheet: this.addSheet(args[0] === undefined || args[0] === null ? null : String(args[0])) };
+    if (parent.kind === 'settings' && (name === 'GetItem' || name === 'GetItemOrNullObject')) {
+      const key = String(args[0]);
+      if (this.settings.has(key)) return { kind: 'setting', key };
+      if (name === 'GetItem') throw new HostError('ItemNotFound', `The requested resource doesn't exist (setting ${key}).`, 404);
+      return { kind: 'null' };
+    }
+    if (parent.kind === 'settings' && name === 'Add') {
+      this.settings.set(String(args[0]), args[1]);
+      return { kind: 'setting', key: String(args[0]) };
+    }
     if (parent.kind === 'table' && name === 'GetRange') return { kind: 'range', sheet: parent.table.sheet, ...parseArea(parent.table.ref) };
     if ((parent.kind === 'worksheets' || parent.kind === 'tables') && (name === 'GetItem' || name === 'GetItemOrNullObject')) {
       try {
@@ -333,7 +418,59 @@ export class ExcelHost implements RequestExecutor {
     throw new HostError('NotImplemented', `host model: method ${parent.kind}.${name} returning an object`);
   }
 
+  private addSheet(name: string | null): Sheet {
+    let text = name;
+    if (text === null) for (let i = 1; !text || this.findSheet(text); i++) text = `Blad${i}`;
+    if (text.length === 0 || text.length > 31 || INVALID_SHEET_NAME.test(text) || text.startsWith("'") || text.endsWith("'")) {
+      throw new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (sheet name ${text}).`);
+    }
+    if (this.findSheet(text)) throw new HostError('ItemAlreadyExists', `A resource with the same name or identifier already exists (worksheet ${text}).`, 409);
+    const sheet = new Sheet(text);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
   private callMethod(obj: HostObject, name: string, args: unknown[], _body: RequestMessage['Body'], _resolve: (id: number) => HostObject): unknown {
+    if (name === '_KeepReference') return undefined;
+    if (obj.kind === 'workbook' && name === '_RemoveReference') {
+      this.references.delete(String(args[0]));
+      return undefined;
+    }
+    if (obj.kind === 'application' && name === 'SuspendApiCalculationUntilNextSync') {
+      this.calculationSuspensions++;
+      return undefined;
+    }
+    if (obj.kind === 'application' && name === 'SuspendScreenUpdatingUntilNextSync') {
+      this.screenSuspensions++;
+      return undefined;
+    }
+    if (obj.kind === 'worksheet' && name === 'Delete') {
+      if (this.sheets.length === 1) throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      this.sheets = this.sheets.filter((s) => s !== obj.sheet);
+      if (this.activeSheet === obj.sheet.id) this.activeSheet = this.sheets[0].id;
+      return undefined;
+    }
+    if (obj.kind === 'worksheet' && name === 'Activate') {
+      this.activeSheet = obj.sheet.id;
+      return undefined;
+    }
+    if (obj.kind === 'setting' && name === 'Delete') {
+      this.settings.delete(obj.key);
+      return undefined;
+    }
+    if (obj.kind === 'range' && name === 'Merge') {
+      obj.sheet.formatting.push([rangeAddress(obj), 'Merge', args[0] ?? false]);
+      return undefined;
+    }
+    if (obj.kind === 'part' && obj.path === 'Range.Format.Fill' && name === 'Clear') {
+      eachCell(obj.owner as RangeObject, (k) => (obj.owner as RangeObject).sheet.fills.delete(k));
+      return undefined;
+    }
+    if (obj.kind === 'part' && PART_METHODS[obj.path]?.includes(name)) {
+      const owner = obj.owner;
+      owner.sheet.formatting.push([owner.kind === 'range' ? rangeAddress(owner) : owner.sheet.name, `${obj.path}.${name}`, args]);
+      return undefined;
+    }
     throw new HostError('NotImplemented', `host model: method ${obj.kind}.${name}(${args.length} arguments)`);
   }
 
@@ -349,22 +486,57 @@ export class ExcelHost implements RequestExecutor {
       obj.sheet.name = text;
       return;
     }
-    throw new HostError('NotImplemented', `host model: property ${obj.kind}.${name} set`);
+    if (obj.kind === 'range' && name === 'NumberFormat') {
+      const grid = Array.isArray(value) ? (value as unknown[][]) : null;
+      this.checkShape(obj, grid);
+      forCells(obj, (k, i, j) => obj.sheet.numberFormats.set(k, String(grid ? grid[i][j] : value)));
+      return;
+    }
+    if (obj.kind === 'range' && name === 'Hyperlink') {
+      forCells(obj, (k) => obj.sheet.hyperlinks.set(k, value));
+      return;
+    }
+    if (obj.kind === 'worksheet' && name === 'TabColor') {
+      obj.sheet.tabColor = String(value ?? '');
+      return;
+    }
+    if (obj.kind === 'part' && obj.path === 'Range.Format.Fill' && name === 'Color') {
+      const color = normalizeColor(value);
+      eachCell(obj.owner as RangeObject, (k) => (obj.owner as RangeObject).sheet.fills.set(k, color));
+      return;
+    }
+    if (obj.kind === 'part' && PART_PROPERTIES[obj.path]?.includes(name)) {
+      const owner = obj.owner;
+      owner.sheet.formatting.push([owner.kind === 'range' ? rangeAddress(owner) : owner.sheet.name, `${obj.path}.${name}`, value]);
+      return;
+    }
+    throw new HostError('NotImplemented', `host model: property ${obj.kind}${obj.kind === 'part' ? ` ${obj.path}` : ''}.${name} set`);
+  }
+
+  private checkShape(range: RangeObject, grid: unknown[][] | null): void {
+    if (grid && (grid.length !== range.rows || grid.some((row) => !Array.isArray(row) || row.length !== range.cols))) {
+      throw new HostError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${range.rows}×${range.cols}).`);
+    }
   }
 
   /** A 2D array must have the range's shape; a single value goes to every cell. */
   private writeCells(range: Extract<HostObject, { kind: 'range' }>, value: unknown, cell: (v: unknown) => HostCell | undefined): void {
     const grid = Array.isArray(value) ? (value as unknown[][]) : null;
-    if (grid && (grid.length !== range.rows || grid.some((row) => !Array.isArray(row) || row.length !== range.cols))) {
-      throw new HostError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${range.rows}×${range.cols}).`);
-    }
+    this.checkShape(range, grid);
     for (let i = 0; i < range.rows; i++) for (let j = 0; j < range.cols; j++) range.sheet.set(range.r + i, range.c + j, cell(grid ? grid[i][j] : value));
   }
 
   private query(obj: HostObject, info: { Select?: string[]; Expand?: string[] }): unknown {
     const select = info.Select ?? null;
+    // Ranges and their parts have no id: Excel names them by a reference id the client can track.
+    let reference: Record<string, unknown> = {};
+    if (obj.kind === 'range' || obj.kind === 'part') {
+      const ref = `{host-ref-${this.nextReference++}}`;
+      this.references.set(ref, obj);
+      reference = { _ReferenceId: ref };
+    }
     const pick = (props: Record<string, () => unknown>, extra: Record<string, unknown> = {}) => {
-      const out: Record<string, unknown> = { ...extra };
+      const out: Record<string, unknown> = { ...reference, ...extra };
       const names = select ?? Object.keys(props);
       for (const n of names) {
         const key = n.charAt(0).toLowerCase() + n.slice(1);
@@ -385,6 +557,21 @@ export class ExcelHost implements RequestExecutor {
         return pick(tableProps(obj.table), { _Id: obj.table.id });
       case 'range':
         return pick(rangeProps(obj, this.maxReadCells));
+      case 'setting':
+        return pick({ key: () => obj.key, value: () => this.settings.get(obj.key) });
+      case 'part':
+        if (obj.path === 'Range.Format.Fill') {
+          const range = obj.owner as RangeObject;
+          return pick({
+            color: () => {
+              // One color when every cell has it, null when the cells differ; no fill is white.
+              const seen = new Set<string>();
+              eachCell(range, (k) => void seen.add(range.sheet.fills.get(k) ?? '#FFFFFF'));
+              return seen.size === 1 ? [...seen][0] : null;
+            },
+          });
+        }
+        throw new HostError('NotImplemented', `host model: query on ${obj.path}`);
       default:
         throw new HostError('NotImplemented', `host model: query on ${obj.kind}`);
     }
@@ -422,4 +609,26 @@ function rangeProps(range: { sheet: Sheet; r: number; c: number; rows: number; c
     valueTypes: () => grid((cell) => cell?.type ?? 'Empty'),
     formulas: () => grid((cell) => cell?.formula ?? cell?.value ?? ''),
   };
+}
+
+function rangeAddress(range: RangeObject): string {
+  const { sheet, r, c, rows, cols } = range;
+  return `${quoteSheet(sheet.name)}!${rows === 1 && cols === 1 ? a1(r, c) : `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`}`;
+}
+
+/** Calls `f` with the key and offsets of every cell of a range (not for whole columns of values). */
+function forCells(range: RangeObject, f: (key: string, i: number, j: number) => void): void {
+  if (range.rows * range.cols > MAX_READ_CELLS) throw new HostError('NotImplemented', `host model: cell-by-cell write to ${range.rows * range.cols} cells`);
+  for (let i = 0; i < range.rows; i++) for (let j = 0; j < range.cols; j++) f(`${range.r + i},${range.c + j}`, i, j);
+}
+
+function eachCell(range: RangeObject, f: (key: string) => void): void {
+  forCells(range, (k) => f(k));
+}
+
+/** Excel keeps fills as "#RRGGBB"; a named or short color is not modelled. */
+function normalizeColor(value: unknown): string {
+  const text = String(value);
+  if (!/^#[0-9A-Fa-f]{6}$/.test(text)) throw new HostError('NotImplemented', `host model: fill color ${text}`);
+  return text.toUpperCase();
 }

@@ -32,8 +32,10 @@ export interface RequestExecutor {
 export interface OfficeClient {
   Excel: any;
   OfficeExtension: any;
-  /** A request context (as Excel.run gives one) whose syncs go to `executor`. */
+  /** A bare request context whose syncs go to `executor` (no Excel.run: nothing is tracked automatically). */
   newContext(executor: RequestExecutor): Excel.RequestContext;
+  /** Excel.run against `executor`, as the add-in runs every batch (objects loaded are tracked, then released). */
+  run<T>(executor: RequestExecutor, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 let cached: OfficeClient | null = null;
@@ -75,6 +77,11 @@ export function loadOfficeClient(): OfficeClient {
       };
     }
   }
-  cached = { Excel, OfficeExtension, newContext: (executor) => new Excel.RequestContext(new HostSession(executor)) };
+  cached = {
+    Excel,
+    OfficeExtension,
+    newContext: (executor) => new Excel.RequestContext(new HostSession(executor)),
+    run: (executor, batch) => Excel.run(new HostSession(executor), batch),
+  };
   return cached;
 }
