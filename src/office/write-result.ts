@@ -35,7 +35,6 @@ export async function writeResult(
   options: WriteOptions = {},
 ): Promise<void> {
   const supports = options.supports ?? hostApiSupport();
-  const notes = supports(API.notes);
   const wb = context.workbook;
 
   // 1: sheet names and the record of the previous run.
@@ -44,6 +43,9 @@ export async function writeResult(
   stored.load('value');
   await context.sync();
 
+  // Notes need ExcelApi 1.18 in the host and an office.js that has them: a host can report 1.18
+  // while the loaded library predates notes, and ws.notes is then undefined.
+  const notes = supports(API.notes) && wb.worksheets.items.length > 0 && 'notes' in wb.worksheets.items[0];
   const byName = new Map(wb.worksheets.items.map((ws) => [ws.name, ws]));
   const previous: MarkRecord = stored.isNullObject ? { v: 1, sheets: {} } : parseRecord(stored.value);
   const kontrollName = result.kontroll.name;

@@ -88,4 +88,11 @@ describe('writeResult on the real Office.js client', () => {
       expect(host.values('Kontroll')).toEqual(clean.values('Kontroll'));
     }
   });
+
+  it('a host reporting ExcelApi 1.18 with a client library that lacks notes still writes, without notes', async () => {
+    const host = new ExcelHost(userSheets());
+    await host.run((context) => writeResult(context, { kontroll: kontroll([{ sheet: 'Budget', cell: 'C2', message: 'x' }]), marks: [mark('Budget', 'C2')] }, { supports: api('1.18') }));
+    expect(fill(host, 'Budget', 'C2')).toBe(MARK_FILLS.fel.toUpperCase());
+    expect(host.sheetNames()).toEqual(['Budget', 'Mål', 'Kontroll']);
+  });
 });
