@@ -262,7 +262,9 @@ export class ExcelHost implements RequestExecutor {
       const info = body.ObjectPaths[String(id)];
       if (!info) throw new HostError('InvalidObjectPath', `Object path ${id} is not in the request.`);
       const parent = info.ParentObjectPathId !== undefined ? resolve(info.ParentObjectPathId) : null;
-      const args: unknown[] = info.ArgumentInfo?.Arguments ?? [];
+      // An argument that is an object (getBoundingRect(range)) is sent as its object path id.
+      const refs: (number | null)[] = info.ArgumentInfo?.ReferencedObjectPathIds ?? [];
+      const args: unknown[] = (info.ArgumentInfo?.Arguments ?? []).map((a: unknown, i: number) => (refs[i] !== null && refs[i] !== undefined && refs[i] === a ? resolve(a as number) : a));
       let obj: HostObject;
       switch (info.ObjectPathType) {
         case 1: // global object: the workbook
@@ -386,6 +388,18 @@ export class ExcelHost implements RequestExecutor {
         }
       }
     }
+    if (parent.kind === 'range' && name === 'GetRow') {
+      const i = Number(args[0]);
+      if (!(i >= 0 && i < parent.rows)) throw new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (getRow ${i}).`);
+      return { ...parent, r: parent.r + i, rows: 1 };
+    }
+    if (parent.kind === 'range' && name === 'GetBoundingRect') {
+      const other = args[0] as HostObject;
+      if (other?.kind !== 'range' || other.sheet !== parent.sheet) throw new HostError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format (getBoundingRect).');
+      const r = Math.min(parent.r, other.r);
+      const c = Math.min(parent.c, other.c);
+      return { kind: 'range', sheet: parent.sheet, r, c, rows: Math.max(parent.r + parent.rows, other.r + other.rows) - r, cols: Math.max(parent.c + parent.cols, other.c + other.cols) - c };
+    }
     if (parent.kind === 'range' && name === 'GetEntireColumn') return { ...parent, r: 0, rows: 1_048_576 };
     if (parent.kind === 'range' && name === 'GetEntireRow') return { ...parent, c: 0, cols: 16_384 };
     if (parent.kind === 'part' && parent.path === 'Range.Format.Borders' && name === 'GetItem') return { kind: 'part', path: 'Range.Format.Borders[]', owner: parent.owner };
@@ -456,6 +470,13 @@ export class ExcelHost implements RequestExecutor {
     }
     if (obj.kind === 'setting' && name === 'Delete') {
       this.settings.delete(obj.key);
+      return undefined;
+    }
+    if (obj.kind === 'range' && name === '_ValidateArraySize') {
+      // The client sends this before writing a large array in chunks of about 1 500 cells.
+      if (Number(args[0]) !== obj.rows || Number(args[1]) !== obj.cols) {
+        throw new HostError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${obj.rows}×${obj.cols}).`);
+      }
       return undefined;
     }
     if (obj.kind === 'range' && name === 'Merge') {
