@@ -2,6 +2,7 @@ import type { CellMark, SheetSpec } from '../core/sheet-spec';
 import { API, hostApiSupport, type ApiSupport } from './api-support';
 import { MARK_FILLS, MARK_RECORD_KEY, mergeMarks, normalizeFill, parseRecord, sameColor, type MarkEntry, type MarkRecord, type MergedMark } from './mark-record';
 import { renderSheetSpec } from './render-sheet-spec';
+import { OP_OVERHEAD_BYTES } from './payload';
 import { SyncBatcher } from './sync-batcher';
 
 export interface WriteOptions {
@@ -56,29 +57,36 @@ export async function writeResult(
   const leftover = wb.worksheets.items.find((ws) => ws.name.toLowerCase() === tempName.toLowerCase()) ?? null;
   if (leftover) byName.delete(leftover.name);
 
-  // 2: current fills (and notes) of the cells marked last time and of the cells to mark now.
+  // 2: current fills (and notes) of the cells marked last time and of the cells to mark now, in
+  // requests under the budget (each load costs as much framing as a write).
+  const loads = new SyncBatcher(context, { maxBytes: options.maxRequestBytes });
   const prevCells: PreviousCell[] = [];
   for (const [sheet, entries] of Object.entries(previous.sheets)) {
     const ws = byName.get(sheet);
     if (!ws || ws === oldKontroll) continue;
     for (const entry of entries) {
-      const range = ws.getRange(entry[0]);
-      range.format.fill.load('color');
-      const note = notes && entry[3] === 1 ? ws.notes.getItemOrNullObject(entry[0]) : null;
-      note?.load('content');
-      prevCells.push({ sheet, entry, range, note });
+      const withNote = notes && entry[3] === 1;
+      await loads.add(withNote ? OP_OVERHEAD_BYTES : 0, () => {
+        const range = ws.getRange(entry[0]);
+        range.format.fill.load('color');
+        const note = withNote ? ws.notes.getItemOrNullObject(entry[0]) : null;
+        note?.load('content');
+        prevCells.push({ sheet, entry, range, note });
+      });
     }
   }
-  const newCells: NewCell[] = mergeMarks(result.marks)
-    .filter((m) => byName.has(m.sheet) && m.sheet.toLowerCase() !== kontrollName.toLowerCase())
-    .map((mark) => {
+  const newCells: NewCell[] = [];
+  for (const mark of mergeMarks(result.marks)) {
+    if (!byName.has(mark.sheet) || mark.sheet.toLowerCase() === kontrollName.toLowerCase()) continue;
+    await loads.add(notes ? OP_OVERHEAD_BYTES : 0, () => {
       const ws = byName.get(mark.sheet)!;
       const range = ws.getRange(mark.cell);
       range.format.fill.load('color');
       const existingNote = notes ? ws.notes.getItemOrNullObject(mark.cell) : null;
       existingNote?.load('content');
-      return { mark, ws, range, existingNote };
+      newCells.push({ mark, ws, range, existingNote });
     });
+  }
   await context.sync();
 
   const batch = new SyncBatcher(context, {

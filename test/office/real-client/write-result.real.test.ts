@@ -5,7 +5,7 @@
 import type { CellMark, SheetSpec, SpecCell } from '../../../src/core/sheet-spec';
 import { MARK_FILLS, MARK_RECORD_KEY } from '../../../src/office/mark-record';
 import { writeResult } from '../../../src/office/write-result';
-import { ExcelHost, type HostSheetInit } from './excel-host';
+import { ExcelHost, PAYLOAD_LIMIT_BYTES, type HostSheetInit } from './excel-host';
 
 /** The client library in node_modules has no Worksheet.notes, so these runs stay below ExcelApi 1.18. */
 const api = (max: string) => (v: string) => Number(v.split('.')[1]) <= Number(max.split('.')[1]);
@@ -95,4 +95,19 @@ describe('writeResult on the real Office.js client', () => {
     expect(fill(host, 'Budget', 'C2')).toBe(MARK_FILLS.fel.toUpperCase());
     expect(host.sheetNames()).toEqual(['Budget', 'Mål', 'Kontroll']);
   });
+
+  it('6 000 marks with their links are written and re-written on the web with no request over 5 MB (#16, defect 2)', async () => {
+    const rows = Array.from({ length: 6001 }, (_, r) => (r === 0 ? ['Nämnd', 'Budget', 'Prognos'] : [`N${r}`, r, r + 1]));
+    const marks = Array.from({ length: 6000 }, (_, i) => mark('Budget', `C${i + 2}`));
+    const findings = marks.map((m) => ({ sheet: m.sheet, cell: m.cell, message: m.note }));
+    const host = new ExcelHost([{ name: 'Budget', rows }], 'web');
+    await host.run((context) => writeResult(context, { kontroll: kontroll(findings), marks }, { supports: upTo117 }));
+    // The re-run undoes 6 000 marks and sets 6 000 others: twice the loads and the writes.
+    const shifted = marks.map((m, i) => mark('Budget', `B${i + 2}`));
+    await host.run((context) => writeResult(context, { kontroll: kontroll(findings), marks: shifted }, { supports: upTo117 }));
+    expect(host.syncs.filter((s) => s.error !== null)).toEqual([]);
+    expect(Math.max(...host.syncs.map((s) => s.requestBytes))).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(fill(host, 'Budget', 'C2')).toBeUndefined();
+    expect(fill(host, 'Budget', 'B6001')).toBe(MARK_FILLS.fel.toUpperCase());
+  }, 60_000);
 });
