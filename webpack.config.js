@@ -30,6 +30,39 @@ function productionUrl(env) {
   return url.replace(/\/+$/, '');
 }
 
+/** What a production build without ADDIN_URL says, on the terminal and as a webpack warning. */
+const LOCALHOST_WARNING = [
+  `dist/manifest.xml pekar på ${DEV_URL} (utveckling): ADDIN_URL är inte satt.`,
+  'Ett sådant manifest fungerar bara på datorn där npm run dev-server kör. För att dela tillägget:',
+  '  ADDIN_URL=https://din-server.example npm run build',
+].join('\n');
+
+/**
+ * Says where the built manifest points, so a production build never quietly ships one for
+ * localhost: without ADDIN_URL it warns loudly (on stderr, boxed, and as a webpack warning).
+ */
+class ManifestTargetPlugin {
+  constructor(url, production) {
+    this.url = url;
+    this.production = production;
+  }
+  apply(compiler) {
+    compiler.hooks.done.tap('ManifestTargetPlugin', () => {
+      if (this.url) console.error(`Styrkoll: dist/manifest.xml pekar på ${this.url}`);
+      else if (this.production) {
+        const lines = LOCALHOST_WARNING.split('\n');
+        const width = Math.max(...lines.map((l) => l.length));
+        const bar = '!'.repeat(width + 4);
+        console.error(['', bar, ...lines.map((l) => `! ${l.padEnd(width)} !`), bar, ''].join('\n'));
+      }
+    });
+    if (this.url || !this.production) return;
+    compiler.hooks.thisCompilation.tap('ManifestTargetPlugin', (compilation) => {
+      compilation.warnings.push(new compiler.webpack.WebpackError(LOCALHOST_WARNING));
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const url = productionUrl(env);
@@ -63,6 +96,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
     plugins: [
+      new ManifestTargetPlugin(url, production),
       // One template, two pages: Excel's task pane with office.js, and the plain web page (npm run
       // serve serves it at /) without it.
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane'], officeJs: true }),

@@ -11,6 +11,13 @@ import { stripSheet } from './a1';
 const MAX_BLOCK_ROWS = 20_000;
 
 /**
+ * Excel answers values of a range over 5 000 000 cells with null (desktop has no payload limit to
+ * stop it first), so no range and no sync asks for more than this: a 20 000-row block of a sheet
+ * used to column 250 would pass the limit.
+ */
+export const MAX_SYNC_CELLS = 4_000_000;
+
+/**
  * What one sync's values may cost, estimated. Excel on the web rejects a response over 5 MB
  * (RequestPayloadSizeLimitExceeded); 4 MiB leaves room for framing and for cells above the estimate.
  */
@@ -26,8 +33,8 @@ export const CELL_RESPONSE_BYTES = 32;
 
 /**
  * The response budget where the check runs: Excel on the web has the 5 MB limit; desktop Excel
- * has none, so there every value block goes in one sync and a check takes the same number of
- * syncs whatever the row count.
+ * has none, so there value blocks go together up to MAX_SYNC_CELLS cells a sync, and a check of
+ * a budget-sized sheet takes the same number of syncs whatever the row count.
  */
 export function hostResponseBudget(): number {
   if (typeof Office === 'undefined') return Number.POSITIVE_INFINITY;
@@ -156,7 +163,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   const firstCells = firstAreas.reduce((n, a) => n + cellsOfArea(a), 0);
   refuse(firstCells);
 
-  const budgetCells = Math.max(1, Math.floor((options.maxResponseBytes ?? hostResponseBudget()) / CELL_RESPONSE_BYTES));
+  const budgetCells = Math.max(1, Math.min(MAX_SYNC_CELLS, Math.floor((options.maxResponseBytes ?? hostResponseBudget()) / CELL_RESPONSE_BYTES)));
   const read: ValueBlock[][] = plans.map(() => []);
   // Counted as if every sheet read in part were read in full, so the bar only moves forward.
   const mayFollow = areas.reduce((n, a, i) => n + (full[i] ? 0 : cellsOfArea(restOf(a))), 0);
@@ -260,7 +267,7 @@ async function readBlocks(
       continue;
     }
     tables = queuedTables;
-    group.forEach((b, i) => read[b.sheet].push({ firstRow: b.firstRow, values: ranges[i].values, valueTypes: ranges[i].valueTypes }));
+    group.forEach((b, i) => read[b.sheet].push(valueBlock(plans[b.sheet].name, b.firstRow, b.rows, ranges[i])));
     progress.done += cellsOf(group);
     onProgress?.(progress.done, progress.total);
   }
@@ -287,8 +294,25 @@ async function readTableHeaders(context: Excel.RequestContext, plans: SheetPlan[
   const out: ValueBlock[][] = plans.map(() => []);
   if (queued.length === 0) return out;
   await context.sync();
-  for (const q of queued) out[q.sheet].push({ firstRow: q.firstRow, values: q.range.values, valueTypes: q.range.valueTypes });
+  for (const q of queued) out[q.sheet].push(valueBlock(plans[q.sheet].name, q.firstRow, 1, q.range));
   return out;
+}
+
+/**
+ * The loaded values of a range as a block. Excel answers a range it will not read (over
+ * 5 000 000 cells) with null values: that is the host refusing, not an empty sheet.
+ */
+function valueBlock(sheet: string, firstRow: number, rows: number, range: Excel.Range): ValueBlock {
+  const values = range.values as unknown[][] | null;
+  const valueTypes = range.valueTypes as string[][] | null;
+  if (!Array.isArray(values) || values.some((row) => !Array.isArray(row))) {
+    throw new StyrkollError(
+      'FOR_STOR',
+      `Excel lämnade inga värden för bladet ${sheet}, raderna ${firstRow + 1}–${firstRow + rows}. Området är troligen för stort för Excel att läsa på en gång. Ta bort tomma rader och kolumner eller kör kontrollen med kommandoraden.`,
+      { sheet, firstRow: firstRow + 1, rows },
+    );
+  }
+  return { firstRow, values, valueTypes: Array.isArray(valueTypes) ? valueTypes : undefined };
 }
 
 function queueTableRanges(tables: Excel.TableCollection): TableRange[] {

@@ -2,6 +2,7 @@ import type { CellMark, SheetSpec } from '../core/sheet-spec';
 import { API, hostApiSupport, type ApiSupport } from './api-support';
 import { MARK_FILLS, MARK_RECORD_KEY, mergeMarks, normalizeFill, parseRecord, sameColor, type MarkEntry, type MarkRecord, type MergedMark } from './mark-record';
 import { renderSheetSpec } from './render-sheet-spec';
+import { OP_OVERHEAD_BYTES } from './payload';
 import { SyncBatcher } from './sync-batcher';
 
 export interface WriteOptions {
@@ -35,7 +36,6 @@ export async function writeResult(
   options: WriteOptions = {},
 ): Promise<void> {
   const supports = options.supports ?? hostApiSupport();
-  const notes = supports(API.notes);
   const wb = context.workbook;
 
   // 1: sheet names and the record of the previous run.
@@ -44,34 +44,49 @@ export async function writeResult(
   stored.load('value');
   await context.sync();
 
+  // Notes need ExcelApi 1.18 in the host and an office.js that has them: a host can report 1.18
+  // while the loaded library predates notes, and ws.notes is then undefined.
+  const notes = supports(API.notes) && wb.worksheets.items.length > 0 && 'notes' in wb.worksheets.items[0];
   const byName = new Map(wb.worksheets.items.map((ws) => [ws.name, ws]));
   const previous: MarkRecord = stored.isNullObject ? { v: 1, sheets: {} } : parseRecord(stored.value);
   const kontrollName = result.kontroll.name;
   const oldKontroll = wb.worksheets.items.find((ws) => ws.name.toLowerCase() === kontrollName.toLowerCase()) ?? null;
+  // A run interrupted by a host error can leave the temporary sheet behind; it would make every
+  // later run fail with ItemAlreadyExists, so it goes first.
+  const tempName = temporaryName(kontrollName);
+  const leftover = wb.worksheets.items.find((ws) => ws.name.toLowerCase() === tempName.toLowerCase()) ?? null;
+  if (leftover) byName.delete(leftover.name);
 
-  // 2: current fills (and notes) of the cells marked last time and of the cells to mark now.
+  // 2: current fills (and notes) of the cells marked last time and of the cells to mark now, in
+  // requests under the budget (each load costs as much framing as a write).
+  const loads = new SyncBatcher(context, { maxBytes: options.maxRequestBytes });
   const prevCells: PreviousCell[] = [];
   for (const [sheet, entries] of Object.entries(previous.sheets)) {
     const ws = byName.get(sheet);
     if (!ws || ws === oldKontroll) continue;
     for (const entry of entries) {
-      const range = ws.getRange(entry[0]);
-      range.format.fill.load('color');
-      const note = notes && entry[3] === 1 ? ws.notes.getItemOrNullObject(entry[0]) : null;
-      note?.load('content');
-      prevCells.push({ sheet, entry, range, note });
+      const withNote = notes && entry[3] === 1;
+      await loads.add(withNote ? OP_OVERHEAD_BYTES : 0, () => {
+        const range = ws.getRange(entry[0]);
+        range.format.fill.load('color');
+        const note = withNote ? ws.notes.getItemOrNullObject(entry[0]) : null;
+        note?.load('content');
+        prevCells.push({ sheet, entry, range, note });
+      });
     }
   }
-  const newCells: NewCell[] = mergeMarks(result.marks)
-    .filter((m) => byName.has(m.sheet) && m.sheet.toLowerCase() !== kontrollName.toLowerCase())
-    .map((mark) => {
+  const newCells: NewCell[] = [];
+  for (const mark of mergeMarks(result.marks)) {
+    if (!byName.has(mark.sheet) || mark.sheet.toLowerCase() === kontrollName.toLowerCase()) continue;
+    await loads.add(notes ? OP_OVERHEAD_BYTES : 0, () => {
       const ws = byName.get(mark.sheet)!;
       const range = ws.getRange(mark.cell);
       range.format.fill.load('color');
       const existingNote = notes ? ws.notes.getItemOrNullObject(mark.cell) : null;
       existingNote?.load('content');
-      return { mark, ws, range, existingNote };
+      newCells.push({ mark, ws, range, existingNote });
     });
+  }
   await context.sync();
 
   const batch = new SyncBatcher(context, {
@@ -99,7 +114,7 @@ export async function writeResult(
   }
 
   // A fresh Kontroll sheet: added under a temporary name first, so the workbook never runs out of sheets.
-  const tempName = `${kontrollName.slice(0, 27)}_ny`;
+  if (leftover) await batch.add(32, () => leftover.delete());
   const sheet = await addSheet(batch, wb, oldKontroll ? tempName : kontrollName);
   await renderSheetSpec(sheet, result.kontroll, batch, supports);
   if (oldKontroll) {
@@ -130,6 +145,11 @@ export async function writeResult(
     sheet.activate();
   });
   await batch.flush();
+}
+
+/** The name a new sheet has until the old one of `name` is deleted (at most 31 characters). */
+export function temporaryName(name: string): string {
+  return `${name.slice(0, 27)}_ny`;
 }
 
 async function addSheet(batch: SyncBatcher, wb: Excel.Workbook, name: string): Promise<Excel.Worksheet> {

@@ -2,6 +2,7 @@ import type { SheetSpec } from '../../src/core/sheet-spec';
 import { planBlocks, styleAreas } from '../../src/office/render-sheet-spec';
 import { mergeMarks, parseRecord } from '../../src/office/mark-record';
 import { SyncBatcher } from '../../src/office/sync-batcher';
+import { OP_OVERHEAD_BYTES } from '../../src/office/payload';
 
 describe('rendering helpers', () => {
   it('merges equal styles into rectangles: a table body is one area per column run', () => {
@@ -20,10 +21,11 @@ describe('rendering helpers', () => {
 
   it('the batcher syncs before a request would pass its budget', async () => {
     let syncs = 0;
-    const batch = new SyncBatcher({ sync: async () => void syncs++ }, { maxBytes: 1000 });
+    const op = 300 + OP_OVERHEAD_BYTES;
+    const batch = new SyncBatcher({ sync: async () => void syncs++ }, { maxBytes: 2 * op + 100 });
     for (let i = 0; i < 10; i++) await batch.add(300, () => undefined);
     await batch.flush();
-    expect(syncs).toBe(5); // two 460-byte operations fit under 1000
+    expect(syncs).toBe(5); // two operations fit, three do not
   });
 });
 

@@ -1,5 +1,6 @@
 import type { CellMark, SheetSpec, SpecCell } from '../../src/core/sheet-spec';
 import { writeResult } from '../../src/office/write-result';
+import { replaceSheets } from '../../src/office/replace-sheets';
 import { MARK_FILLS } from '../../src/office/mark-record';
 import { MAX_REQUEST_BYTES } from '../../src/office/payload';
 import { FakeContext, asExcel, type FakeSheetInit } from './fake-excel';
@@ -129,5 +130,23 @@ describe('writeResult', () => {
     await writeResult(asExcel(ctx), { kontroll: kontroll([]), marks: [] }, { supports: api('1.8') });
     expect(ctx.screenSuspensions).toBe(0);
     expect(ctx.calcSuspensions).toBeGreaterThan(0);
+  });
+
+  it('removes a Kontroll_ny left by an interrupted run, so the check is not jammed (#16)', async () => {
+    for (const withOld of [true, false]) {
+      const sheets = [...userSheets(), ...(withOld ? [{ name: 'Kontroll', rows: [['gammal']] }] : []), { name: 'Kontroll_ny', rows: [['halvskriven']] }];
+      const ctx = new FakeContext(sheets);
+      await writeResult(asExcel(ctx), { kontroll: kontroll([{ sheet: 'Budget', cell: 'C2', message: 'x' }]), marks: [mark('Budget', 'C2')] }, { supports: api('1.18') });
+      expect(ctx.sheetNames().filter((n) => n.startsWith('Kontroll'))).toEqual(['Kontroll']);
+      expect(ctx.sheet('Kontroll').values.get('0,0')).toBe('Styrkoll – kontroll');
+    }
+  });
+
+  it('replaceSheets removes a leftover temporary sheet too', async () => {
+    const ctx = new FakeContext([...userSheets(), { name: 'Rapport', rows: [['gammal']] }, { name: 'Rapport_ny', rows: [['halvskriven']] }]);
+    await replaceSheets(asExcel(ctx), [{ name: 'Rapport', rows: [[{ v: 'ny' }]] }], api('1.9'));
+    expect(ctx.sheetNames().filter((n) => n.startsWith('Rapport'))).toEqual(['Rapport']);
+    expect(ctx.sheet('Rapport').values.get('0,0')).toBe('ny');
+
   });
 });
