@@ -107,7 +107,7 @@ export function describeInlast(inlast: Inlast): string[] {
     const where = s.headerRow === null ? '' : `, rubrikrad ${s.headerRow}` + (s.rows > 0 ? `, rad ${s.firstRow}–${s.lastRow}` : '');
     let line = `${KIND_TITLE[s.kind] ?? s.kind}: bladet ${s.sheet} (hittat ${FOUND_BY[s.foundBy]})${where}: ${n(s.rows)} ${s.rows === 1 ? one : many}.`;
     // "→ Utfall" only where the header says something else than the field's own name.
-    const same = (c: InlastSheet['columns'][number]) => normalizeHeader(c.header) === normalizeHeader(c.as);
+    const same = (c: InlastSheet['columns'][number]) => !c.as.endsWith('(kod)') && normalizeHeader(c.header) === normalizeHeader(c.as);
     if (s.columns.length) line += ` Kolumner: ${list(s.columns.map((c) => `${columnLetter(c.col)} ${c.header}${same(c) ? '' : ` → ${c.as}`}`))}.`;
     if (s.unused.length) line += ` Används inte: ${list(s.unused.map((u) => `${columnLetter(u.col)} ${u.header} (${u.why})`))}.`;
     if (s.details.length) line += ' ' + s.details.join(' ');

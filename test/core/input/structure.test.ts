@@ -200,3 +200,16 @@ describe('the mapping', () => {
     expect(withRule(findings, 'IN-BLAD-SAKNAS')[0].message).toContain('”Drift”');
   });
 });
+
+describe('the Inläst section on code + text pairs', () => {
+  it('says which column of a pair is the code and which the text', () => {
+    const rows: CellValue[][] = [
+      ['Nämnd', 'Nämnd (T)', 'Ansvar', 'Ansvar (T)', 'Budget år', 'Prognos helår'],
+      ['5', 'Socialnämnden', '5100', 'Äldreomsorg', 1000, 1000],
+    ];
+    const { model } = buildModel(workbook(sheet('Export', rows), TKR));
+    const budget = describeInlast(model.inlast).find((l) => l.startsWith('Budget'))!;
+    expect(budget).toContain('Kolumner: A Nämnd → Nämnd (kod), B Nämnd (T), C Ansvar → Verksamhet (kod), D Ansvar (T) → Verksamhet, E Budget år → Budget, F Prognos helår → Prognos.');
+    expect(model.budget!.lines[0]).toMatchObject({ namnd: 'Socialnämnden', verksamhet: 'Äldreomsorg' });
+  });
+});
