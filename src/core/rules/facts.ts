@@ -20,10 +20,15 @@ export type { Anchor, FactObject, FactTable } from './fact-object';
 /** Work shared by the scopes of one run (the nämnd totals are needed by three of them). */
 export class SharedFacts {
   private totals: NamndTotals[] | null = null;
+  private prognosValues: boolean | null = null;
   constructor(readonly model: Model) {}
   namndTotals(): NamndTotals[] {
     const budget = this.model.budget;
     return (this.totals ??= (budget?.namndSums && totalsFromSums(budget.namndSums)) ?? namndTotals(budget?.lines ?? []));
+  }
+  /** Whether at least one budget line has a prognos (workbook and nämnd facts alike). */
+  harPrognosvarden(): boolean {
+    return (this.prognosValues ??= (this.model.budget?.lines ?? []).some((l) => num(l.prognos) !== null));
   }
 }
 
@@ -48,14 +53,10 @@ function sum(values: (number | null)[]): number | null {
 function namndObjects(model: Model, profile: Profile, shared: SharedFacts): FactObject[] {
   const budget = model.budget;
   if (!budget) return [];
-  const reports = reportsForPeriod(model, profile);
-  const withPrognos = reports.filter((r) => r.prognos);
-  const periodKraverPrognos = model.settings.period === null ? null : withPrognos.length > 0;
-  const rapport = (withPrognos[0] ?? reports[0])?.name ?? null;
+  const { periodKraverPrognos, rapport } = periodReport(model, profile);
+  const harPrognosvarden = shared.harPrognosvarden();
   // Lines with a budget but no prognos, per nämnd (only counted when the period asks for a prognos).
   const utanPrognos = new Map<string, number>();
-  let harPrognosvarden = false;
-  for (const l of budget.lines) if (num(l.prognos) !== null) harPrognosvarden = true;
   if (periodKraverPrognos && budget.hasPrognos) {
     for (const l of budget.lines) {
       // A prognos that could not be read is an input error already, not a missing one.
@@ -462,10 +463,19 @@ function reportsForPeriod(model: Model, profile: Profile) {
   return month === undefined ? [] : profile.calendar.filter((e) => e.periodEnd.month === month);
 }
 
-function workbookObject(model: Model, profile: Profile, shared: SharedFacts): FactObject[] {
-  const st = model.settings;
+/** The report the Period's month asks for (the one with a prognos first), and whether it asks for a prognos; null without Period. */
+function periodReport(model: Model, profile: Profile): { rapport: string | null; periodKraverPrognos: boolean | null } {
   const reports = reportsForPeriod(model, profile);
   const withPrognos = reports.filter((r) => r.prognos);
+  return {
+    rapport: (withPrognos[0] ?? reports[0])?.name ?? null,
+    periodKraverPrognos: model.settings.period === null ? null : withPrognos.length > 0,
+  };
+}
+
+function workbookObject(model: Model, profile: Profile, shared: SharedFacts): FactObject[] {
+  const st = model.settings;
+  const { periodKraverPrognos, rapport } = periodReport(model, profile);
   return [
     {
       facts: {
@@ -480,10 +490,10 @@ function workbookObject(model: Model, profile: Profile, shared: SharedFacts): Fa
         antalPlanar: model.budget?.planYears.length ?? 0,
         planarKrav: profile.planYears,
         harPrognoskolumn: model.budget?.hasPrognos ?? false,
-        harPrognosvarden: (model.budget?.lines ?? []).some((l) => num(l.prognos) !== null),
+        harPrognosvarden: shared.harPrognosvarden(),
         harUtfallskolumn: model.budget?.location.columns.utfall !== undefined,
-        rapport: (withPrognos[0] ?? reports[0])?.name ?? null,
-        periodKraverPrognos: st.period === null ? null : withPrognos.length > 0,
+        rapport,
+        periodKraverPrognos,
         harBudgetblad: model.budget !== null,
         harMalblad: model.goals !== null,
         harIndikatorblad: model.indicators !== null,

@@ -1,7 +1,6 @@
 /** Turns a rule hit into a Finding: the cell it points at, filled templates and the source text. */
-import type { Enhet } from '../model';
 import type { Finding } from '../finding';
-import type { BudgetLine, SheetLocation } from '../model';
+import type { BudgetLine, Enhet, SheetLocation } from '../model';
 import { paramFacts, type Hit } from './evaluate';
 import type { FactValue } from './fact-registry';
 import { addressIn, columnLetter } from '../input/address';

@@ -1,8 +1,8 @@
 /**
  * Message templates: `{fakta}` or `{fakta:format}` is replaced by the value of a fact or param.
  * Formats: tal (default for numbers, up to two decimals), belopp (amount with the workbook's
- * unit, kr or tkr, at most one decimal for tkr), procent (one decimal and " %"), text (as written),
- * valfri (text that is left out when blank). Any other blank value is "–".
+ * unit, kr, tkr or mnkr, at most one decimal for tkr and two for mnkr), procent (one decimal and
+ * " %"), text (as written), valfri (text that is left out when blank). Any other blank value is "–".
  */
 import type { Enhet } from '../model';
 import type { FactValue } from './facts';
