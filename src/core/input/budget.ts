@@ -234,6 +234,17 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
     return 'kostnad';
   };
 
+  /** The row's first non-blank cell in the scanned columns; -1 when there is none. */
+  const firstFilled = (row: CellValue[]): number => {
+    const end = Math.min(row.length, scanEnd);
+    for (let c = scanStart; c < end; c++) if (!isBlank(row[c])) return c;
+    return -1;
+  };
+
+  /** A field's text: its text column, else its code column (a code + text pair, or a code alone). */
+  const pairText = (row: CellValue[], c: number, cKod: number): string | null =>
+    (c >= 0 ? cellText(row[c]) : null) ?? (cKod >= 0 ? cellText(row[cKod]) : null);
+
   /** A row's label: its first non-blank text cell in the scanned columns. */
   const labelOf = (row: CellValue[]): string | null => {
     const end = Math.min(row.length, scanEnd);
@@ -293,7 +304,7 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
 
   /** A row that is not a total row: its line, unless it has no amounts (then it is a heading). */
   const readLine = (row: CellValue[], rowNo: number, errs: CellErrorRef[] | undefined): void => {
-    const namndText = cNamnd >= 0 ? cellText(row[cNamnd]) ?? (cNamndKod >= 0 ? cellText(row[cNamndKod]) : null) : cNamndKod >= 0 ? cellText(row[cNamndKod]) : null;
+    const namndText = pairText(row, cNamnd, cNamndKod);
     if (namndText !== null) carriedNamnd = namndText;
     const namnd = namndText ?? (noNamndColumn ? groupNamnd : carriedNamnd) ?? settingsNamnd;
     ctx.row = rowNo;
@@ -313,8 +324,8 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
       return;
     }
 
-    const verksamhet = cVerksamhet >= 0 ? cellText(row[cVerksamhet]) ?? (cVerksamhetKod >= 0 ? cellText(row[cVerksamhetKod]) : null) : null;
-    const konto = cKonto >= 0 ? cellText(row[cKonto]) ?? (cKontoKod >= 0 ? cellText(row[cKontoKod]) : null) : null;
+    const verksamhet = pairText(row, cVerksamhet, cVerksamhetKod);
+    const konto = pairText(row, cKonto, cKontoKod);
     if (lines.length > runStart && lines[lines.length - 1].namnd !== (namnd ?? '')) runStart = lines.length;
     // A row that names only its nämnd and holds the sum of the nämnd's rows above it (a SUBTOTAL or
     // SUM row without a "Summa" label): a total, never a line.
@@ -392,14 +403,8 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
   const readOtherTotal = (row: CellValue[] | undefined, rowNo: number, errs: CellErrorRef[] | undefined): void => {
     parentRows++;
     const r = Array.isArray(row) ? row : EMPTY_ROW;
-    let first = scanStart;
-    for (let c = scanStart; c < Math.min(r.length, scanEnd); c++) {
-      if (!isBlank(r[c])) {
-        first = c;
-        break;
-      }
-    }
-    readTotal(r, rowNo, first, errs);
+    const first = firstFilled(r);
+    readTotal(r, rowNo, first === -1 ? scanStart : first, errs);
   };
 
   /** Any row but a data row that starts with text: blank, a total, or with error cells. */
@@ -408,14 +413,7 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
       if (!errs) return;
       row = EMPTY_ROW;
     }
-    let first = -1;
-    const end = Math.min(row.length, scanEnd);
-    for (let c = scanStart; c < end; c++) {
-      if (!isBlank(row[c])) {
-        first = c;
-        break;
-      }
-    }
+    const first = firstFilled(row);
     if (first === -1 && !errs) return;
     if (first !== -1 && isTotalLabel(row[first])) readTotal(row, rowNo, first, errs);
     else {
