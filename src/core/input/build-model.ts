@@ -1,7 +1,7 @@
 /** snapshot → model + `indata` findings. Never throws: whatever goes wrong becomes a finding. */
 import type { Finding } from '../finding';
-import type { Model } from '../model';
-import type { WorkbookSnapshot } from '../snapshot';
+import type { Model, TableSheet } from '../model';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { ColumnMapping } from './budget-header';
 import { readBudgets } from './budget-sheets';
 import { AVSNITT, FindingSink, indataFinding } from './findings';
@@ -75,22 +75,21 @@ function build(snapshot: WorkbookSnapshot, options: BuildOptions): BuildResult {
 
   readBudgets(model, located, mapping, sink);
 
-  const readers: Record<PlanKind, (m: Model) => void> = {
-    mal: (m) => (m.goals = readGoals(located.plan.mal!.sheet, sink)),
-    indikatorer: (m) => (m.indicators = readIndicators(located.plan.indikatorer!.sheet, sink)),
-    uppdrag: (m) => (m.uppdrag = readUppdrag(located.plan.uppdrag!.sheet, sink)),
-    atgarder: (m) => (m.atgarder = readAtgarder(located.plan.atgarder!.sheet, sink, model.settings.namnd)),
-  };
-  for (const kind of ['mal', 'indikatorer', 'uppdrag', 'atgarder'] as PlanKind[]) {
+  /** A plan sheet read if located (and said in Inläst), or noted as missing. */
+  const readPlan = <T extends { row: number }>(kind: PlanKind, read: (sheet: SheetSnapshot) => TableSheet<T> | null): TableSheet<T> | null => {
     const found = located.plan[kind];
     if (!found) {
       model.notes.push(`Bladet ${SHEET_TITLES[kind]} saknas i arbetsboken.`);
-      continue;
+      return null;
     }
-    readers[kind](model);
-    const table = kind === 'mal' ? model.goals : kind === 'indikatorer' ? model.indicators : kind === 'uppdrag' ? model.uppdrag : model.atgarder;
+    const table = read(found.sheet);
     model.inlast.sheets.push(describeTable(kind, found.sheet, found.foundBy, table));
-  }
+    return table;
+  };
+  model.goals = readPlan('mal', (s) => readGoals(s, sink));
+  model.indicators = readPlan('indikatorer', (s) => readIndicators(s, sink));
+  model.uppdrag = readPlan('uppdrag', (s) => readUppdrag(s, sink));
+  model.atgarder = readPlan('atgarder', (s) => readAtgarder(s, sink, model.settings.namnd));
 
   return { model, findings: sink.finish() };
 }

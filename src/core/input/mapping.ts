@@ -6,7 +6,7 @@
 import type { Settings } from '../model';
 import type { ColumnMapping } from './budget-header';
 import { AVSNITT, type FindingSink } from './findings';
-import { BUDGET_COLUMNS } from './header-specs';
+import { BUDGET_COLUMNS, headerIndex } from './header-specs';
 import { parseSwedishNumber } from './numbers';
 import { cellText, normalizeHeader } from './text';
 
@@ -18,11 +18,7 @@ export const MAPPING_KEYS = { sheet: 'Budgetblad', headerRow: 'Rubrikrad', colum
 
 /** A field key from a field name as users write it ("Budget", "nämnd", "Avvikelse"); null when unknown. */
 export function fieldOfName(name: string): string | null {
-  const want = normalizeHeader(name);
-  for (const f of BUDGET_COLUMNS.fields) {
-    if (normalizeHeader(f.title) === want || f.synonyms.some((s) => normalizeHeader(s) === want)) return f.key;
-  }
-  return null;
+  return headerIndex(BUDGET_COLUMNS).get(normalizeHeader(name)) ?? null;
 }
 
 /**
