@@ -10,8 +10,8 @@
  * and a constant becomes a literal only when it is a finite number, a boolean or null; strings,
  * lists and anything else are passed in as arguments. So a rule file cannot inject code.
  */
-import { isNumeric, OPERATOR_FNS } from './operators';
-import type { ConditionNode, Operator } from './rule-schema';
+import { isNumeric, operatorDef } from './operators';
+import type { ConditionNode } from './rule-schema';
 import { isFactRef, type FactReader } from './compile';
 import type { FactCode, FactCodeContext } from './fact-object';
 
@@ -35,13 +35,6 @@ export interface ProgramRule {
   /** Facts known when the program is made (the rule's params); they win over item facts. */
   constants: Readonly<Record<string, unknown>>;
 }
-
-const NUMERIC: Partial<Record<Operator, string>> = {
-  lessThan: '<',
-  lessThanInclusive: '<=',
-  greaterThan: '>',
-  greaterThanInclusive: '>=',
-};
 
 /** The generated source and the values it is called with. */
 export interface ProgramSource {
@@ -93,30 +86,28 @@ export function programSource<T>(rules: readonly ProgramRule[], facts: FactSourc
   };
 
   const leaf = (n: ConditionNode, constants: Readonly<Record<string, unknown>>): string => {
-    const op = n.operator!;
-    if (!OPERATOR_FNS[op]) throw new Error(`Okänd operator: ${String(op)}`);
+    const def = operatorDef(n.operator!);
     const has = (name: string) => Object.prototype.hasOwnProperty.call(constants, name);
     type Side = { constant: true; value: unknown } | { constant: false; expr: string };
     const side = (name: string): Side => (has(name) ? { constant: true, value: constants[name] } : { constant: false, expr: fact(name) });
     const left = side(n.fact!);
     const right: Side = isFactRef(n.value) ? side(n.value.fact) : { constant: true, value: n.value };
-    if (left.constant && right.constant) return OPERATOR_FNS[op](left.value, right.value) ? 'true' : 'false';
+    if (left.constant && right.constant) return def.fn(left.value, right.value) ? 'true' : 'false';
     const b = right.constant ? literal(right.value) : right.expr;
-    const cmp = NUMERIC[op];
+    const cmp = def.numeric?.infix;
     if (left.constant) {
       // The fact-side validator runs on a constant: decided now.
       if (cmp) return isNumeric(left.value) ? `(${literal(left.value)} ${cmp} ${b})` : 'false';
     } else {
       const a = left.expr;
-      if (op === 'equal') return `(${a} === ${b})`;
-      if (op === 'notEqual') return `(${a} !== ${b})`;
+      if (def.infix) return `(${a} ${def.infix} ${b})`;
       // A numeric fact (null or a number other than NaN) passes the validator exactly when not null.
       if (cmp && numericFact.has(a)) return `(${a} !== null && ${a} ${cmp} ${b})`;
       // For a number the validator passes exactly when it is not NaN, and a comparison with NaN
       // is false anyway; anything else goes through the validator.
       if (cmp) return `(typeof ${a} === "number" ? ${a} ${cmp} ${b} : ${arg('isNumeric', isNumeric)}(${a}) && ${a} ${cmp} ${b})`;
     }
-    return `${arg('op', OPERATOR_FNS[op])}(${left.constant ? literal(left.value) : left.expr}, ${b})`;
+    return `${arg('op', def.fn)}(${left.constant ? literal(left.value) : left.expr}, ${b})`;
   };
 
   const node = (n: ConditionNode, constants: Readonly<Record<string, unknown>>): string => {

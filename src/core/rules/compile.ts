@@ -8,8 +8,8 @@
  * object that is a property read; for budget lines it is computed straight from the model, so
  * no object with every fact is built per line.
  */
-import { OPERATOR_FNS, isNumeric } from './operators';
-import type { ConditionNode, Operator } from './rule-schema';
+import { isNumeric, operatorDef, type OperatorDef } from './operators';
+import type { ConditionNode } from './rule-schema';
 
 export type Facts = Readonly<Record<string, unknown>>;
 export type Predicate = (facts: Facts) => boolean;
@@ -47,21 +47,20 @@ export function compileFor<T>(node: ConditionNode, constants: Readonly<Record<st
       const inner = compile(n.not);
       return (item) => !inner(item);
     }
-    const op = n.operator!;
-    if (!OPERATOR_FNS[op]) throw new Error(`Okänd operator: ${String(op)}`);
+    const def = operatorDef(n.operator!);
     const left = side(n.fact!);
     const right = isFactRef(n.value) ? side(n.value.fact) : { constant: true as const, value: n.value };
     if (left.constant) {
       const a = left.value;
       if (right.constant) {
-        const result = OPERATOR_FNS[op](a, right.value);
+        const result = def.fn(a, right.value);
         return () => result;
       }
-      const fn = OPERATOR_FNS[op];
+      const fn = def.fn;
       const readB = right.read;
       return (item) => fn(a, readB(item));
     }
-    return right.constant ? leafWithValue(op, left.read, right.value) : leafWithFact(op, left.read, right.read);
+    return right.constant ? leafWithValue(def, left.read, right.value) : leafWithFact(def, left.read, right.read);
   };
   return compile(node);
 }
@@ -115,61 +114,34 @@ function some<T>(parts: ItemPredicate<T>[]): ItemPredicate<T> {
 }
 
 /*
- * The numeric operators written out: for a number on the fact side json-rules-engine's validator
- * passes exactly when it is not NaN, and a comparison with NaN is false anyway, so a number needs
- * no validation; anything else goes through the validator as before.
+ * Leaves read from the operator table (operators.ts): a numeric operator skips the validator for
+ * a number on the fact side (see OperatorDef.numeric); every other operator is its `fn`.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors untyped JS comparisons on purpose */
-function leafWithValue<T>(op: Operator, read: (item: T) => unknown, v: any): ItemPredicate<T> {
-  switch (op) {
-    case 'equal':
-      return (x) => read(x) === v;
-    case 'notEqual':
-      return (x) => read(x) !== v;
-    case 'greaterThan':
-      return (x) => {
-        const a: any = read(x);
-        return typeof a === 'number' ? a > v : isNumeric(a) && a > v;
-      };
-    case 'greaterThanInclusive':
-      return (x) => {
-        const a: any = read(x);
-        return typeof a === 'number' ? a >= v : isNumeric(a) && a >= v;
-      };
-    case 'lessThan':
-      return (x) => {
-        const a: any = read(x);
-        return typeof a === 'number' ? a < v : isNumeric(a) && a < v;
-      };
-    case 'lessThanInclusive':
-      return (x) => {
-        const a: any = read(x);
-        return typeof a === 'number' ? a <= v : isNumeric(a) && a <= v;
-      };
-    default: {
-      const fn = OPERATOR_FNS[op];
-      return (x) => fn(read(x), v);
-    }
+function leafWithValue<T>(def: OperatorDef, read: (item: T) => unknown, v: any): ItemPredicate<T> {
+  if (def.infix === '===') return (x) => read(x) === v;
+  if (def.infix === '!==') return (x) => read(x) !== v;
+  if (def.numeric) {
+    const compare = def.numeric.compare;
+    return (x) => {
+      const a: any = read(x);
+      return typeof a === 'number' ? compare(a, v) : isNumeric(a) && compare(a, v);
+    };
   }
+  const fn = def.fn;
+  return (x) => fn(read(x), v);
 }
 
-function leafWithFact<T>(op: Operator, read: (item: T) => unknown, readB: (item: T) => unknown): ItemPredicate<T> {
-  switch (op) {
-    case 'greaterThan':
-      return (x) => {
-        const a: any = read(x);
-        return typeof a === 'number' ? a > (readB(x) as any) : isNumeric(a) && a > (readB(x) as any);
-      };
-    case 'greaterThanInclusive':
-      return (x) => {
-        const a: any = read(x);
-        return typeof a === 'number' ? a >= (readB(x) as any) : isNumeric(a) && a >= (readB(x) as any);
-      };
-    default: {
-      const fn = OPERATOR_FNS[op];
-      return (x) => fn(read(x), readB(x));
-    }
+function leafWithFact<T>(def: OperatorDef, read: (item: T) => unknown, readB: (item: T) => unknown): ItemPredicate<T> {
+  if (def.numeric) {
+    const compare = def.numeric.compare;
+    return (x) => {
+      const a: any = read(x);
+      return typeof a === 'number' ? compare(a, readB(x)) : isNumeric(a) && compare(a, readB(x));
+    };
   }
+  const fn = def.fn;
+  return (x) => fn(read(x), readB(x));
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
