@@ -21,7 +21,7 @@ import type { FactCode, FactCodeContext } from './fact-object';
  */
 export interface FactSource<T> {
   read: FactReader<T>;
-  code?: (name: string, c: FactCodeContext) => FactCode;
+  code?: (name: string, c: FactCodeContext) => FactCode | undefined;
 }
 
 /**

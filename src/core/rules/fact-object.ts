@@ -1,6 +1,6 @@
 /** What rules are evaluated on: fact objects, and tables that read facts without building them. */
 import type { SheetLocation } from '../model';
-import type { FactValue } from './fact-registry';
+import type { FactValue } from './fact-types';
 
 /** Where a finding about a fact object points. */
 export interface Anchor {
@@ -23,8 +23,8 @@ export interface FactTable<T = unknown> {
   items: readonly T[];
   read(name: string): (item: T) => FactValue | undefined;
   object(item: T): FactObject;
-  /** A fact as JavaScript over an item `x`, for generated rule loops (codegen.ts). */
-  code?(name: string, c: FactCodeContext): FactCode;
+  /** A fact as JavaScript over an item `x`, for generated rule loops (codegen.ts); undefined: call `read`. */
+  code?(name: string, c: FactCodeContext): FactCode | undefined;
 }
 
 /** A fact written as JavaScript for a generated rule loop (codegen.ts). */

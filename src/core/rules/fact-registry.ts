@@ -1,33 +1,13 @@
-/** The facts each scope provides, with a Swedish description: used to validate rule files, in docs and tests. */
+/**
+ * The facts each scope provides, with a Swedish description: used to validate rule files, to
+ * generate the rule file JSON Schema (scripts/gen-rule-schema.ts), in docs and in tests. The
+ * budgetrad facts are declared with their readers in line-facts.ts and listed here from there.
+ */
 import type { Scope } from './rule-schema';
+import { b, MONEY, n, s, type FactDef } from './fact-types';
+import { BUDGET_LINE_FACT_DEFS } from './line-facts';
 
-export type FactValue = string | number | boolean | null | string[];
-
-export type FactType = 'number' | 'string' | 'boolean';
-export interface FactDef {
-  type: FactType;
-  description: string;
-}
-
-const n = (description: string): FactDef => ({ type: 'number', description });
-const s = (description: string): FactDef => ({ type: 'string', description });
-const b = (description: string): FactDef => ({ type: 'boolean', description });
-
-const MONEY = {
-  budget: n('Budget (nettokostnad)'),
-  utfall: n('Utfall (nettokostnad)'),
-  prognos: n('Helårsprognos (nettokostnad)'),
-  avvikelse: n('Avvikelse beräknad av Styrkoll: budget − prognos (− utfall utan prognoskolumn); negativ = underskott'),
-  avvikelseProcent: n('Avvikelse i procent av budgetens belopp; null när budget saknas eller är 0'),
-  underskott: n('Underskottet som positivt belopp (0 vid överskott)'),
-  underskottProcent: n('Underskottet i procent av budgetens belopp'),
-  overskott: n('Överskottet som positivt belopp (0 vid underskott)'),
-  overskottProcent: n('Överskottet i procent av budgetens belopp'),
-  harBudget: b('Budget finns och är skild från 0'),
-  harUtfall: b('Utfall finns och är skilt från 0'),
-  harPrognos: b('Prognos finns och är skild från 0'),
-  budgetBelopp: n('Budgetens belopp utan tecken, så som det står i bladet (en intäktsbudget är negativ som nettokostnad)'),
-};
+export type { FactDef, FactType, FactValue } from './fact-types';
 
 const DEADLINE = {
   klar: b('Status betyder att arbetet är klart (Klar, Genomförd, Avslutad, Slutförd)'),
@@ -37,17 +17,7 @@ const DEADLINE = {
 
 /** Every fact each scope provides: used to validate rule files, in docs and in tests. */
 export const SCOPE_FACTS: Record<Scope, Record<string, FactDef>> = {
-  budgetrad: {
-    namnd: s('Nämnd'),
-    verksamhet: s('Verksamhet'),
-    konto: s('Konto'),
-    typ: s('kostnad eller intakt'),
-    typText: s('" (intäkter)" för en intäktsrad, annars null – för meddelanden med {typText:valfri}'),
-    ...MONEY,
-    avvikelseAngiven: n('Avvikelse som den står i bladet'),
-    kommentar: s('Kommentar'),
-    harKommentar: b('Kommentar är ifylld'),
-  },
+  budgetrad: Object.fromEntries(Object.entries(BUDGET_LINE_FACT_DEFS).map(([name, d]) => [name, { type: d.type, description: d.description }])),
   namnd: {
     namnd: s('Nämnd'),
     ...MONEY,

@@ -10,7 +10,7 @@ import { indicatorStatus } from '../report/indicator-status';
 import type { Profile } from './profile-schema';
 import type { Scope } from './rule-schema';
 import { objectTable, type FactObject, type FactTable } from './fact-object';
-import { blank, budgetLineObject, lineFactCode, lineFactReader, moneyFacts, num } from './line-facts';
+import { blank, budgetLineTable, moneyFacts, num } from './line-facts';
 import { namndTotals, type NamndTotals, totalsFromSums } from './namnd-totals';
 import { looseKey, uncachedLooseKey } from './text';
 
@@ -517,13 +517,7 @@ export function buildFactTable(model: Model, scope: Scope, profile: Profile, sha
     case 'budgetrad': {
       const budget = model.budget;
       if (!budget) return objectTable([]);
-      const lines: FactTable<BudgetLine> = {
-        items: budget.lines,
-        read: lineFactReader,
-        object: (line) => budgetLineObject(budget, line),
-        code: lineFactCode,
-      };
-      return lines;
+      return budgetLineTable(budget);
     }
     case 'namnd':
       return objectTable(namndObjects(model, profile, shared));

@@ -2,7 +2,7 @@
 import type { Finding } from '../finding';
 import type { BudgetLine, Enhet, SheetLocation } from '../model';
 import { paramFacts, type Hit } from './evaluate';
-import type { FactValue } from './fact-registry';
+import type { FactValue } from './fact-types';
 import { addressIn, columnLetter } from '../input/address';
 import { BudgetLineObject, lineFactReader } from './line-facts';
 import type { LoadedRule } from './load';

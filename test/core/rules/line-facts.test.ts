@@ -10,7 +10,9 @@ import type { BudgetLine } from '../../../src/core/model';
 import { compileRule, evaluateRules, newEngine, paramFacts, scopeChunk, type Hit } from '../../../src/core/rules/evaluate';
 import { objectTable, type FactCodeContext, type FactTable } from '../../../src/core/rules/fact-object';
 import { buildFactObjects, buildFactTable, SCOPE_FACTS } from '../../../src/core/rules/facts';
-import { BUDGET_LINE_FACTS, budgetLineFacts, lineFactCode, lineFactReader } from '../../../src/core/rules/line-facts';
+import { BUDGET_LINE_FACT_DEFS, BUDGET_LINE_FACTS, budgetLineFacts, budgetLineTable, lineFactCode, lineFactReader, type LineFactDef } from '../../../src/core/rules/line-facts';
+import { SCOPE_FACTS as REGISTRY } from '../../../src/core/rules/fact-registry';
+import type { LoadedRule } from '../../../src/core/rules/load';
 import { budgetLine, budgetSheet, model, realRuleSet } from './builders';
 
 const amount = fc.oneof(
@@ -59,7 +61,7 @@ describe('budget line facts', () => {
       fact: (name) => `(${codeOf(name)})`,
     };
     const codeOf = (name: string): string => {
-      const c = lineFactCode(name, context);
+      const c = lineFactCode(name, context)!;
       if (c.numeric) numeric.add(name);
       return c.code;
     };
@@ -80,7 +82,7 @@ describe('budget line facts', () => {
       { numRuns: 1000 },
     );
     expect([...numeric].sort()).toEqual(Object.keys(SCOPE_FACTS.budgetrad).filter((n) => SCOPE_FACTS.budgetrad[n].type === 'number').sort());
-    expect(lineFactCode('constructor', context).code).toBe('undefined');
+    expect(lineFactCode('constructor', context)?.code).toBe('undefined');
   });
 
   test('a fact the scope lacks reads undefined, as on a fact object', () => {
@@ -129,5 +131,58 @@ describe('budget line facts', () => {
     expect(viaLines.hits.length).toBeGreaterThan(10);
     expect(viaLines).toEqual(viaObjects);
     expect(viaClosures).toEqual(viaLines);
+  });
+
+  describe('a new fact is one entry in BUDGET_LINE_FACT_DEFS', () => {
+    // A fact declared only here, as a rule author would add it to the table: it must work on the
+    // compiled path, on the generated path (with and without code of its own), on the fact object,
+    // and agree with json-rules-engine.
+    const nyttFaktum: LineFactDef = {
+      type: 'number',
+      description: 'Prognos minus utfall',
+      read: (l) => (typeof l.prognos === 'number' && Number.isFinite(l.prognos) && typeof l.utfall === 'number' && Number.isFinite(l.utfall) ? l.prognos - l.utfall : null),
+    };
+    const withCode: LineFactDef = {
+      ...nyttFaktum,
+      code: (c) => {
+        const p = c.fact('prognos');
+        const u = c.fact('utfall');
+        return { code: `(${p} !== null && ${u} !== null ? ${p} - ${u} : null)`, numeric: true };
+      },
+    };
+    const rule = {
+      ...rules[0],
+      id: 'TEST-NYTT-FAKTUM',
+      params: undefined,
+      conditions: { all: [{ fact: 'nyttFaktum', operator: 'greaterThan', value: 1000 }, { fact: 'harBudget', operator: 'equal', value: true }] },
+    } as unknown as LoadedRule;
+
+    test.each([
+      ['reader only', nyttFaktum],
+      ['reader and code', withCode],
+    ])('%s: compiled, generated and json-rules-engine agree', async (_name, def) => {
+      const defs = { ...BUDGET_LINE_FACT_DEFS, nyttFaktum: def };
+      const lines = fc.sample(line, { numRuns: 2000, seed: 7 }).map((l, i) => ({ ...l, row: i + 2 }));
+      const table = budgetLineTable(budgetSheet(lines), defs);
+      const engine = newEngine([rule]);
+      const compiled: number[] = [];
+      const generated: number[] = [];
+      scopeChunk([rule], table, {}, false)(lines, 0, lines.length, compiled);
+      scopeChunk([rule], table, {}, true)(lines, 0, lines.length, generated);
+      const expected: number[] = [];
+      for (let i = 0; i < lines.length; i++) {
+        const facts = table.object(lines[i]).facts;
+        expect(facts.nyttFaktum).toBe(def.read(lines[i]));
+        if (await engineFires(engine, facts)) expected.push(i, 0);
+      }
+      expect(expected.length).toBeGreaterThan(10);
+      expect(compiled).toEqual(expected);
+      expect(generated).toEqual(expected);
+    });
+
+    test('the declared facts are the budgetrad facts that rule files are checked against', () => {
+      expect(Object.keys(REGISTRY.budgetrad)).toEqual(Object.keys(BUDGET_LINE_FACT_DEFS));
+      for (const [name, d] of Object.entries(BUDGET_LINE_FACT_DEFS)) expect(REGISTRY.budgetrad[name]).toEqual({ type: d.type, description: d.description });
+    });
   });
 });
