@@ -90,8 +90,10 @@ export function prepareRules(ruleSet: RuleSet, model: Model, profileName?: strin
     }
   }
 
+  // The params the runnable rules read, in the order they are declared in the rule set.
+  const read = new Set(runnable.flatMap((rule) => Object.keys(rule.params ?? {})));
   const used: Record<string, Param> = {};
-  for (const rule of runnable) for (const name of Object.keys(rule.params ?? {})) used[name] = ruleSet.params[name];
+  for (const name of Object.keys(ruleSet.params)) if (read.has(name)) used[name] = ruleSet.params[name];
   return { profile, runnable, notes, params: resolveParams(used, profile, model.settings) };
 }
 

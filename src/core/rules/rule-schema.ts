@@ -130,6 +130,7 @@ export const Rule = z
     category: z.enum(FAMILIES),
     severity: z.enum(SEVERITIES),
     scope: z.enum(SCOPES),
+    /** Thresholds declared on the rule itself (older files); a name declared twice must mean the same. */
     params: z.record(z.string().regex(IDENTIFIER), Param).optional(),
     conditions: TopCondition,
     /** Swedish template; {fakta} or {fakta:format} with format belopp, procent, tal or text. */
@@ -144,10 +145,17 @@ export const Rule = z
   .strict();
 export type Rule = z.infer<typeof Rule>;
 
-/** A rule file: one rule, an array of rules, or { "$schema", "rules": [...] }. */
+/** A file's threshold parameters by name: declared once in the rule set, read by any rule as a fact. */
+export const Params = z.record(z.string().regex(IDENTIFIER), Param);
+export type Params = z.infer<typeof Params>;
+
+/**
+ * A rule file: one rule, an array of rules, or { "$schema", "params": {...}, "rules": [...] }, where
+ * `params` declares thresholds for every rule in the rule set and `rules` may be left out.
+ */
 export const RuleFile = z.union([
   Rule,
   z.array(Rule).min(1),
-  z.object({ $schema: z.string().optional(), rules: z.array(Rule).min(1) }).strict(),
+  z.object({ $schema: z.string().optional(), params: Params.optional(), rules: z.array(Rule).min(1).optional() }).strict(),
 ]);
 export type RuleFile = z.infer<typeof RuleFile>;

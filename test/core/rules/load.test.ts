@@ -85,6 +85,34 @@ describe('loadRuleSet', () => {
     expect(loadError([{ path: 'rules/budget/p.json', json: rule({ params }) }])).toContain('params.lagstaBelopp: Parametern lagstaBelopp har en annan definition');
   });
 
+  test('a threshold is declared once, in a file\'s params, and any rule of the set reads it', () => {
+    const declared = { troskelTest: { default: 7, kind: 'antal', description: 'Testets tröskel.' } };
+    const reader = rule({ id: 'TEST-LASARE', conditions: { all: [{ fact: 'budget', operator: 'greaterThan', value: { fact: 'troskelTest' } }] }, message: '{namnd}: över {troskelTest}' });
+    const set = loadRuleSet({
+      rules: [...ruleFiles().rules, { path: 'rules/budget/a-troskel.json', json: { params: declared } }, { path: 'rules/budget/z-regel.json', json: reader }],
+      profiles: profiles(),
+    });
+    expect(set.params.troskelTest).toEqual(declared.troskelTest);
+    expect(set.rules.find((r) => r.id === 'TEST-LASARE')!.params).toEqual(declared);
+    // Each committed budget threshold is declared in rules/budget/troskler.json, and the rules read it from there.
+    expect(set.rules.find((r) => r.id === 'BUD-UNDERSKOTT')!.params).toEqual({
+      lagstaBelopp: set.params.lagstaBelopp,
+      troskelVarningProcent: set.params.troskelVarningProcent,
+      troskelFelProcent: set.params.troskelFelProcent,
+    });
+  });
+
+  test('an older rule that carries an identical copy of a declared threshold still loads', () => {
+    const copy = { lagstaBelopp: realRuleSet().params.lagstaBelopp };
+    const set = loadRuleSet({ rules: [...ruleFiles().rules, { path: 'rules/budget/kopia.json', json: rule({ id: 'TEST-KOPIA', params: copy }) }], profiles: profiles() });
+    expect(set.rules.find((r) => r.id === 'TEST-KOPIA')!.params).toEqual(copy);
+  });
+
+  test('rejects a declared param named like a fact', () => {
+    const params = { budget: { default: 1, kind: 'antal', description: 'x' } };
+    expect(loadError([{ path: 'rules/budget/t.json', json: { params } }])).toContain('rules/budget/t.json: params.budget: Parametern har samma namn som ett faktum');
+  });
+
   test('rejects unknown profiles, a wrong folder and a profile threshold no rule has', () => {
     expect(loadError([{ path: 'rules/budget/q.json', json: rule({ profiles: ['hedemora', 'gotland'] }) }])).toContain('profiles[1]: Okänd profil "gotland"');
     expect(loadError([{ path: 'rules/mal/r.json', json: rule() }])).toContain('category: Regeln ligger i mappen mal');

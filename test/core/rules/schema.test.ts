@@ -2,6 +2,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { generatedSchemas } from '../../../scripts/gen-rule-schema';
 import { ROOT, ruleFiles } from './builders';
+import { SCOPE_FACTS } from '../../../src/core/rules/fact-registry';
+import { SCOPES } from '../../../src/core/rules/rule-schema';
 
 const HOW = 'Kör: npm run build:cli && node dist/scripts/gen-rule-schema.js';
 
@@ -26,5 +28,16 @@ describe('generated JSON Schemas', () => {
     expect(text).toContain('"greaterThanInclusive"');
     expect(text).toContain('"doesNotContain"');
     expect(Object.keys(schema.$defs).length).toBeGreaterThan(0);
+  });
+
+  test('the rule schema proposes each scope\'s facts with their descriptions, picked by the rule\'s scope', () => {
+    const schema = JSON.parse(generatedSchemas()['rule.schema.json']) as { $defs: Record<string, { anyOf?: { const?: string; description?: string }[] }> };
+    for (const scope of SCOPES) {
+      const proposed = schema.$defs[`facts-${scope}`].anyOf!.filter((a) => a.const !== undefined);
+      expect(proposed.map((a) => a.const)).toEqual(Object.keys(SCOPE_FACTS[scope]));
+      for (const a of proposed) expect(a.description).toContain(SCOPE_FACTS[scope][a.const!].description);
+    }
+    const text = JSON.stringify(schema);
+    expect(text).toContain('{"if":{"properties":{"scope":{"const":"mal"}},"required":["scope"]},"then":{"properties":{"conditions":{"$ref":"#/$defs/conditions-mal"}}}}');
   });
 });
