@@ -1,6 +1,6 @@
 import type { CheckResult } from '../core/check-types';
 import { CATEGORIES, SEVERITIES, type Finding } from '../core/finding';
-import { CATEGORY_LABELS as CATEGORY_LABEL, SEVERITY_LABELS as SEVERITY_LABEL } from '../core/kontroll';
+import { CATEGORY_LABELS as CATEGORY_LABEL, SEVERITY_LABELS as SEVERITY_LABEL } from '../core';
 import { oneLine } from './terminal-text';
 
 /** The public --json shape: the contract's keys first, in the contract's order, then extensions. */

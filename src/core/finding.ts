@@ -7,6 +7,25 @@ export type Category = (typeof CATEGORIES)[number];
 export const SEVERITIES = ['fel', 'varning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** The Swedish name of each category, the same on the Kontroll sheet, in the CLI and in the pane. */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  budget: 'Budget',
+  mal: 'Mål',
+  'mal-medel': 'Mål och medel',
+  'rod-trad': 'Röd tråd',
+  arshjul: 'Årshjul',
+  indata: 'Indata',
+};
+
+/** The Swedish name of each severity. */
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { fel: 'Fel', varning: 'Varning', info: 'Info' };
+
+/** The more severe of two severities (SEVERITIES order). */
+export const moreSevere = (a: Severity, b: Severity): Severity => (SEVERITIES.indexOf(b) < SEVERITIES.indexOf(a) ? b : a);
+
+/** Negative when `a` is more severe than `b`, 0 when equal (for sorting, most severe first). */
+export const compareSeverity = (a: Severity, b: Severity): number => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b);
+
 export interface Finding {
   rule: string;
   category: Category;
@@ -30,7 +49,7 @@ export const compareSwedish: (a: string, b: string) => number = new Intl.Collato
 
 /** Sorts by severity (fel first), then sheet, row, rule — stable and reproducible. */
 export function compareFindings(a: Finding, b: Finding): number {
-  const s = SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+  const s = compareSeverity(a.severity, b.severity);
   if (s !== 0) return s;
   const sheet = compareSwedish(a.sheet ?? '', b.sheet ?? '');
   if (sheet !== 0) return sheet;

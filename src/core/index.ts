@@ -1,7 +1,8 @@
 /** The core's only public entry: adapters (CLI, add-in, xlsx) import from here. */
 export type { WorkbookSnapshot, SheetSnapshot, CellValue, CellErrorRef } from './snapshot';
 export type * from './model';
-export { CATEGORIES, SEVERITIES, compareFindings, type Category, type Severity, type Finding } from './finding';
+export { CATEGORIES, SEVERITIES, CATEGORY_LABELS, SEVERITY_LABELS, compareFindings, compareSeverity, moreSevere, type Category, type Severity, type Finding } from './finding';
+export { mergeMarks, normalizeCell } from './marks';
 export { StyrkollError, isStyrkollError, type ErrorCode } from './errors';
 export type { SheetSpec, SpecCell, CellStyle, CellMark } from './sheet-spec';
 export type { CheckResult, CheckSummary, CheckProgress } from './check-types';
@@ -14,8 +15,6 @@ export {
   buildKontrollSheet,
   buildMarks,
   KONTROLL_SHEET_NAME,
-  CATEGORY_LABELS,
-  SEVERITY_LABELS,
   SEVERITY_FILLS,
   FINDING_HEADERS,
 } from './kontroll';

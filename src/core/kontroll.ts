@@ -1,24 +1,17 @@
 /**
  * The Kontroll sheet and the cell marks, as data: each adapter (xlsx package writer, Office.js)
- * renders them. Labels and colours are exported so the task pane shows the same words.
+ * renders them. The labels are finding.ts's, the fills are exported so every adapter marks cells
+ * in the same colours.
  */
 import type { CheckResult } from './check-types';
-import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from './finding';
+import { CATEGORIES, CATEGORY_LABELS, compareSeverity, SEVERITIES, SEVERITY_LABELS, type Category, type Finding, type Severity } from './finding';
+import { mergeMarks } from './marks';
 import { formatSwedishNumber } from './input/numbers';
 import type { CellMark, CellStyle, SheetSpec, SpecCell } from './sheet-spec';
 
 export const KONTROLL_SHEET_NAME = 'Kontroll';
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  budget: 'Budget',
-  mal: 'Mål',
-  'mal-medel': 'Mål och medel',
-  'rod-trad': 'Röd tråd',
-  arshjul: 'Årshjul',
-  indata: 'Indata',
-};
-
-export const SEVERITY_LABELS: Record<Severity, string> = { fel: 'Fel', varning: 'Varning', info: 'Info' };
+export { CATEGORY_LABELS, SEVERITY_LABELS };
 
 /** Fills for marked cells and severity cells (ARGB): Excel's light red, yellow and blue. */
 export const SEVERITY_FILLS: Record<Severity, string> = { fel: 'FFFFC7CE', varning: 'FFFFEB9C', info: 'FFDDEBF7' };
@@ -158,25 +151,16 @@ function limitNotes(findings: Finding[]): string[] {
 }
 
 /**
- * One mark per cell: the notes of all its findings, one line each; the most severe wins. At most
+ * One mark per cell (mergeMarks: the most severe wins, one note line per finding). At most
  * MAX_MARKED_CELLS_PER_SHEET cells per sheet, the most severe first.
  */
 export function buildMarks(findings: Finding[]): CellMark[] {
-  const marks = new Map<string, CellMark>();
+  const lines: CellMark[] = [];
   for (const f of findings) {
     if (!f.sheet || !f.cell) continue;
-    const cell = f.cell.replace(/\$/g, '').toUpperCase();
-    const key = `${f.sheet.toLowerCase()}!${cell}`;
-    const line = `${SEVERITY_LABELS[f.severity]} (${f.rule}): ${f.message}`;
-    const prev = marks.get(key);
-    if (!prev) {
-      marks.set(key, { sheet: f.sheet, cell, severity: f.severity, note: line });
-      continue;
-    }
-    if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(prev.severity)) prev.severity = f.severity;
-    prev.note += `\n${line}`;
+    lines.push({ sheet: f.sheet, cell: f.cell, severity: f.severity, note: `${SEVERITY_LABELS[f.severity]} (${f.rule}): ${f.message}` });
   }
-  const all = [...marks.values()];
+  const all = mergeMarks(lines);
   const perSheet = new Map<string, CellMark[]>();
   for (const m of all) {
     const key = m.sheet.toLowerCase();
@@ -187,7 +171,7 @@ export function buildMarks(findings: Finding[]): CellMark[] {
   const kept = new Set<CellMark>();
   for (const list of perSheet.values()) {
     // A stable sort: within a severity, the findings' own order.
-    const ranked = list.length <= MAX_MARKED_CELLS_PER_SHEET ? list : [...list].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+    const ranked = list.length <= MAX_MARKED_CELLS_PER_SHEET ? list : [...list].sort((a, b) => compareSeverity(a.severity, b.severity));
     for (const m of ranked.slice(0, MAX_MARKED_CELLS_PER_SHEET)) kept.add(m);
   }
   return all.filter((m) => kept.has(m));

@@ -1,5 +1,4 @@
-import type { CellMark } from '../core/sheet-spec';
-import { SEVERITY_FILLS } from '../core/kontroll';
+import { SEVERITY_FILLS, type CellMark } from '../core';
 import { argbToHex } from './colors';
 
 /**
@@ -24,8 +23,6 @@ export const MARK_FILLS: Record<CellMark['severity'], string> = {
   varning: argbToHex(SEVERITY_FILLS.varning),
   info: argbToHex(SEVERITY_FILLS.info),
 };
-
-const SEVERITY_ORDER: CellMark['severity'][] = ['fel', 'varning', 'info'];
 
 export function emptyRecord(): MarkRecord {
   return { v: 1, sheets: {} };
@@ -52,28 +49,9 @@ export function parseRecord(value: unknown): MarkRecord {
   return { v: 1, sheets };
 }
 
-export interface MergedMark {
-  sheet: string;
-  cell: string;
-  severity: CellMark['severity'];
-  note: string;
-}
-
-/** One mark per cell: the most severe wins the fill, notes are joined line by line. */
-export function mergeMarks(marks: CellMark[]): MergedMark[] {
-  const byCell = new Map<string, MergedMark>();
-  for (const m of marks) {
-    const cell = m.cell.replace(/\$/g, '').toUpperCase();
-    const key = `${m.sheet}\u0000${cell}`;
-    const prev = byCell.get(key);
-    if (!prev) byCell.set(key, { sheet: m.sheet, cell, severity: m.severity, note: m.note });
-    else {
-      if (SEVERITY_ORDER.indexOf(m.severity) < SEVERITY_ORDER.indexOf(prev.severity)) prev.severity = m.severity;
-      if (m.note && !prev.note.split('\n').includes(m.note)) prev.note = prev.note ? `${prev.note}\n${m.note}` : m.note;
-    }
-  }
-  return [...byCell.values()];
-}
+/** A cell's one mark: the core's merge (mergeMarks in src/core/marks.ts). */
+export type MergedMark = CellMark;
+export { mergeMarks } from '../core';
 
 export function sameColor(a: string | null | undefined, b: string | null | undefined): boolean {
   return (a ?? '').toUpperCase() === (b ?? '').toUpperCase();

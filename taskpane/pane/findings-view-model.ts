@@ -1,16 +1,7 @@
 /** Filtering and grouping of findings for the list: pure, so it is tested without a DOM. */
-import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from '../../src/core/finding';
+import { CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS, type Category, type Finding, type Severity } from '../../src/core';
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  budget: 'Budget',
-  mal: 'Måluppfyllelse',
-  'mal-medel': 'Mål och medel',
-  'rod-trad': 'Röd tråd',
-  arshjul: 'Årshjul',
-  indata: 'Indata',
-};
-
-export const SEVERITY_LABELS: Record<Severity, string> = { fel: 'Fel', varning: 'Varning', info: 'Info' };
+export { CATEGORY_LABELS, SEVERITY_LABELS };
 export const SEVERITY_PLURAL: Record<Severity, string> = { fel: 'fel', varning: 'varningar', info: 'info' };
 
 export interface FindingFilter {

@@ -3,10 +3,7 @@
  * marks on the user's cells. A previous run's sheet and marks are undone first from the record
  * (see record.ts), so running again replaces, never duplicates.
  */
-import { isStyrkollError } from '../../core/errors';
-import { SEVERITIES } from '../../core/finding';
-import { SEVERITY_FILLS } from '../../core/kontroll';
-import type { CellMark, SheetSpec } from '../../core/sheet-spec';
+import { isStyrkollError, mergeMarks, SEVERITY_FILLS, type CellMark, type SheetSpec } from '../../core';
 import { parseA1, toA1 } from './cell-ref';
 import { addNotes, removeNotes, type CreatedParts, type NoteRecord } from './notes';
 import { readRecord, writeRecord, type MarkRecord, type SheetRecord, type StyrkollRecord } from './record';
@@ -77,29 +74,22 @@ function undoMarks(s: Session, record: StyrkollRecord, marked: Set<string>): She
   return kontroll?.kind === 'worksheet' ? kontroll : undefined;
 }
 
-/** One mark per cell: the most severe wins and the notes are joined. */
-function mergeMarks(marks: CellMark[]): Map<string, Map<string, CellMark>> {
+/** The core's one mark per cell (mergeMarks), grouped by sheet (lower-cased) and keyed by cell. */
+function marksBySheet(marks: CellMark[]): Map<string, Map<string, CellMark>> {
   const bySheet = new Map<string, Map<string, CellMark>>();
-  for (const m of marks) {
+  for (const m of mergeMarks(marks)) {
     const { row, col } = parseA1(m.cell);
     const ref = toA1(row, col);
     const key = m.sheet.toLowerCase();
     if (!bySheet.has(key)) bySheet.set(key, new Map());
-    const cells = bySheet.get(key)!;
-    const prev = cells.get(ref);
-    if (!prev) {
-      cells.set(ref, { ...m, cell: ref });
-      continue;
-    }
-    const severity = SEVERITIES.indexOf(m.severity) < SEVERITIES.indexOf(prev.severity) ? m.severity : prev.severity;
-    cells.set(ref, { ...prev, severity, note: `${prev.note}\n${m.note}` });
+    bySheet.get(key)!.set(ref, { ...m, cell: ref });
   }
   return bySheet;
 }
 
 function applyMarks(s: Session, marks: CellMark[], kept: Map<string, CreatedParts>): SheetRecord[] {
   const records: SheetRecord[] = [];
-  for (const [key, cells] of mergeMarks(marks)) {
+  for (const [key, cells] of marksBySheet(marks)) {
     const entry = findSheet(s.wb, key);
     const part = entry?.kind === 'worksheet' ? entry.part : null;
     const bytes = part ? s.pkg.bytes(part, false) : undefined;
