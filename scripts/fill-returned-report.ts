@@ -9,8 +9,8 @@
  * the filled fields as JSON ({ sheet, cell, id, value }[]) on standard out, so a test can compare.
  */
 import { readFileSync, writeFileSync } from 'fs';
-import type { CellValue } from '../src/core/snapshot';
-import { readReports } from '../src/core/report/read-report';
+import type { CellValue } from '../src/core';
+import { readReports } from '../src/core';
 import { readWorkbook } from '../src/xlsx/read';
 import { setCellValues, type CellEdit } from '../src/xlsx/write';
 

@@ -8,9 +8,9 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { z } from 'zod';
-import { Profile } from '../src/core/rules/profile-schema';
-import { RuleFile, SCOPES } from '../src/core/rules/rule-schema';
-import { SCOPE_FACTS } from '../src/core/rules/fact-registry';
+import { Profile } from '../src/core';
+import { RuleFile, SCOPES } from '../src/core';
+import { SCOPE_FACTS } from '../src/core';
 
 type Json = Record<string, unknown>;
 

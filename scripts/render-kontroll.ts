@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkbook, loadRuleSet } from '../src/core';
-import { buildKontrollSheet } from '../src/core/kontroll';
+import { buildKontrollSheet } from '../src/core';
 import { readWorkbook } from '../src/xlsx/read';
 import { createWorkbook } from '../src/xlsx/write';
 import { packageRoot, readRuleFiles } from '../src/node/rule-files';

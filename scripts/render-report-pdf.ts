@@ -13,13 +13,13 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { readWorkbook } from '../src/xlsx/read/read-workbook';
 import { createWorkbook } from '../src/xlsx/write';
-import { buildModel } from '../src/core/input/build-model';
-import { checkWorkbook } from '../src/core/check';
-import { loadRuleSet } from '../src/core/rules';
+import { buildModel } from '../src/core';
+import { checkWorkbook } from '../src/core';
+import { loadRuleSet } from '../src/core';
 import { readRuleFiles } from '../src/node/rule-files';
-import { buildReports } from '../src/core/report/build-reports';
-import { pureReportSigner } from '../src/core/report/integrity';
-import { parseReportTemplate } from '../src/core/report/template-schema';
+import { buildReports } from '../src/core';
+import { pureReportSigner } from '../src/core';
+import { parseReportTemplate } from '../src/core';
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, existsSync(resolve(__dirname, '../rules')) ? '..' : '../..');

@@ -2,108 +2,102 @@
  * The pane's real services: the only module that imports the core and the xlsx adapter, so the
  * rest of taskpane/ compiles and is tested against the interfaces in services.ts.
  */
-import { checkWorkbook, loadRuleSet } from '../src/core';
-import { buildKontrollSheet, buildMarks } from '../src/core/kontroll';
-import { buildReports } from '../src/core/report/build-reports';
-import { FILE_TAG_NAME, fileTagValue, pureReportSigner } from '../src/core/report/integrity';
-import { reportYear } from '../src/core/report/build-reports';
-import { ReportTemplate } from '../src/core/report/template-schema';
-import { listNamnder, sheetNames } from '../src/core/report/namnd-data';
-import type { CheckProgress, CheckResult } from '../src/core/check-types';
-import type { RuleSet } from '../src/core/rules/load';
-import type { WorkbookSnapshot } from '../src/core/snapshot';
-import { StyrkollError } from '../src/core/errors';
+/**
+ * The pane's real services in Excel: the only module of the pane that imports the core, the xlsx
+ * adapter and the Office adapter, so the rest of taskpane/ compiles and is tested against the
+ * interfaces in services.ts. The ribbon's command (commands.ts) checks through checkOpenWorkbook.
+ */
+import {
+  buildKontrollSheet,
+  buildMarks,
+  buildReports,
+  FILE_TAG_NAME,
+  fileTagValue,
+  listNamnder,
+  pureReportSigner,
+  reportYear,
+  sheetNames,
+  type CheckedWorkbook,
+  type CheckProgress,
+  type CheckResult,
+  type Model,
+  type WorkbookSnapshot,
+  StyrkollError,
+} from '../src/core';
 import { createWorkbook } from '../src/xlsx/write';
 import { API, hostApiSupport, loadSettings, openNewWorkbook, readSnapshot, replaceSheets, saveMappingSettings, saveSettings, selectCell, writeResult, type StyrkollSettings } from '../src/office';
 import { runInExcel } from './host';
 import { createYieldToHost } from './pane/yield-to-host';
-import { bundledRuleFiles } from './rule-files';
+import { bundledEngine } from './engine';
 import { buildMappingData } from './mapping-data';
-import { withThresholds } from './settings-snapshot';
-import type { CheckService, MappingData, PaneServices, ReportMode, ReportService, WorkbookSource } from './services';
+import type { CheckService, MappingData, PaneServices, ReportMode, ReportService } from './services';
 
-let ruleSet: RuleSet | null = null;
-
-/** The Koppla kolumner data of each result the pane got (built from the sheets' heads). */
+/** The model behind each result the pane got (the handle reports are built from), and its Koppla kolumner data. */
+const models = new WeakMap<CheckResult, Model>();
 const mappingData = new WeakMap<CheckResult, MappingData>();
 
-/** Loaded once per page; a broken rule file becomes a Swedish REGELFIL error in the pane. */
-export function bundledRuleSet(): RuleSet {
-  ruleSet ??= loadRuleSet(bundledRuleFiles());
-  return ruleSet;
-}
-
-async function check(snapshot: WorkbookSnapshot, settings: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<CheckResult> {
-  return checkWorkbook(withThresholds(snapshot, settings.thresholds), {
-    ruleSet: bundledRuleSet(),
-    profile: settings.profile ?? undefined,
-    onProgress,
-    yieldToHost: createYieldToHost(),
-  });
+function modelOf(result: CheckResult): Model {
+  const model = models.get(result);
+  if (!model) throw new StyrkollError('ARGUMENT', 'Kontrollera arbetsboken först.');
+  return model;
 }
 
 /**
  * Reads the open workbook, checks it and writes the Kontroll sheet and marks. Used by the pane
- * and by the ribbon's "Kontrollera budget"; settings default to those stored in the workbook.
+ * and by the ribbon's "Kontrollera budget"; settings default to those stored in the workbook. The
+ * pane's thresholds go to the engine as options and win over the workbook's Inställningar rows.
  */
-export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<CheckResult> {
+export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<CheckedWorkbook> {
+  const engine = bundledEngine();
   const stored = settings ?? (await runInExcel((ctx) => loadSettings(ctx)));
   // A large workbook is read in many syncs: the pane shows how far the read has come.
   let heads: WorkbookSnapshot | null = null;
   const snapshot = await runInExcel((ctx) =>
     readSnapshot(ctx, { onProgress: (done, total) => onProgress?.({ phase: 'indata', done, total }), onHeads: (h) => void (heads = h) }),
   );
-  const result = await check(snapshot, stored, onProgress);
-  mappingData.set(result, buildMappingData(heads ?? snapshot, result));
+  const checked = await engine.check(snapshot, {
+    profile: stored.profile ?? undefined,
+    thresholds: stored.thresholds,
+    onProgress,
+    yieldToHost: createYieldToHost(),
+  });
+  models.set(checked, checked.model);
+  mappingData.set(checked, buildMappingData(heads ?? snapshot, checked));
   onProgress?.({ phase: 'klart', done: 1, total: 1 });
-  await runInExcel((ctx) => writeResult(ctx, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }));
-  return result;
+  await runInExcel((ctx) => writeResult(ctx, { kontroll: buildKontrollSheet(checked), marks: buildMarks(checked.findings) }));
+  return checked;
 }
 
 function checkService(): CheckService {
   return {
-    profiles: () => Object.entries(bundledRuleSet().profiles).map(([id, p]) => ({ id, name: p.displayName })),
-    thresholds: () =>
-      Object.values(bundledRuleSet().params)
-        .filter((p) => p.setting)
-        .map((p) => ({ key: p.setting!, description: p.description, kind: p.kind, defaultValue: p.default })),
-    async check(source: WorkbookSource, settings, onProgress) {
-      // Outside Excel the page checks a chosen file in its own worker (standalone-services.ts).
-      if (source.kind !== 'excel') throw new Error('I Excel kontrolleras den öppna arbetsboken.');
-      return checkOpenWorkbook(settings, onProgress);
-    },
+    profiles: () => bundledEngine().profiles(),
+    thresholds: () => bundledEngine().thresholds(),
+    check: (_source, settings, onProgress) => checkOpenWorkbook(settings, onProgress),
     mapping: (result) => mappingData.get(result) ?? null,
   };
-}
-
-function templates(): ReportTemplate[] {
-  return bundledRuleSet().templates.flatMap((f) => {
-    const parsed = ReportTemplate.safeParse(f.json);
-    return parsed.success ? [parsed.data] : [];
-  });
 }
 
 function reportService(): ReportService {
   const supports = hostApiSupport();
   return {
-    templates: () => templates().map((t) => ({ id: t.id, title: t.title })),
-    namnder: (result) => listNamnder(result.model),
+    templates: () => bundledEngine().templates(),
+    namnder: (result) => listNamnder(modelOf(result)),
     modes: (): ReportMode[] => (supports(API.createWorkbook) ? ['sheets', 'workbooks'] : ['sheets']),
     async createReports(request, onProgress) {
-      const template = templates().find((t) => t.id === request.template);
-      if (!template) throw new StyrkollError('MALL', `Rapportmallen ${request.template} finns inte. Välj en annan mall.`);
+      const template = bundledEngine().requireTemplate(request.template);
+      const model = modelOf(request.result);
       const created: string[] = [];
       const notes: string[] = [];
       // Earlier report sheets in this workbook, read once, so the answers typed in them are kept.
-      const reportSheets = new Set(sheetNames(listNamnder(request.result.model)).map((n) => n.toLowerCase()));
+      const reportSheets = new Set(sheetNames(listNamnder(model)).map((n) => n.toLowerCase()));
       const previous = request.mode === 'sheets' ? await runInExcel((ctx) => readSnapshot(ctx, { sheets: (name) => reportSheets.has(name.toLowerCase()) })) : undefined;
       for (const [i, namnd] of request.namnder.entries()) {
         onProgress(i, request.namnder.length);
-        const sign = pureReportSigner(request.result.model);
-        const out = buildReports({ model: request.result.model, result: request.result, template, namnd, previous, sign, perNamnd: request.mode === 'workbooks' });
+        const sign = pureReportSigner(model);
+        const out = buildReports({ model, result: request.result, template, namnd, previous, sign, perNamnd: request.mode === 'workbooks' });
         notes.push(...out.summary);
         if (request.mode === 'workbooks') {
-          const year = reportYear(request.result.model);
+          const year = reportYear(model);
           const hiddenNames = [{ name: FILE_TAG_NAME, text: fileTagValue(sign, { mall: template.id, namnd, ar: year ? String(year) : null }) }];
           await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}`, hiddenNames }));
           created.push(`${namnd}: ny arbetsbok`);

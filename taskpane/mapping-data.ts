@@ -4,16 +4,16 @@
  * Excel (from the heads the adapter read) and in the page's worker (from the whole workbook), so
  * the pane itself imports no part of the core.
  */
-import type { CheckResult } from '../src/core/check-types';
-import type { ColumnMapping } from '../src/core/input/budget-header';
-import { HEADER_SCAN_ROWS } from '../src/core/input/budget-header';
-import { FindingSink } from '../src/core/input/findings';
-import { OWN_SHEET_NAMES } from '../src/core/input/locate';
-import { MAPPABLE_FIELDS, mappingFromSettings } from '../src/core/input/mapping';
-import { emptySettings, readSettings } from '../src/core/input/settings';
-import { findSheet } from '../src/core/input/sheet-lookup';
-import { foldText } from '../src/core/input/text';
-import type { WorkbookSnapshot } from '../src/core/snapshot';
+import type { CheckedWorkbook } from '../src/core';
+import type { ColumnMapping } from '../src/core';
+import { HEADER_SCAN_ROWS } from '../src/core';
+import { FindingSink } from '../src/core';
+import { OWN_SHEET_NAMES } from '../src/core';
+import { MAPPABLE_FIELDS, mappingFromSettings } from '../src/core';
+import { emptySettings, readSettings } from '../src/core';
+import { findSheet } from '../src/core';
+import { foldText } from '../src/core';
+import type { WorkbookSnapshot } from '../src/core';
 import type { MappingData, MappingSheet } from './services';
 
 /** The form's order: the amounts first, then the text columns. */
@@ -49,7 +49,7 @@ export function mappingInForce(snapshot: WorkbookSnapshot, given?: ColumnMapping
   return mappingFromSettings(settings, given ?? undefined, sink);
 }
 
-export function buildMappingData(snapshot: WorkbookSnapshot, result: CheckResult | null, given?: ColumnMapping | null): MappingData {
+export function buildMappingData(snapshot: WorkbookSnapshot, result: CheckedWorkbook | null, given?: ColumnMapping | null): MappingData {
   const location = result?.model?.budget?.location ?? null;
   const recognised: MappingData['recognised'] = location
     ? {

@@ -5,7 +5,7 @@
  * Kontroll sheet it writes (and activates) opens with a red line saying so, the IN-BLAD-SAKNAS
  * error with its suggestion, and a red tab.
  */
-import type { SheetSpec } from '../src/core/sheet-spec';
+import type { SheetSpec } from '../src/core';
 import { toPaneMessage, type PaneMessage } from './pane/messages';
 
 export const KONTROLLERA_BUDGET = 'kontrolleraBudget';

@@ -3,8 +3,8 @@
  * these; taskpane/app-services.ts provides the real ones (core, xlsx, Office adapter) and
  * taskpane/preview/ a fake set for screenshots.
  */
-import type { CheckProgress, CheckResult } from '../src/core/check-types';
-import type { ColumnMapping } from '../src/core/input/budget-header';
+import type { CheckProgress, CheckResult } from '../src/core';
+import type { ColumnMapping } from '../src/core';
 import type { StyrkollSettings } from '../src/office/settings';
 
 export type { StyrkollSettings, ColumnMapping };

@@ -1,5 +1,5 @@
-import type { CheckResult } from '../core/check-types';
-import { CATEGORIES, SEVERITIES, type Finding } from '../core/finding';
+import type { CheckResult } from '../core';
+import { CATEGORIES, SEVERITIES, type Finding } from '../core';
 import { CATEGORY_LABELS as CATEGORY_LABEL, SEVERITY_LABELS as SEVERITY_LABEL } from '../core';
 import { oneLine } from './terminal-text';
 

@@ -1,6 +1,4 @@
-import { OWN_SHEET_NAMES } from '../core/input/locate';
-import type { RuleSet } from '../core/rules';
-import type { WorkbookSnapshot } from '../core/snapshot';
+import { OWN_SHEET_NAMES, type Engine, type WorkbookSnapshot } from '../core';
 import { readWorkbookGuarded } from '../node/guarded-read';
 import { readInputFile } from '../node/input-file';
 
@@ -46,12 +44,15 @@ export async function loadWorkbook<T = undefined>(file: string, options: LoadOpt
   return { file, bytes, snapshot, meanwhile: alongside as T };
 }
 
-let cachedRules: Promise<RuleSet> | null = null;
+let cachedEngine: Promise<Engine> | null = null;
 
-/** The rule set from rules/ (read once per process). zod and the rule modules load on first use. */
-export function loadRules(): Promise<RuleSet> {
-  cachedRules ??= Promise.all([import('../core/rules'), import('../node/rule-files')]).then(([rules, files]) =>
-    files.readRuleFiles().then((read) => rules.loadRuleSet(read)),
+/**
+ * The engine built from rules/ (once per process): every rule file, profile and report template
+ * validated. zod and the rule modules load on first use.
+ */
+export function loadEngine(): Promise<Engine> {
+  cachedEngine ??= Promise.all([import('../core'), import('../node/rule-files')]).then(([core, files]) =>
+    files.readRuleFiles().then((read) => new core.Engine(read)),
   );
-  return cachedRules;
+  return cachedEngine;
 }

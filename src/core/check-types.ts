@@ -25,9 +25,17 @@ export interface CheckSummary {
   budgetRead: boolean;
 }
 
+/** What a check says: its findings and summary (all the CLI, the Kontroll sheet and the pane show). */
 export interface CheckResult {
   findings: Finding[];
   summary: CheckSummary;
+}
+
+/**
+ * A check together with the model it was made on: the handle reports are built from. An adapter
+ * that only shows or writes the result keeps the CheckResult and lets the model go.
+ */
+export interface CheckedWorkbook extends CheckResult {
   model: Model;
 }
 

@@ -2,7 +2,7 @@
  * checkWorkbook: snapshot → model → rules → sorted findings and a summary. The rule families
  * whose sheets are missing are skipped and named in summary.notes.
  */
-import type { CheckProgress, CheckResult, CheckSummary } from './check-types';
+import type { CheckedWorkbook, CheckProgress, CheckSummary } from './check-types';
 import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from './finding';
 import { buildModel } from './input';
 import type { ColumnMapping } from './input/budget-header';
@@ -33,6 +33,11 @@ export interface CheckOptions {
   codegen?: boolean;
   /** Where the budget is and which column is which, as the user said (wins over Inställningar). */
   mapping?: ColumnMapping;
+  /**
+   * Thresholds chosen outside the workbook (the pane's settings), by Inställningar key such as
+   * "Tröskel varning %", in the workbook's unit; each wins over the workbook's row with that key.
+   */
+  thresholds?: Readonly<Record<string, number>>;
 }
 
 const FAMILY_LABEL: Record<Family, string> = {
@@ -75,7 +80,7 @@ function counts(findings: Finding[]): CheckSummary['counts'] {
 }
 
 /** What a check runs on a model: the profile, the rules whose sheets exist, their params resolved. */
-export function prepareRules(ruleSet: RuleSet, model: Model, profileName?: string) {
+export function prepareRules(ruleSet: RuleSet, model: Model, profileName?: string, thresholds?: Readonly<Record<string, number>>) {
   const profile = selectProfile(ruleSet, profileName, model.settings.profil);
   const notes = [...model.notes];
 
@@ -94,12 +99,12 @@ export function prepareRules(ruleSet: RuleSet, model: Model, profileName?: strin
   const read = new Set(runnable.flatMap((rule) => Object.keys(rule.params ?? {})));
   const used: Record<string, Param> = {};
   for (const name of Object.keys(ruleSet.params)) if (read.has(name)) used[name] = ruleSet.params[name];
-  return { profile, runnable, notes, params: resolveParams(used, profile, model.settings) };
+  return { profile, runnable, notes, params: resolveParams(used, profile, model.settings, thresholds) };
 }
 
 /** The check on an already built model (checkWorkbook without the input step). */
-export async function checkModel(model: Model, indataFindings: Finding[], options: CheckOptions): Promise<CheckResult> {
-  const { profile, runnable, notes, params } = prepareRules(options.ruleSet, model, options.profile);
+export async function checkModel(model: Model, indataFindings: Finding[], options: CheckOptions): Promise<CheckedWorkbook> {
+  const { profile, runnable, notes, params } = prepareRules(options.ruleSet, model, options.profile, options.thresholds);
 
   const cache = new Map<Scope, FactTable>();
   const shared = new SharedFacts(model);
@@ -141,7 +146,7 @@ export async function checkModel(model: Model, indataFindings: Finding[], option
   };
 }
 
-export async function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions): Promise<CheckResult> {
+export async function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions): Promise<CheckedWorkbook> {
   options.onProgress?.({ phase: 'indata', done: 0, total: 1 });
   const { model, findings } = buildModel(snapshot, { mapping: options.mapping });
   options.onProgress?.({ phase: 'indata', done: 1, total: 1 });

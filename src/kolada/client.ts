@@ -3,7 +3,7 @@
  * follows `next_url`, validates every page with zod and caches validated pages by URL.
  */
 import type { z } from 'zod';
-import { StyrkollError } from '../core/errors';
+import { StyrkollError } from '../core';
 import type { KoladaCache } from './cache';
 import { DEFAULT_MAX_BODY_BYTES, getJson, megabytes, UNREACHABLE, type HttpOptions } from './http';
 import {

@@ -5,7 +5,7 @@
  * Ids (Kolada v3): a kommun is its four-digit SCB code (Hedemora 2083); a län is the region with
  * id `00` + the län's two digits (Dalarna 0020); riket is 0000. See docs/kolada.md.
  */
-import { StyrkollError } from '../core/errors';
+import { StyrkollError } from '../core';
 import type { KoladaClient } from './client';
 import type { KoladaDataRow, KoladaKpi } from './schemas';
 

@@ -3,7 +3,7 @@
  * backoff and jitter on 429, 5xx, network errors and timeouts, honouring Retry-After.
  * Uses the global fetch (Node 20 and browsers); tests inject their own.
  */
-import { StyrkollError } from '../core/errors';
+import { StyrkollError } from '../core';
 import { pathOf } from './schemas';
 
 export type FetchLike = (

@@ -3,8 +3,8 @@
  * No I/O. An outcome someone typed is never replaced unless `overwrite` is set; comparison
  * columns (Riket, Län, Jämförelsegrupp) are Kolada's own figures and are always refreshed.
  */
-import type { Indicator, SheetLocation } from '../core/model';
-import type { CellValue, WorkbookSnapshot } from '../core/snapshot';
+import type { Indicator, SheetLocation } from '../core';
+import type { CellValue, WorkbookSnapshot } from '../core';
 import type { KoladaOutcomeData } from './fetch-outcomes';
 import type { KoladaDataRow } from './schemas';
 import { a1, columnLetter, SheetColumns } from './sheet-columns';

@@ -2,8 +2,8 @@
  * Everything `styrkoll kolada` and the task pane do, except reading and writing the workbook:
  * model → Kolada → planned cell edits. When Kolada cannot be reached nothing is planned.
  */
-import type { Model } from '../core/model';
-import type { WorkbookSnapshot } from '../core/snapshot';
+import type { Model } from '../core';
+import type { WorkbookSnapshot } from '../core';
 import { MemoryCache, type KoladaCache } from './cache';
 import { DEFAULT_KOLADA_URL, KoladaClient, normalizeBaseUrl } from './client';
 import { checkKommunkod, fetchKoladaOutcomes } from './fetch-outcomes';

@@ -6,7 +6,7 @@
  * `next_url` is null on the last page.
  */
 import { z } from 'zod';
-import { StyrkollError } from '../core/errors';
+import { StyrkollError } from '../core';
 
 /** Longest title or description kept from Kolada; longer text is cut and ends with "…". */
 export const MAX_TEXT_LENGTH = 300;

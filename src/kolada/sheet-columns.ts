@@ -3,8 +3,8 @@
  * the workbook contract: case, spaces and å/ä/ö versus a/o are ignored, and so is a trailing
  * year or unit ("Riket 2024", "Utfall (%)").
  */
-import type { SheetLocation } from '../core/model';
-import type { CellValue, WorkbookSnapshot } from '../core/snapshot';
+import type { SheetLocation } from '../core';
+import type { CellValue, WorkbookSnapshot } from '../core';
 
 export function normalizeHeaderText(text: string): string {
   return text
@@ -16,7 +16,7 @@ export function normalizeHeaderText(text: string): string {
     .replace(/[^a-z]/g, '');
 }
 
-export { columnLetter, cellAddress as a1 } from '../core/input';
+export { columnLetter, cellAddress as a1 } from '../core';
 
 /** Columns of one sheet: lookup by header, cell values, and new columns after the last header. */
 export class SheetColumns {

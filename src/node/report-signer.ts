@@ -1,7 +1,7 @@
 /** The HMAC for report integrity tags (src/core/report/integrity.ts), keyed by the master. */
 import { createHmac } from 'node:crypto';
-import type { Model } from '../core/model';
-import { reportKeyMaterial, type Signer } from '../core/report';
+import type { Model } from '../core';
+import { reportKeyMaterial, type Signer } from '../core';
 
 export function reportSigner(model: Model): Signer {
   const { material } = reportKeyMaterial(model);

@@ -1,18 +1,9 @@
 import { promises as fs, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { StyrkollError } from '../core/errors';
-import { compareSwedish } from '../core/finding';
+import { compareSwedish, sortRuleFiles, StyrkollError, type FileInput, type RuleFiles } from '../core';
 
-export interface JsonFile {
-  path: string;
-  json: unknown;
-}
-
-export interface RuleFiles {
-  rules: JsonFile[];
-  profiles: JsonFile[];
-  templates: JsonFile[];
-}
+export type JsonFile = FileInput;
+export type { RuleFiles };
 
 /** The repository (package) root: the nearest folder above this module with a package.json and rules/. */
 export function packageRoot(from: string = __dirname): string {
@@ -26,11 +17,12 @@ export function packageRoot(from: string = __dirname): string {
 }
 
 /**
- * Reads every JSON file under rules/: rule files per family, profiles/ and templates/.
- * schema/ holds the generated JSON Schema and is not a rule file.
+ * Reads every JSON file under rules/ and sorts them into rule files per family, profiles/ and
+ * templates/ with the core's sortRuleFiles (the rule the bundled pages use too); schema/ holds the
+ * generated JSON Schemas and is left out.
  */
 export async function readRuleFiles(rulesDir: string = path.join(packageRoot(), 'rules')): Promise<RuleFiles> {
-  const out: RuleFiles = { rules: [], profiles: [], templates: [] };
+  const files: FileInput[] = [];
   for (const file of await listJson(rulesDir)) {
     const rel = path.relative(path.dirname(rulesDir), file).split(path.sep).join('/');
     const top = path.relative(rulesDir, file).split(path.sep)[0];
@@ -41,12 +33,9 @@ export async function readRuleFiles(rulesDir: string = path.join(packageRoot(), 
     } catch (err) {
       throw new StyrkollError('REGELFIL', `${rel}: ogiltig JSON (${err instanceof Error ? err.message : String(err)}).`);
     }
-    const entry = { path: rel, json };
-    if (top === 'profiles') out.profiles.push(entry);
-    else if (top === 'templates') out.templates.push(entry);
-    else out.rules.push(entry);
+    files.push({ path: rel, json });
   }
-  return out;
+  return sortRuleFiles(files);
 }
 
 async function listJson(dir: string): Promise<string[]> {

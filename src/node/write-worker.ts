@@ -4,8 +4,8 @@
  * transferred) or the StyrkollError's code, message and details. Never posts a raw exception.
  */
 import { parentPort } from 'node:worker_threads';
-import { isStyrkollError } from '../core/errors';
-import type { CellMark, SheetSpec } from '../core/sheet-spec';
+import { isStyrkollError } from '../core';
+import type { CellMark, SheetSpec } from '../core';
 import { addSheets, setCellValues, writeCheckedWorkbook, type CellEdit } from '../xlsx/write';
 import type { ReadLimits } from '../xlsx/read';
 import { NODE_CODEC } from './zip-codec';

@@ -5,10 +5,10 @@
  * place (a later duplicate is emptied), a new key goes below the last row, a field without a
  * column has its row emptied, and texts are written as text, never as a formula.
  */
-import type { ColumnMapping } from '../core/input/budget-header';
-import { MAPPABLE_FIELDS, MAPPING_KEYS } from '../core/input/mapping';
-import { findSheet, SHEET_TITLES } from '../core/input/sheet-lookup';
-import { normalizeHeader } from '../core/input/text';
+import type { ColumnMapping } from '../core';
+import { MAPPABLE_FIELDS, MAPPING_KEYS } from '../core';
+import { findSheet, SHEET_TITLES } from '../core';
+import { normalizeHeader } from '../core';
 
 /** As the core reads Inställningar: the key is the first non-empty cell among these columns … */
 const KEY_COLUMNS = 5;

@@ -1,10 +1,10 @@
-import type { CellErrorRef, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { StyrkollError } from '../core/errors';
-import { parseRangeRef } from '../core/input/address';
-import { type ColumnMapping, HEADER_SCAN_COLS, HEADER_SCAN_ROWS } from '../core/input/budget-header';
-import { OWN_SHEET_NAMES, sheetsToRead } from '../core/input/locate';
-import { findSheet, SHEET_TITLES, type SheetKind } from '../core/input/sheet-lookup';
-import { foldText } from '../core/input/text';
+import type { CellErrorRef, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core';
+import { StyrkollError } from '../core';
+import { parseRangeRef } from '../core';
+import { type ColumnMapping, HEADER_SCAN_COLS, HEADER_SCAN_ROWS } from '../core';
+import { OWN_SHEET_NAMES, sheetsToRead } from '../core';
+import { findSheet, SHEET_TITLES, type SheetKind } from '../core';
+import { foldText } from '../core';
 import { stripSheet } from './a1';
 
 /** Excel on the web handles ranges of this many rows well; larger sheets are read in row blocks. */

@@ -1,4 +1,4 @@
-import type { CellStyle, SheetSpec, SpecCell } from '../core/sheet-spec';
+import type { CellStyle, SheetSpec, SpecCell } from '../core';
 import { API, type ApiSupport } from './api-support';
 import { qualified } from './a1';
 import { argbToHex } from './colors';

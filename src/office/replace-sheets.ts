@@ -1,4 +1,4 @@
-import type { SheetSpec } from '../core/sheet-spec';
+import type { SheetSpec } from '../core';
 import { hostApiSupport, type ApiSupport } from './api-support';
 import { renderSheetSpec } from './render-sheet-spec';
 import { SyncBatcher } from './sync-batcher';

@@ -1,4 +1,4 @@
-import type { CellMark, SheetSpec } from '../core/sheet-spec';
+import type { CellMark, SheetSpec } from '../core';
 import { API, hostApiSupport, type ApiSupport } from './api-support';
 import { MARK_FILLS, MARK_RECORD_KEY, mergeMarks, normalizeFill, parseRecord, sameColor, type MarkEntry, type MarkRecord, type MergedMark } from './mark-record';
 import { renderSheetSpec } from './render-sheet-spec';

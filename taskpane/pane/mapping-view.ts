@@ -4,7 +4,7 @@
  * header of that row, and saves the choice. In Excel it becomes Budgetblad, Rubrikrad and
  * Kolumn … rows in Inställningar; on the page outside Excel it holds for this session.
  */
-import { columnLetter } from '../../src/core/input/address';
+import { columnLetter } from '../../src/core';
 import type { ColumnMapping, MappingData, MappingSheet } from '../services';
 import { h, replace } from './dom';
 import { icon } from './icons';

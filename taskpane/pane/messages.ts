@@ -1,4 +1,4 @@
-import { isStyrkollError } from '../../src/core/errors';
+import { isStyrkollError } from '../../src/core';
 
 export interface PaneMessage {
   title: string;

@@ -1,5 +1,5 @@
 /** The task pane: wires the check button, progress, messages and the three tabs to the services. */
-import type { CheckProgress, CheckResult } from '../../src/core/check-types';
+import type { CheckProgress, CheckResult } from '../../src/core';
 import type { HostKind } from '../host';
 import type { ColumnMapping, PaneServices, SettingsStore, StyrkollSettings, WorkbookSource } from '../services';
 import { DownloadBar } from './download-bar';

@@ -2,7 +2,7 @@
  * The Rapporter tab: report sheets in this workbook, or one new workbook per nämnd (in Excel, or
  * standalone as downloads and one zip).
  */
-import type { CheckResult } from '../../src/core/check-types';
+import type { CheckResult } from '../../src/core';
 import type { DownloadFile, ReportMode, ReportOutcome, ReportService } from '../services';
 import { objectUrl } from '../standalone/download';
 import { count, h, replace } from './dom';

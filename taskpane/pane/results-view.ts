@@ -1,6 +1,6 @@
 /** The Fynd tab: counts per severity and category, the filter bar and the grouped findings. */
-import type { CheckResult } from '../../src/core/check-types';
-import { SEVERITIES, type Finding, type Severity } from '../../src/core/finding';
+import type { CheckResult } from '../../src/core';
+import { SEVERITIES, type Finding, type Severity } from '../../src/core';
 import { count, h, replace } from './dom';
 import { CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_PLURAL, emptyFilter, groupFindings, locationText, namnderOf, type FindingFilter } from './findings-view-model';
 import { icon } from './icons';

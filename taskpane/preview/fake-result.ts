@@ -1,6 +1,6 @@
 /** Realistic findings for previews and screenshots of the pane (no workbook involved). */
-import type { CheckResult } from '../../src/core/check-types';
-import type { Finding } from '../../src/core/finding';
+import type { CheckResult } from '../../src/core';
+import type { Finding } from '../../src/core';
 import type { MappingData } from '../services';
 
 const f = (p: Partial<Finding> & Pick<Finding, 'rule' | 'category' | 'severity' | 'message'>): Finding => ({
@@ -32,7 +32,6 @@ export function fakeResult(): CheckResult {
   return {
     findings,
     summary: { profile: 'hedemora', kommun: 'Hedemora kommun', period: '2025-08', counts: { total: findings.length, byCategory, bySeverity }, ruleCount: 42, notes: [], inlast: ['Budget: bladet Budget (hittat efter namnet), rubrikrad 1, rad 2–40: 39 budgetrader.', 'Enhet: tkr (Belopp i i bladet Inställningar).'], budgetRead: true },
-    model: {} as CheckResult['model'],
   };
 }
 
@@ -60,7 +59,6 @@ export function noBudgetResult(): CheckResult {
       inlast: ['Inte läst: bladet Blad1 – ingen rubrikrad som Styrkoll känner igen bland de 40 första raderna.'],
       budgetRead: false,
     },
-    model: {} as CheckResult['model'],
   };
 }
 

@@ -2,7 +2,7 @@
  * Preview of the pane with fake services, for screenshots and browser tests. `?host=standalone`
  * runs the real host detection instead (office.js outside Office reports no host).
  */
-import type { CheckProgress } from '../../src/core/check-types';
+import type { CheckProgress } from '../../src/core';
 import { detectHost, type HostKind } from '../host';
 import { Pane } from '../pane/pane';
 import type { ColumnMapping, PaneServices, StyrkollSettings } from '../services';

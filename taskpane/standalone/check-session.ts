@@ -4,19 +4,27 @@
  * the download and the reports need no second read. Runs inside the Web Worker only.
  */
 import { zipSync } from 'fflate';
-import { checkWorkbook, loadRuleSet, type RuleSet } from '../../src/core';
-import type { CheckProgress, CheckResult } from '../../src/core/check-types';
-import { StyrkollError } from '../../src/core/errors';
-import { OWN_SHEET_NAMES } from '../../src/core/input';
-import { buildKontrollSheet, buildMarks } from '../../src/core/kontroll';
-import { buildReports, FILE_TAG_NAME, fileTagValue, listNamnder, loadReportTemplates, pureReportSigner, reportFileName, reportYear, type ReportTemplate } from '../../src/core/report';
+import {
+  buildKontrollSheet,
+  buildMarks,
+  buildReports,
+  FILE_TAG_NAME,
+  fileTagValue,
+  listNamnder,
+  OWN_SHEET_NAMES,
+  pureReportSigner,
+  reportFileName,
+  reportYear,
+  StyrkollError,
+  type CheckedWorkbook,
+  type CheckProgress,
+} from '../../src/core';
 import type { StyrkollSettings } from '../../src/office/settings';
 import { readWorkbook } from '../../src/xlsx/read';
 import { createWorkbook, writeCheckedWorkbook } from '../../src/xlsx/write';
-import { bundledRuleFiles } from '../rule-files';
+import { bundledEngine } from '../engine';
 import { buildMappingData } from '../mapping-data';
 import type { ColumnMapping } from '../services';
-import { withThresholds } from '../settings-snapshot';
 import type { CheckReply, FileOut, InitReply, ReportsReply } from './worker-protocol';
 
 /** "budget.xlsx" → "budget-kontroll.xlsx"; a macro workbook keeps .xlsm, which Excel requires. */
@@ -37,33 +45,16 @@ export function zipFileName(template: string): string {
 interface LastCheck {
   name: string;
   bytes: Uint8Array;
-  result: CheckResult;
+  /** The findings, the summary and the model (the handle the reports are built from). */
+  checked: CheckedWorkbook;
 }
 
 export class CheckSession {
-  private ruleSet: RuleSet | null = null;
-  private templateMap: Map<string, ReportTemplate> | null = null;
   private last: LastCheck | null = null;
 
-  private rules(): RuleSet {
-    this.ruleSet ??= loadRuleSet(bundledRuleFiles());
-    return this.ruleSet;
-  }
-
-  private templates(): Map<string, ReportTemplate> {
-    this.templateMap ??= loadReportTemplates(this.rules().templates);
-    return this.templateMap;
-  }
-
   init(): InitReply {
-    const rules = this.rules();
-    return {
-      profiles: Object.entries(rules.profiles).map(([id, p]) => ({ id, name: p.displayName })),
-      thresholds: Object.values(rules.params)
-        .filter((p) => p.setting)
-        .map((p) => ({ key: p.setting!, description: p.description, kind: p.kind, defaultValue: p.default })),
-      templates: [...this.templates().values()].map((t) => ({ id: t.id, title: t.title })),
-    };
+    const engine = bundledEngine();
+    return { profiles: engine.profiles(), thresholds: engine.thresholds(), templates: engine.templates() };
   }
 
   /**
@@ -74,23 +65,22 @@ export class CheckSession {
     this.last = null;
     onProgress({ phase: 'indata', done: 0, total: 0 });
     const snapshot = await readWorkbook(bytes, { skipSheetNames: [...OWN_SHEET_NAMES] });
-    const result = await checkWorkbook(withThresholds(snapshot, settings.thresholds), {
-      ruleSet: this.rules(),
+    const checked = await bundledEngine().check(snapshot, {
       profile: settings.profile ?? undefined,
+      thresholds: settings.thresholds,
       onProgress,
       mapping: mapping ?? undefined,
       // The page is served without 'unsafe-eval' in its Content-Security-Policy (src/cli/serve.ts).
       codegen: false,
     });
     onProgress({ phase: 'klart', done: 1, total: 1 });
-    this.last = { name, bytes, result };
-    const { model } = result;
+    this.last = { name, bytes, checked };
+    // The findings and summary go to the page; the model stays here for the reports.
     return {
-      findings: result.findings,
-      summary: result.summary,
-      model: { ...model, budget: null, goals: null, indicators: null, uppdrag: null, atgarder: null },
-      namnder: listNamnder(model),
-      mapping: buildMappingData(snapshot, result, mapping),
+      findings: checked.findings,
+      summary: checked.summary,
+      namnder: listNamnder(checked.model),
+      mapping: buildMappingData(snapshot, checked, mapping),
     };
   }
 
@@ -100,24 +90,24 @@ export class CheckSession {
   }
 
   write(): FileOut {
-    const { name, bytes, result } = this.lastCheck();
-    const out = writeCheckedWorkbook(bytes, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) });
+    const { name, bytes, checked } = this.lastCheck();
+    const out = writeCheckedWorkbook(bytes, { kontroll: buildKontrollSheet(checked), marks: buildMarks(checked.findings) });
     return { name: checkedFileName(name), bytes: out };
   }
 
   reports(templateId: string, namnder: string[], onProgress: (p: CheckProgress) => void): ReportsReply {
-    const { result } = this.lastCheck();
-    const template = this.templates().get(templateId);
-    if (!template) throw new StyrkollError('MALL', `Rapportmallen ${templateId} finns inte. Välj en annan mall.`);
+    const { checked } = this.lastCheck();
+    const { model } = checked;
+    const template = bundledEngine().requireTemplate(templateId);
     const files: FileOut[] = [];
     const taken = new Set<string>();
     const notes: string[] = [];
     for (const [i, namnd] of namnder.entries()) {
       onProgress({ phase: 'regler', done: i, total: namnder.length });
-      const built = buildReports({ model: result.model, result, template, namnd, sign: pureReportSigner(result.model), perNamnd: true });
+      const built = buildReports({ model, result: checked, template, namnd, sign: pureReportSigner(model), perNamnd: true });
       notes.push(...built.summary);
-      const year = reportYear(result.model);
-      const hiddenNames = [{ name: FILE_TAG_NAME, text: fileTagValue(pureReportSigner(result.model), { mall: template.id, namnd, ar: year ? String(year) : null }) }];
+      const year = reportYear(model);
+      const hiddenNames = [{ name: FILE_TAG_NAME, text: fileTagValue(pureReportSigner(model), { mall: template.id, namnd, ar: year ? String(year) : null }) }];
       files.push({ name: uniqueName(taken, reportFileName(namnd)), bytes: createWorkbook(built.sheets, { title: `${template.title} – ${namnd}`, hiddenNames }) });
     }
     onProgress({ phase: 'klart', done: namnder.length, total: namnder.length });

@@ -3,7 +3,7 @@
  * what it makes comes back as bytes to download. The page itself imports no part of the core
  * or the xlsx adapter.
  */
-import type { CheckResult } from '../../src/core/check-types';
+import type { CheckResult } from '../../src/core';
 import type { MappingData, PaneServices, ReportService } from '../services';
 import { createYieldToHost } from '../pane/yield-to-host';
 import { createLocalSettingsStore } from './settings-store';
@@ -37,7 +37,7 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
         // A copy moves to the worker; the page keeps its own bytes for a later check.
         const bytes = source.bytes.slice();
         const reply = await client.request('check', { name: source.name, bytes, settings, mapping: mapping ?? null }, onProgress, [bytes.buffer]);
-        const result: CheckResult = { findings: reply.findings, summary: reply.summary, model: reply.model };
+        const result: CheckResult = { findings: reply.findings, summary: reply.summary };
         namnder.set(result, reply.namnder);
         mappings.set(result, reply.mapping);
         await nextTask();

@@ -3,8 +3,8 @@
  * back into StyrkollErrors so the pane shows their Swedish line. Takes any Worker-like object, so
  * it does not depend on how the worker is started.
  */
-import type { CheckProgress } from '../../src/core/check-types';
-import { StyrkollError, type ErrorCode } from '../../src/core/errors';
+import type { CheckProgress } from '../../src/core';
+import { StyrkollError, type ErrorCode } from '../../src/core';
 import type { ReplyMap, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 export interface WorkerLike {

@@ -3,9 +3,8 @@
  * (structured-clone safe); the full model and the file's bytes stay in the worker, so the page
  * never pays for copying a 100 000-line model back across the boundary.
  */
-import type { CheckProgress, CheckSummary } from '../../src/core/check-types';
-import type { Finding } from '../../src/core/finding';
-import type { Model } from '../../src/core/model';
+import type { CheckProgress, CheckSummary } from '../../src/core';
+import type { Finding } from '../../src/core';
 import type { StyrkollSettings } from '../../src/office/settings';
 import type { ColumnMapping, MappingData, ProfileOption, ReportTemplateOption, ThresholdOption } from '../services';
 
@@ -30,8 +29,7 @@ export interface InitReply {
 export interface CheckReply {
   findings: Finding[];
   summary: CheckSummary;
-  /** The model without its tables (settings, sign convention, notes); the rest stays in the worker. */
-  model: Model;
+  /** The nämnder reports can be made for; the model itself stays in the worker. */
   namnder: string[];
   /** What Koppla kolumner shows: the budget recognised, the mapping in force, the sheets' first rows. */
   mapping: MappingData;

@@ -2,7 +2,7 @@
  * The standalone page's Web Worker: reading, checking and writing are synchronous and CPU heavy,
  * so they run here and the page keeps answering. One request at a time, in arrival order.
  */
-import { isStyrkollError } from '../../src/core/errors';
+import { isStyrkollError } from '../../src/core';
 import { CheckSession } from './check-session';
 import type { FileOut, ReplyMap, WorkerFailure, WorkerRequest, WorkerResponse } from './worker-protocol';
 

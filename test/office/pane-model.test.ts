@@ -4,7 +4,6 @@ import { emptyFilter, groupFindings, namnderOf } from '../../taskpane/pane/findi
 import { toPaneMessage } from '../../taskpane/pane/messages';
 import { progressShare, progressText } from '../../taskpane/pane/pane';
 import { partitionRuleFiles } from '../../taskpane/rule-files';
-import { withThresholds } from '../../taskpane/settings-snapshot';
 import { fakeFindings } from '../../taskpane/preview/fake-result';
 
 describe('findings list', () => {
@@ -50,28 +49,6 @@ describe('pane messages', () => {
     expect(progressShare({ phase: 'indata', done: 0, total: 0 })).toBeNull();
     expect(progressShare({ phase: 'indata', done: 0, total: 1 })).toBeNull();
     expect(progressShare({ phase: 'klart', done: 1, total: 1 })).toBeNull();
-  });
-});
-
-describe('pane settings reach the core through Inställningar', () => {
-  it('replaces a row with the same key and keeps every other row in place', () => {
-    const snapshot = { sheets: [{ name: 'Inställningar ', rows: [['Kommun', 'Flen'], [' tröskel varning % ', 2]], errors: [] }] };
-    const out = withThresholds(snapshot, { 'Tröskel varning %': 4 });
-    expect(out.sheets[0].rows).toEqual([['Kommun', 'Flen'], [], ['Tröskel varning %', 4]]);
-    expect(snapshot.sheets[0].rows).toHaveLength(2);
-  });
-
-  it('adds an Inställningar sheet when there is none, and changes nothing without thresholds', () => {
-    const snapshot = { sheets: [{ name: 'Budget', rows: [['Nämnd']], errors: [] }] };
-    expect(withThresholds(snapshot, {})).toBe(snapshot);
-    expect(withThresholds(snapshot, { a: 1 }).sheets[1]).toEqual({ name: 'Inställningar', rows: [['a', 1]], errors: [] });
-  });
-
-  it('puts the thresholds in the settings sheet the core reads, whatever it is called (Settings)', () => {
-    const snapshot = { sheets: [{ name: 'Budget', rows: [['Budget']], errors: [] }, { name: 'Settings', rows: [['Kommun', 'Flen']], errors: [] }] };
-    const out = withThresholds(snapshot, { 'Tröskel fel %': 6 });
-    expect(out.sheets.map((s) => s.name)).toEqual(['Budget', 'Settings']);
-    expect(out.sheets[1].rows).toEqual([['Kommun', 'Flen'], ['Tröskel fel %', 6]]);
   });
 });
 

@@ -1,29 +1,22 @@
-import type { checkWorkbook } from '../../core';
-import type { CheckResult } from '../../core/check-types';
-import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { CheckResult, Engine, EngineCheckOptions, WorkbookSnapshot } from '../../core';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { startGuardedWriter } from '../../node/guarded-write';
-import { loadRules, loadWorkbook } from '../workbook-io';
+import { loadEngine, loadWorkbook } from '../workbook-io';
 import { createProgress } from '../progress';
 import { formatSummary, toPublicJson } from '../print';
 import { EXIT_FAIL_ON, EXIT_OK } from '../errors';
-import { StyrkollError } from '../../core/errors';
 
 /**
  * What the check needs after the read. Loaded while the worker reads the file (on the other
  * core), not before it starts: on a small workbook loading them costs more than the read.
  */
-async function checkModules() {
-  const [core, kontroll] = await Promise.all([
-    import('../../core'),
-    import('../../core/kontroll'),
-    // zod and the rule schemas; the rule files themselves are read after the workbook.
-    import('../../core/rules'),
-  ]);
-  return { checkWorkbook: core.checkWorkbook, ...kontroll };
-}
+const checkModules = () => import('../../core');
 
-type CheckOptions = Parameters<typeof checkWorkbook>[1];
+/** A Swedish usage error (the core's StyrkollError, loaded when needed). */
+async function usageError(message: string): Promise<Error> {
+  const { StyrkollError } = await import('../../core');
+  return new StyrkollError('ARGUMENT', message);
+}
 
 export interface CheckCommandOptions {
   output?: string;
@@ -51,33 +44,29 @@ export interface CliIo {
  * Runs the check and keeps only what is printed and written: the snapshot and the model (about
  * half of the process's memory on a large workbook) can go before the writer starts.
  */
-async function checkAndRelease(
-  check: typeof checkWorkbook,
-  loaded: { snapshot: WorkbookSnapshot | null },
-  options: CheckOptions,
-): Promise<CheckResult> {
+async function checkAndRelease(engine: Engine, loaded: { snapshot: WorkbookSnapshot | null }, options: EngineCheckOptions): Promise<CheckResult> {
   const snapshot = loaded.snapshot!;
   loaded.snapshot = null;
-  const { findings, summary } = await check(snapshot, options);
-  // formatSummary, the Kontroll sheet and the marks read findings and summary only.
-  return { findings, summary, model: {} as CheckResult['model'] };
+  // formatSummary, the Kontroll sheet and the marks read findings and summary only: the model goes.
+  const { findings, summary } = await engine.check(snapshot, options);
+  return { findings, summary };
 }
 
 /** --sheet, --map and --rubrikrad as a mapping; a --map that cannot be read is refused before the read. */
-async function mappingOf(opts: CheckCommandOptions): Promise<CheckOptions['mapping']> {
+async function mappingOf(opts: CheckCommandOptions): Promise<EngineCheckOptions['mapping']> {
   if (!opts.sheet && !opts.map?.length && !opts.headerRow) return undefined;
-  const { parseMapArgs, MAPPABLE_FIELDS } = await import('../../core/input/mapping');
+  const { parseMapArgs, MAPPABLE_FIELDS } = await import('../../core');
   const { columns, errors } = parseMapArgs(opts.map ?? []);
   if (errors.length > 0) {
     const fields = MAPPABLE_FIELDS.map((f) => f.title).join(', ');
-    throw new StyrkollError('ARGUMENT', `--map förstår inte ”${errors[0]}”: skriv fält=rubrik eller fält=kolumnbokstav, t.ex. --map "Budget=Nettokostnad budget 2025" (fält: ${fields}).`);
+    throw await usageError(`--map förstår inte ”${errors[0]}”: skriv fält=rubrik eller fält=kolumnbokstav, t.ex. --map "Budget=Nettokostnad budget 2025" (fält: ${fields}).`);
   }
   return { sheet: opts.sheet ?? null, headerRow: opts.headerRow ?? null, columns: Object.keys(columns).length ? columns : undefined };
 }
 
 export async function runCheck(file: string, opts: CheckCommandOptions, io: CliIo): Promise<number> {
   if (opts.failOn !== undefined && opts.failOn !== 'fel') {
-    throw new StyrkollError('ARGUMENT', `--fail-on tar bara värdet "fel" (fick "${opts.failOn}").`);
+    throw await usageError(`--fail-on tar bara värdet "fel" (fick "${opts.failOn}").`);
   }
   const mapping = await mappingOf(opts);
   const progress = createProgress(!opts.quiet && !opts.json);
@@ -94,10 +83,9 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
     // The writer's worker (same deadline and memory cap as the read) loads while the check runs.
     writer = opts.output ? startGuardedWriter({ timeoutMs: (opts.timeout ?? 60) * 1000 }) : null;
 
-    const ruleSet = await loadRules();
+    const engine = await loadEngine();
     progress.phase('Kontrollerar', 1);
-    const result = await checkAndRelease(m.checkWorkbook, loaded, {
-      ruleSet,
+    const result = await checkAndRelease(engine, loaded, {
       profile: opts.profile,
       mapping,
       onProgress: (p) => progress.update(p.done, Math.max(p.total, 1)),

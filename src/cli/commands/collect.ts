@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildModel } from '../../core';
-import { StyrkollError, isStyrkollError } from '../../core/errors';
-import { collectAnswers, FILE_TAG_NAME, loadReportTemplates, readReports, REVIEW_SHEET, type ReportTemplate, type ReturnedReport } from '../../core/report';
+import { StyrkollError, isStyrkollError } from '../../core';
+import { collectAnswers, FILE_TAG_NAME, readReports, REVIEW_SHEET, type ReportTemplate, type ReturnedReport } from '../../core';
 import { reportSigner } from '../../node/report-signer';
 import { strFromU8, unzipSync } from 'fflate';
-import { readRuleFiles } from '../../node/rule-files';
-import type { WorkbookSnapshot } from '../../core/snapshot';
+import { loadEngine } from '../workbook-io';
+import type { WorkbookSnapshot } from '../../core';
 import { writeGuarded, type WriteStep } from '../../node/guarded-write';
 import { writeFileAtomic, describeFsError } from '../../node/atomic-write';
 import { loadWorkbook } from '../workbook-io';
@@ -14,7 +14,7 @@ import { toPublicJson } from '../print';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
 import { oneLine } from '../terminal-text';
-import { compareSwedish } from '../../core/finding';
+import { compareSwedish } from '../../core';
 
 export interface CollectCommandOptions {
   into: string;
@@ -116,5 +116,5 @@ async function templateOf(snapshots: WorkbookSnapshot[]): Promise<ReportTemplate
   for (const s of snapshots) for (const r of readReports(s)) if (r.template) counts.set(r.template, (counts.get(r.template) ?? 0) + 1);
   if (counts.size === 0) return undefined;
   const id = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareSwedish(a[0], b[0]))[0][0];
-  return loadReportTemplates((await readRuleFiles()).templates).get(id);
+  return (await loadEngine()).template(id);
 }

@@ -1,14 +1,14 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildModel, checkWorkbook } from '../../core';
-import { StyrkollError } from '../../core/errors';
+import { buildModel } from '../../core';
+import { StyrkollError } from '../../core';
 import { runKolada } from '../../kolada';
 import { FileCache } from '../../kolada/node-cache';
 import { readWorkbook } from '../../xlsx/read';
-import { OWN_SHEET_NAMES } from '../../core/input';
+import { OWN_SHEET_NAMES } from '../../core';
 import { writeGuarded } from '../../node/guarded-write';
 import { writeFileAtomic } from '../../node/atomic-write';
-import { loadRules, loadWorkbook } from '../workbook-io';
+import { loadEngine, loadWorkbook } from '../workbook-io';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
 import { oneLine } from '../terminal-text';
@@ -68,7 +68,7 @@ export async function runKoladaCommand(file: string, opts: KoladaCommandOptions,
 
   // The indicator rules then run on the fetched values.
   const updated = await readWorkbook(out, { skipSheetNames: [...OWN_SHEET_NAMES] });
-  const result = await checkWorkbook(updated, { ruleSet: await loadRules() });
+  const result = await (await loadEngine()).check(updated);
   const mal = result.findings.filter((f) => f.category === 'mal' && f.sheet === model.indicators!.location.name);
   io.out(mal.length === 0 ? '\nAlla indikatorer med utfall ligger i fas.' : `\nIndikatorer efter hämtningen (${mal.length} fynd):`);
   for (const f of mal) io.out(`  ${f.severity.toUpperCase().padEnd(8)} ${f.cell ?? ''} ${oneLine(f.message)}`);

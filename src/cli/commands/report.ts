@@ -1,16 +1,14 @@
 import { existsSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { checkWorkbook } from '../../core';
-import { StyrkollError } from '../../core/errors';
-import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, loadReportTemplates, rapportnyckel, reportYear, sameNamnd, type ReportTemplate, reportFileNames } from '../../core/report';
+import { StyrkollError } from '../../core';
+import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, rapportnyckel, reportYear, sameNamnd, type ReportTemplate, reportFileNames } from '../../core';
 import { reportSigner } from '../../node/report-signer';
-import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { WorkbookSnapshot } from '../../core';
 import { createWorkbook } from '../../xlsx/write';
 import { writeGuarded } from '../../node/guarded-write';
 import { describeFsError, writeFileAtomic } from '../../node/atomic-write';
-import { readRuleFiles } from '../../node/rule-files';
-import { loadRules, loadWorkbook } from '../workbook-io';
+import { loadEngine, loadWorkbook } from '../workbook-io';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
 import { oneLine } from '../terminal-text';
@@ -25,10 +23,10 @@ export interface ReportCommandOptions {
 }
 
 export async function loadTemplate(type: string): Promise<ReportTemplate> {
-  const templates = loadReportTemplates((await readRuleFiles()).templates);
-  const t = templates.get(type);
+  const engine = await loadEngine();
+  const t = engine.template(type);
   if (!t) {
-    throw new StyrkollError('ARGUMENT', `Okänd rapporttyp "${type}". Välj en av: ${[...templates.keys()].join(', ')}.`);
+    throw new StyrkollError('ARGUMENT', `Okänd rapporttyp "${type}". Välj en av: ${engine.templates().map((x) => x.id).join(', ')}.`);
   }
   return t;
 }
@@ -40,8 +38,8 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
   }
   const template = await loadTemplate(opts.type);
   const input = await loadWorkbook(file, { contractOnly: false });
-  const result = await checkWorkbook(input.snapshot, { ruleSet: await loadRules(), profile: opts.profile });
-  // The check already built the model; the reports use the same one.
+  const result = await (await loadEngine()).check(input.snapshot, { profile: opts.profile });
+  // The check's model is the handle the reports are built from.
   const { model } = result;
   const sign = reportSigner(model);
   const keyNote = rapportnyckel(model)

@@ -1,12 +1,10 @@
-import { listRules } from '../../core';
-import { loadRules } from '../workbook-io';
+import { loadEngine } from '../workbook-io';
 import type { CliIo } from './check';
 import { EXIT_OK } from '../errors';
 import { oneLine } from '../terminal-text';
 
 export async function runRules(opts: { profile?: string; json?: boolean }, io: CliIo): Promise<number> {
-  const ruleSet = await loadRules();
-  const rows = listRules(ruleSet, opts.profile ?? 'standard');
+  const rows = (await loadEngine()).listRules(opts.profile ?? 'standard');
   if (opts.json) {
     io.out(JSON.stringify(rows, null, 2));
     return EXIT_OK;

@@ -1,8 +1,10 @@
 /**
  * Param values for one run: the rule's default, then the profile's threshold, then the
  * workbook's Inställningar (a value that cannot be read is an `indata` finding and the earlier
- * value is kept). Belopp defaults and profile values are in kr and are scaled to the workbook's
- * unit; a value from Inställningar is taken in the workbook's unit.
+ * value is kept), then a threshold the surface passes (the pane's own settings), which wins over
+ * the workbook's row with the same key. Belopp defaults and profile values are in kr and are
+ * scaled to the workbook's unit; a value from Inställningar or the surface is taken in the
+ * workbook's unit, and read as a cell with that value would be (readThreshold).
  */
 import type { Finding } from '../finding';
 import type { Settings } from '../model';
@@ -11,7 +13,7 @@ import { formatValue } from './template';
 import type { Profile } from './profile-schema';
 import type { Param } from './rule-schema';
 
-export type ParamOrigin = 'regel' | 'profil' | 'installningar';
+export type ParamOrigin = 'regel' | 'profil' | 'installningar' | 'val';
 
 export interface ResolvedParams {
   values: Record<string, number>;
@@ -34,7 +36,15 @@ export function readThreshold(value: string | number | boolean | null, kind: Par
   return kind === 'procent' && !hasPercentSign && v > 0 && v < 1 ? v * 100 : v;
 }
 
-export function resolveParams(params: Record<string, Param>, profile: Profile, settings: Settings): ResolvedParams {
+/**
+ * `chosen`: thresholds set outside the workbook by their Inställningar key (e.g. "Tröskel varning %"),
+ * compared as Inställningar keys are. A chosen threshold replaces the workbook's row: that row is
+ * not read at all (so an unreadable value there is no finding). A chosen value that cannot be read
+ * (negative) is left out.
+ */
+export function resolveParams(params: Record<string, Param>, profile: Profile, settings: Settings, chosen: Readonly<Record<string, number>> = {}): ResolvedParams {
+  const chosenByKey = new Map<string, number>();
+  for (const [key, value] of Object.entries(chosen)) chosenByKey.set(normalizeHeader(key), value);
   const values: Record<string, number> = {};
   const origin: Record<string, ParamOrigin> = {};
   const findings: Finding[] = [];
@@ -47,7 +57,17 @@ export function resolveParams(params: Record<string, Param>, profile: Profile, s
     if (param.kind === 'belopp') value *= scale;
     origin[name] = fromProfile ? 'profil' : 'regel';
 
-    const entry = param.setting ? settings.entries[normalizeHeader(param.setting)] : undefined;
+    const key = param.setting ? normalizeHeader(param.setting) : undefined;
+    const pick = key === undefined || !chosenByKey.has(key) ? null : readThreshold(chosenByKey.get(key)!, param.kind);
+    if (key !== undefined && chosenByKey.has(key)) {
+      if (pick !== null) {
+        value = pick;
+        origin[name] = 'val';
+      }
+      values[name] = value;
+      continue;
+    }
+    const entry = key !== undefined ? settings.entries[key] : undefined;
     if (entry && entry.value !== null && entry.value !== '') {
       const read = readThreshold(entry.value, param.kind);
       if (read !== null) {

@@ -3,7 +3,7 @@
  * the workbook. A worker sends this with its buffers transferred (no copy, nothing to serialise
  * per cell); the receiving side builds the rows.
  */
-import type { CellErrorRef, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type { CellErrorRef, SheetSnapshot, WorkbookSnapshot } from '../../core';
 import { materializeRows, type CompactCells } from './sheet-grid';
 
 export interface CompactSheet {

@@ -2,8 +2,8 @@
  * readWorkbook: .xlsx bytes → WorkbookSnapshot. Bytes only (no fs), so it runs in a browser bundle
  * as well as in Node. Each refusal is a StyrkollError with a one-line Swedish message.
  */
-import { isStyrkollError } from '../../core/errors';
-import type { WorkbookSnapshot } from '../../core/snapshot';
+import { isStyrkollError } from '../../core';
+import type { WorkbookSnapshot } from '../../core';
 import { fileKindError, inspectFile } from '../detect';
 import { materializeWorkbook, type CompactSheet, type CompactWorkbook } from './compact-workbook';
 import { readDateStyles } from './date-styles';

@@ -5,7 +5,7 @@
  * an earlier row switches the grid to plain arrays. The compact form crosses a worker boundary as
  * transferred buffers instead of millions of cloned values.
  */
-import type { CellErrorRef, CellValue } from '../../core/snapshot';
+import type { CellErrorRef, CellValue } from '../../core';
 import { parseRange } from './cell-ref';
 import { readErrors } from './errors';
 

@@ -4,7 +4,7 @@
  * open/text/close, the fast scanner (sheet-scanner.ts) through the same methods plus a few typed
  * shortcuts that skip building attribute records and strings for the common cells.
  */
-import type { CellValue } from '../../core/snapshot';
+import type { CellValue } from '../../core';
 import { MAX_ROWS, parseCellRef } from './cell-ref';
 import { readErrors } from './errors';
 import { CellBudget, SheetGrid } from './sheet-grid';

@@ -1,5 +1,5 @@
 /** A1 addresses and sheet names in references. */
-import { StyrkollError } from '../../core/errors';
+import { StyrkollError } from '../../core';
 
 export function colLetters(col: number): string {
   let s = '';

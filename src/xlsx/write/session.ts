@@ -1,5 +1,5 @@
 /** One write operation on a package: the package, its workbook and its styles. */
-import type { SheetSpec } from '../../core/sheet-spec';
+import type { SheetSpec } from '../../core';
 import { quoteSheet, validateSheetName } from './cell-ref';
 import { CONTENT_TYPES, addRel, isRelType, readRels, relType, setOverride } from './rels';
 import { renderSheet } from './sheet-render';

@@ -1,7 +1,7 @@
 /** Changes or adds values in existing sheets, keeping everything else of the package. */
-import { StyrkollError } from '../../core/errors';
-import type { CellStyle } from '../../core/sheet-spec';
-import type { CellValue } from '../../core/snapshot';
+import { StyrkollError } from '../../core';
+import type { CellStyle } from '../../core';
+import type { CellValue } from '../../core';
 import { finish, openSession } from './session';
 import { SheetEditor } from './sheet-edit';
 import type { PackageOptions } from './zip-package';

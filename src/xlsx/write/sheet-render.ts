@@ -1,6 +1,6 @@
 /** Renders a SheetSpec as a complete worksheet part. */
-import { StyrkollError } from '../../core/errors';
-import type { SheetSpec, SpecCell } from '../../core/sheet-spec';
+import { StyrkollError } from '../../core';
+import type { SheetSpec, SpecCell } from '../../core';
 import { colLetters, parseA1, sheetRef, toA1 } from './cell-ref';
 import type { StyleRegistry } from './styles';
 import { escapeAttr, escapeText, tElement } from './xml-tree';

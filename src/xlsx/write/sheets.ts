@@ -1,6 +1,6 @@
 /** Report sheets: add to an existing package, or build a new package from scratch. */
-import { StyrkollError } from '../../core/errors';
-import type { SheetSpec } from '../../core/sheet-spec';
+import { StyrkollError } from '../../core';
+import type { SheetSpec } from '../../core';
 import { CONTENT_TYPES } from './rels';
 import { addSpecSheet, finish, openSession, sessionFor } from './session';
 import { minimalStyles } from './styles';

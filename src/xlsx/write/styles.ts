@@ -3,7 +3,7 @@
  * identical entry when one exists, so re-running never grows the file. Changes are appended, so
  * every existing style index keeps its meaning.
  */
-import type { CellStyle } from '../../core/sheet-spec';
+import type { CellStyle } from '../../core';
 import { child, children, escapeAttr, insertAfterPredecessor, parseXml, XmlEdit, type XmlNode } from './xml-tree';
 import type { ZipPackage } from './zip-package';
 

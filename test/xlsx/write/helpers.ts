@@ -41,7 +41,6 @@ export function checkResult(findings: Finding[], overrides: Partial<CheckResult[
       ...overrides,
     },
     // The Kontroll sheet does not read the model.
-    model: {} as CheckResult['model'],
   };
 }
 
