@@ -1,4 +1,5 @@
-import { OWN_SHEET_NAMES, type Engine, type WorkbookSnapshot } from '../core';
+import type { Engine, WorkbookSnapshot } from '../core';
+import { OWN_SHEET_NAMES } from '../shared/sheet-names';
 import { readWorkbookGuarded } from '../node/guarded-read';
 import { readInputFile } from '../node/input-file';
 

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { StyrkollError } from '../core';
+import { StyrkollError } from '../shared/errors';
 import { describeFsError } from './atomic-write';
 
 /** Files larger than this are refused before they are read into memory. */

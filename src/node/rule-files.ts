@@ -1,6 +1,7 @@
 import { promises as fs, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { compareSwedish, sortRuleFiles, StyrkollError, type FileInput, type RuleFiles } from '../core';
+import { compareSwedish, sortRuleFiles, type FileInput, type RuleFiles } from '../core';
+import { StyrkollError } from '../shared/errors';
 
 export type JsonFile = FileInput;
 export type { RuleFiles };

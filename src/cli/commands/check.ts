@@ -3,18 +3,21 @@ import { writeFileAtomic } from '../../node/atomic-write';
 import { startGuardedWriter } from '../../node/guarded-write';
 import { loadEngine, loadWorkbook } from '../workbook-io';
 import { createProgress } from '../progress';
-import { formatSummary, toPublicJson } from '../print';
 import { EXIT_FAIL_ON, EXIT_OK } from '../errors';
+import { StyrkollError } from '../../shared/errors';
 
 /**
- * What the check needs after the read. Loaded while the worker reads the file (on the other
- * core), not before it starts: on a small workbook loading them costs more than the read.
+ * What the check needs after the read: the core (through its index) and the printing, which
+ * reads the core's labels. Loaded while the worker reads the file (on the other core), not
+ * before it starts: loading them costs more than the read of a small workbook.
  */
-const checkModules = () => import('../../core');
+const checkModules = async () => {
+  const [core, print] = await Promise.all([import('../../core'), import('../print')]);
+  return { ...core, ...print };
+};
 
-/** A Swedish usage error (the core's StyrkollError, loaded when needed). */
+/** A Swedish usage error. */
 async function usageError(message: string): Promise<Error> {
-  const { StyrkollError } = await import('../../core');
   return new StyrkollError('ARGUMENT', message);
 }
 
@@ -100,9 +103,9 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
     progress.stop();
 
     if (opts.json) {
-      io.out(toPublicJson(result.findings));
+      io.out(m.toPublicJson(result.findings));
     } else {
-      io.out(formatSummary(result, { maxFindings: opts.all ? Number.MAX_SAFE_INTEGER : 25 }));
+      io.out(m.formatSummary(result, { maxFindings: opts.all ? Number.MAX_SAFE_INTEGER : 25 }));
       if (opts.output) io.out(`\nResultatet finns i ${opts.output} (bladet Kontroll; markerade celler har en anteckning).`);
     }
     const hasFel = result.summary.counts.bySeverity.fel > 0;

@@ -6,6 +6,7 @@
  * header holds the required columns of Mål, Indikatorer, Uppdrag or Åtgärder, and of no other
  * kind, is that sheet.
  */
+import { OWN_SHEET_NAMES } from '../../shared/sheet-names';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { type BudgetHeader, type ColumnMapping, detectBudgetHeader, HEADER_SCAN_ROWS } from './budget-header';
 import { detectHeader } from './header';
@@ -46,11 +47,8 @@ const PLAN_SPECS: Record<PlanKind, ColumnSpec> = {
 };
 const PLAN_KINDS = Object.keys(PLAN_SPECS) as PlanKind[];
 
-/**
- * Sheets Styrkoll writes itself: never read as input. Readers pass these as names to skip, and
- * read every other sheet, since any of them may hold the budget.
- */
-export const OWN_SHEET_NAMES: readonly string[] = Object.freeze(['Kontroll', 'Kontroll_ny', 'Sammanställning', 'Sammanstallning']);
+/** Sheets Styrkoll writes itself (src/shared/sheet-names.ts): never read as input. */
+export { OWN_SHEET_NAMES };
 const OWN_SHEETS = new Set(OWN_SHEET_NAMES.map(foldText));
 
 function isOwnSheet(sheet: SheetSnapshot): boolean {

@@ -1,5 +1,5 @@
 /** A1 addresses and sheet names in references. */
-import { StyrkollError } from '../../core';
+import { StyrkollError } from '../../shared/errors';
 
 export function colLetters(col: number): string {
   let s = '';

@@ -3,7 +3,8 @@
  * marks on the user's cells. A previous run's sheet and marks are undone first from the record
  * (see record.ts), so running again replaces, never duplicates.
  */
-import { isStyrkollError, mergeMarks, SEVERITY_FILLS, type CellMark, type SheetSpec } from '../../core';
+import { mergeMarks, SEVERITY_FILLS, type CellMark, type SheetSpec } from '../../core';
+import { isStyrkollError } from '../../shared/errors';
 import { parseA1, toA1 } from './cell-ref';
 import { addNotes, removeNotes, type CreatedParts, type NoteRecord } from './notes';
 import { readRecord, writeRecord, type MarkRecord, type SheetRecord, type StyrkollRecord } from './record';
