@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { isStyrkollError } from '../shared/errors';
+import { isStyrkollError } from '../common/errors';
 
 /** Exit codes of the public contract (docs/workbook-format.md). */
 export const EXIT_OK = 0;

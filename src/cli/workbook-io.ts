@@ -1,5 +1,5 @@
 import type { Engine, WorkbookSnapshot } from '../core';
-import { OWN_SHEET_NAMES } from '../shared/sheet-names';
+import { OWN_SHEET_NAMES } from '../common/sheet-names';
 import { readWorkbookGuarded } from '../node/guarded-read';
 import { readInputFile } from '../node/input-file';
 

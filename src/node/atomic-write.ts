@@ -1,6 +1,6 @@
 import { promises as fs, constants as fsConstants, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { StyrkollError } from '../shared/errors';
+import { StyrkollError } from '../common/errors';
 
 export interface WriteOptions {
   /** Replace an existing file at the target path. */

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { StyrkollError, type ErrorCode } from '../shared/errors';
+import { StyrkollError, type ErrorCode } from '../common/errors';
 import type { WorkbookSnapshot } from '../core';
 // Straight from its module: the reader's index would load the whole reader, which only the worker runs.
 import { materializeWorkbook } from '../xlsx/read/compact-workbook';

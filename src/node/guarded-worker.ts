@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { StyrkollError, type ErrorCode } from '../shared/errors';
+import { StyrkollError, type ErrorCode } from '../common/errors';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_MEMORY_MB = 2048;

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { StyrkollError } from '../shared/errors';
+import { StyrkollError } from '../common/errors';
 import { describeFsError } from './atomic-write';
 
 /** Files larger than this are refused before they are read into memory. */

@@ -4,7 +4,7 @@
  * the rows), or the StyrkollError's code, message and details. Never posts a raw exception.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isStyrkollError } from '../shared/errors';
+import { isStyrkollError } from '../common/errors';
 import { readWorkbookCompact, transferables, type CompactWorkbook, type ReadOptions } from '../xlsx/read';
 import { nativeInflate } from './native-inflate';
 

@@ -1,7 +1,7 @@
 import { promises as fs, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { compareSwedish, sortRuleFiles, type FileInput, type RuleFiles } from '../core';
-import { StyrkollError } from '../shared/errors';
+import { StyrkollError } from '../common/errors';
 
 export type JsonFile = FileInput;
 export type { RuleFiles };

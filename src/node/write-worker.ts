@@ -4,7 +4,7 @@
  * transferred) or the StyrkollError's code, message and details. Never posts a raw exception.
  */
 import { parentPort } from 'node:worker_threads';
-import { isStyrkollError } from '../shared/errors';
+import { isStyrkollError } from '../common/errors';
 import type { CellMark, SheetSpec } from '../core';
 import { addSheets, setCellValues, writeCheckedWorkbook, type CellEdit } from '../xlsx/write';
 import type { ReadLimits } from '../xlsx/read';

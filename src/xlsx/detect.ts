@@ -2,7 +2,7 @@
  * What kind of file the bytes are, decided before any XML is parsed, so each kind of wrong file
  * gets its own message (a .xls, a password-protected workbook, an .ods, a Word file, a cut-off copy).
  */
-import type { StyrkollError } from '../shared/errors';
+import type { StyrkollError } from '../common/errors';
 import { readErrors } from './read/errors';
 import { isEncryptedOle, isOleSignature } from './read/ole-directory';
 import { findWorkbookPart, OpcPackage } from './read/opc-package';

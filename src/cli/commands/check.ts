@@ -4,7 +4,7 @@ import { startGuardedWriter } from '../../node/guarded-write';
 import { loadEngine, loadWorkbook } from '../workbook-io';
 import { createProgress } from '../progress';
 import { EXIT_FAIL_ON, EXIT_OK } from '../errors';
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 
 /**
  * What the check needs after the read: the core (through its index) and the printing, which

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildModel } from '../../core';
-import { StyrkollError, isStyrkollError } from '../../shared/errors';
+import { StyrkollError, isStyrkollError } from '../../common/errors';
 import { collectAnswers, FILE_TAG_NAME, readReports, REVIEW_SHEET, type ReportTemplate, type ReturnedReport } from '../../core';
 import { reportSigner } from '../../node/report-signer';
 import { strFromU8, unzipSync } from 'fflate';

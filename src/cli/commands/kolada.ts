@@ -1,11 +1,11 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModel } from '../../core';
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 import { runKolada } from '../../kolada';
 import { FileCache } from '../../kolada/node-cache';
 import { readWorkbook } from '../../xlsx/read';
-import { OWN_SHEET_NAMES } from '../../shared/sheet-names';
+import { OWN_SHEET_NAMES } from '../../common/sheet-names';
 import { writeGuarded } from '../../node/guarded-write';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { loadEngine, loadWorkbook } from '../workbook-io';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, rapportnyckel, reportYear, sameNamnd, type ReportTemplate, reportFileNames } from '../../core';
 import { reportSigner } from '../../node/report-signer';
 import type { WorkbookSnapshot } from '../../core';

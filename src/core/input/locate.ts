@@ -6,7 +6,7 @@
  * header holds the required columns of Mål, Indikatorer, Uppdrag or Åtgärder, and of no other
  * kind, is that sheet.
  */
-import { OWN_SHEET_NAMES } from '../../shared/sheet-names';
+import { OWN_SHEET_NAMES } from '../../common/sheet-names';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { type BudgetHeader, type ColumnMapping, detectBudgetHeader, HEADER_SCAN_ROWS } from './budget-header';
 import { detectHeader } from './header';
@@ -47,7 +47,7 @@ const PLAN_SPECS: Record<PlanKind, ColumnSpec> = {
 };
 const PLAN_KINDS = Object.keys(PLAN_SPECS) as PlanKind[];
 
-/** Sheets Styrkoll writes itself (src/shared/sheet-names.ts): never read as input. */
+/** Sheets Styrkoll writes itself (src/common/sheet-names.ts): never read as input. */
 export { OWN_SHEET_NAMES };
 const OWN_SHEETS = new Set(OWN_SHEET_NAMES.map(foldText));
 

@@ -1,5 +1,5 @@
 /** Every way the reader refuses a file, each as one Swedish line that says what to do. */
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 
 export const readErrors = {
   empty: () => new StyrkollError('TOM_FIL', 'Filen är tom (0 byte) – kontrollera att du valt rätt fil och att den sparats färdigt.'),

@@ -2,7 +2,7 @@
  * readWorkbook: .xlsx bytes → WorkbookSnapshot. Bytes only (no fs), so it runs in a browser bundle
  * as well as in Node. Each refusal is a StyrkollError with a one-line Swedish message.
  */
-import { isStyrkollError } from '../../shared/errors';
+import { isStyrkollError } from '../../common/errors';
 import type { WorkbookSnapshot } from '../../core';
 import { fileKindError, inspectFile } from '../detect';
 import { materializeWorkbook, type CompactSheet, type CompactWorkbook } from './compact-workbook';

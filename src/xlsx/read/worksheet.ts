@@ -3,7 +3,7 @@
  * ids of its table parts. Data validations are only counted, never expanded. The fast scanner reads
  * the part first; when it meets XML it does not handle, saxes reads the part again from the start.
  */
-import { isStyrkollError } from '../../shared/errors';
+import { isStyrkollError } from '../../common/errors';
 import { readErrors } from './errors';
 import type { OpcPackage } from './opc-package';
 import { SheetScanner } from './sheet-scanner';

@@ -4,7 +4,7 @@
  */
 import { Inflate } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { isStyrkollError } from '../../shared/errors';
+import { isStyrkollError } from '../../common/errors';
 import { readErrors } from './errors';
 import type { ReadLimits } from './options';
 import type { ZipEntry } from './zip-directory';

@@ -1,5 +1,5 @@
 /** A1 addresses and sheet names in references. */
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 
 export function colLetters(col: number): string {
   let s = '';

@@ -4,7 +4,7 @@
  * (see record.ts), so running again replaces, never duplicates.
  */
 import { mergeMarks, SEVERITY_FILLS, type CellMark, type SheetSpec } from '../../core';
-import { isStyrkollError } from '../../shared/errors';
+import { isStyrkollError } from '../../common/errors';
 import { parseA1, toA1 } from './cell-ref';
 import { addNotes, removeNotes, type CreatedParts, type NoteRecord } from './notes';
 import { readRecord, writeRecord, type MarkRecord, type SheetRecord, type StyrkollRecord } from './record';

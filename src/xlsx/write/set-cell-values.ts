@@ -1,5 +1,5 @@
 /** Changes or adds values in existing sheets, keeping everything else of the package. */
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 import type { CellStyle } from '../../core';
 import type { CellValue } from '../../core';
 import { finish, openSession } from './session';

@@ -3,7 +3,7 @@
  * cell or row when missing. The part is scanned once as bytes (sheet-index.ts), never parsed
  * into a tree; everything not edited keeps its bytes.
  */
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 import type { CellValue } from '../../core';
 import { parseA1, toA1 } from './cell-ref';
 import { SheetIndex, type CellInfo, type TopElement } from './sheet-index';

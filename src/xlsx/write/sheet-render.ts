@@ -1,5 +1,5 @@
 /** Renders a SheetSpec as a complete worksheet part. */
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 import type { SheetSpec, SpecCell } from '../../core';
 import { colLetters, parseA1, sheetRef, toA1 } from './cell-ref';
 import type { StyleRegistry } from './styles';

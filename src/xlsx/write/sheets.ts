@@ -1,5 +1,5 @@
 /** Report sheets: add to an existing package, or build a new package from scratch. */
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 import type { SheetSpec } from '../../core';
 import { CONTENT_TYPES } from './rels';
 import { addSpecSheet, finish, openSession, sessionFor } from './session';

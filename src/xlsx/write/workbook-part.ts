@@ -1,5 +1,5 @@
 /** workbook.xml: the sheet list, defined names, the active tab and calculation flags. */
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 import { addRel, CONTENT_TYPES, isRelType, readRels, relType, removeOverride, removeRels, setOverride } from './rels';
 import { child, children, escapeAttr, escapeText, insertAfterPredecessor, parseXml, prefixOf, XmlEdit, type XmlNode } from './xml-tree';
 import { withoutTabSelected } from './sheet-edit';

@@ -3,7 +3,7 @@
  * hundreds of MB of XML). Markup is ASCII in UTF-8, so tags and attributes are found on the bytes
  * directly; edits are splices on the original bytes, so everything else keeps its exact bytes.
  */
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 import { readErrors } from '../read/errors';
 
 const LT = 60;

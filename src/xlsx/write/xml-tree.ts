@@ -3,7 +3,7 @@
  * original text, so everything the writer does not touch keeps its exact bytes.
  */
 import { SaxesParser } from 'saxes';
-import { isStyrkollError, StyrkollError } from '../../shared/errors';
+import { isStyrkollError, StyrkollError } from '../../common/errors';
 import { readErrors } from '../read/errors';
 import { DEFAULT_LIMITS } from '../read/options';
 

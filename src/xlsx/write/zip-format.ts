@@ -3,7 +3,7 @@
  * (zip64 included) without inflating anything, and writing an archive whose entries are given
  * already compressed. That is what lets unchanged parts keep their compressed bytes and CRC.
  */
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 
 export interface ZipEntry {
   name: string;

@@ -10,7 +10,7 @@
  * sees another package than the reader checked, nor unpacks what the reader would refuse.
  */
 import { deflateSync, strFromU8, strToU8 } from 'fflate';
-import { StyrkollError } from '../../shared/errors';
+import { StyrkollError } from '../../common/errors';
 import { resolveLimits, type ReadLimits } from '../read/options';
 import { checkTotal, fflateBoundedInflate, inflateWhole } from '../read/xml-part';
 import { normalizePartName, readZipDirectory, type ZipEntry as DirEntry } from '../read/zip-directory';
