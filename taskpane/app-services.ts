@@ -72,7 +72,7 @@ function checkService(): CheckService {
   return {
     profiles: () => bundledEngine().profiles(),
     thresholds: () => bundledEngine().thresholds(),
-    check: (_source, settings, onProgress) => checkOpenWorkbook(settings, onProgress),
+    check: (_file, settings, onProgress) => checkOpenWorkbook(settings, onProgress),
     mapping: (result) => mappingData.get(result) ?? null,
   };
 }

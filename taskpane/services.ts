@@ -30,8 +30,11 @@ export interface MappingData {
   current: ColumnMapping;
 }
 
-/** Where the workbook comes from: the open Excel workbook, or (standalone) a file's bytes. */
-export type WorkbookSource = { kind: 'excel' } | { kind: 'file'; name: string; bytes: Uint8Array };
+/** A chosen workbook file (standalone). */
+export interface WorkbookFile {
+  name: string;
+  bytes: Uint8Array;
+}
 
 export interface ProfileOption {
   id: string;
@@ -50,10 +53,11 @@ export interface CheckService {
   profiles(): ProfileOption[];
   thresholds(): ThresholdOption[];
   /**
-   * Runs the check; in Excel it also writes the Kontroll sheet and the marks. `mapping` (the page
-   * outside Excel) is the session's Koppla kolumner choice; in Excel it lives in Inställningar.
+   * Runs the check: in Excel on the open workbook (`file` is null) and writes the Kontroll sheet
+   * and the marks; standalone on the chosen file. `mapping` (standalone) is the session's Koppla
+   * kolumner choice; in Excel it lives in Inställningar.
    */
-  check(source: WorkbookSource, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void, mapping?: ColumnMapping | null): Promise<CheckResult>;
+  check(file: WorkbookFile | null, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void, mapping?: ColumnMapping | null): Promise<CheckResult>;
   /** What the Koppla kolumner form shows for a result of check(); null when unknown. */
   mapping?(result: CheckResult): MappingData | null;
 }
@@ -97,7 +101,7 @@ export interface ReportService {
   createReports(request: ReportRequest, onProgress: (done: number, total: number) => void): Promise<ReportOutcome>;
 }
 
-/** The Excel side of the pane; null when the pane runs outside Office. */
+/** The Excel side of the pane; null when the pane runs outside Office (the one record of where it runs). */
 export interface ExcelBridge {
   loadSettings(): Promise<StyrkollSettings>;
   saveSettings(settings: StyrkollSettings): Promise<void>;

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     // The Excel services (core, xlsx, Office adapter) load only in Excel; standalone, all of that
     // runs in the worker and the page stays light.
     const services: PaneServices = host === 'excel' ? (await import('./app-services')).createAppServices() : await createStandaloneServices(spawnCheckWorker());
-    pane = new Pane(root, services, host);
+    pane = new Pane(root, services);
   } catch (e) {
     // A broken rule file is the likely cause: say so in the pane, not only in the console.
     const m = toPaneMessage(e, 'Att starta Styrkoll');

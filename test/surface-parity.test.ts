@@ -71,7 +71,7 @@ async function viaExcel(sheets: FakeSheetInit[], settings: Settings): Promise<Ch
   (globalThis as Record<string, unknown>).Excel = { run: (work: (c: Excel.RequestContext) => Promise<unknown>) => work(asExcel(ctx)) };
   try {
     // The pane gets the result with the model behind it; what it shows is the findings and summary.
-    const { findings, summary } = await createAppServices().check.check({ kind: 'excel' }, settings, () => undefined);
+    const { findings, summary } = await createAppServices().check.check(null, settings, () => undefined);
     return { findings, summary };
   } finally {
     delete (globalThis as Record<string, unknown>).Excel;

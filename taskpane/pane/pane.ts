@@ -1,7 +1,7 @@
 /** The task pane: wires the check button, progress, messages and the three tabs to the services. */
 import type { CheckProgress, CheckResult } from '../../src/core';
 import type { HostKind } from '../host';
-import type { ColumnMapping, PaneServices, SettingsStore, StyrkollSettings, WorkbookSource } from '../services';
+import type { ColumnMapping, PaneServices, SettingsStore, StyrkollSettings } from '../services';
 import { DownloadBar } from './download-bar';
 import { count, h, replace } from './dom';
 import { FileDrop } from './file-drop';
@@ -50,8 +50,13 @@ export class Pane {
   private sessionMapping: ColumnMapping | null = null;
   private running = false;
 
-  constructor(private readonly root: HTMLElement, private readonly services: PaneServices, private readonly host: HostKind) {
+  /** Where the pane runs, read from its services: with an Excel bridge in Excel, else standalone. */
+  private readonly host: HostKind;
+
+  constructor(private readonly root: HTMLElement, private readonly services: PaneServices) {
     const excel = services.excel;
+    const host: HostKind = excel ? 'excel' : 'standalone';
+    this.host = host;
     this.store = excel ? null : services.settingsStore ?? null;
     this.results = new ResultsView({
       onSelect: excel ? (f) => void this.select(f.sheet!, f.cell!) : null,
@@ -203,14 +208,10 @@ export class Pane {
         h('div', { class: 'progress-fill', style: determinate ? `width:${Math.round(100 * share)}%` : null })));
   }
 
-  private source(): WorkbookSource | null {
-    if (this.host === 'excel') return { kind: 'excel' };
-    return this.file ? { kind: 'file', ...this.file } : null;
-  }
-
   async runCheck(): Promise<void> {
-    const source = this.source();
-    if (this.running || !source) return;
+    // In Excel the open workbook is checked; standalone, the chosen file (none chosen: nothing to do).
+    const file = this.host === 'excel' ? null : this.file;
+    if (this.running || (this.host === 'standalone' && !file)) return;
     this.running = true;
     this.checkButton.disabled = true;
     this.downloads?.hide();
@@ -218,7 +219,7 @@ export class Pane {
     this.showProgress({ phase: 'indata', done: 0, total: 0 });
     try {
       const settings: StyrkollSettings = this.settingsView.current;
-      const result = await this.services.check.check(source, settings, (p) => this.showProgress(p), this.host === 'excel' ? null : this.sessionMapping);
+      const result = await this.services.check.check(file, settings, (p) => this.showProgress(p), this.host === 'excel' ? null : this.sessionMapping);
       await this.showResult(result);
     } catch (e) {
       this.showMessage(toPaneMessage(e, 'Kontrollen'), 'error');

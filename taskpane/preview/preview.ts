@@ -31,7 +31,7 @@ const services: PaneServices = {
       { key: 'Tröskel varning %', description: 'Avvikelse mot budget som ger en varning.', kind: 'procent', defaultValue: 2 },
       { key: 'Tröskel fel %', description: 'Avvikelse mot budget som ger ett fel.', kind: 'procent', defaultValue: 5 },
     ],
-    async check(_source, _settings, onProgress: (p: CheckProgress) => void) {
+    async check(_file, _settings, onProgress: (p: CheckProgress) => void) {
       onProgress({ phase: 'indata', done: 0, total: 0 });
       for (let i = 1; i <= 4; i++) {
         await tick();
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const host: HostKind = params.get('host') === 'standalone' ? await detectHost() : 'excel';
   state.host = host;
-  const pane = new Pane(document.getElementById('app')!, host === 'excel' ? services : { ...services, excel: null }, host);
+  const pane = new Pane(document.getElementById('app')!, host === 'excel' ? services : { ...services, excel: null });
   await pane.init();
   if (params.get('run') !== 'no' && host === 'excel') await pane.runCheck();
   document.getElementById('app')!.removeAttribute('aria-busy');

@@ -32,11 +32,11 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
     check: {
       profiles: () => meta.profiles,
       thresholds: () => meta.thresholds,
-      async check(source, settings, onProgress, mapping) {
-        if (source.kind !== 'file') throw new Error('Utanför Excel kontrolleras en vald fil.');
+      async check(file, settings, onProgress, mapping) {
+        if (!file) throw new Error('Välj en arbetsbok att kontrollera.');
         // A copy moves to the worker; the page keeps its own bytes for a later check.
-        const bytes = source.bytes.slice();
-        const reply = await client.request('check', { name: source.name, bytes, settings, mapping: mapping ?? null }, onProgress, [bytes.buffer]);
+        const bytes = file.bytes.slice();
+        const reply = await client.request('check', { name: file.name, bytes, settings, mapping: mapping ?? null }, onProgress, [bytes.buffer]);
         const result: CheckResult = { findings: reply.findings, summary: reply.summary };
         namnder.set(result, reply.namnder);
         mappings.set(result, reply.mapping);

@@ -64,7 +64,7 @@ describe('Koppla kolumner in Excel', () => {
   it('a workbook with no budget data: no budget read, a red Kontroll sheet, and the sheets to choose from', async () => {
     ctx = new FakeContext(unknownExport(null));
     const services = createAppServices();
-    const result = await services.check.check({ kind: 'excel' }, { profile: null, thresholds: {} }, () => undefined);
+    const result = await services.check.check(null, { profile: null, thresholds: {} }, () => undefined);
     expect(result.summary.budgetRead).toBe(false);
     expect(result.findings.some((f) => f.rule === 'IN-BLAD-SAKNAS' && f.severity === 'fel')).toBe(true);
     expect(result.summary.inlast.join('\n')).toContain('Blad1');
@@ -114,7 +114,7 @@ describe('Koppla kolumner in Excel', () => {
     ]);
     expect(ctx.sheet('Inställningar').formulas.size).toBe(0);
 
-    const result: CheckResult = await services.check.check({ kind: 'excel' }, { profile: null, thresholds: {} }, () => undefined);
+    const result: CheckResult = await services.check.check(null, { profile: null, thresholds: {} }, () => undefined);
     expect(result.summary.budgetRead).toBe(true);
     expect(result.findings.some((f) => f.rule === 'IN-BLAD-SAKNAS')).toBe(false);
     // Hemtjänst's 8,6 % overrun is found on its row.

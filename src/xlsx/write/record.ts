@@ -3,11 +3,11 @@
  * it exactly. Excel keeps custom XML parts when it saves, and Office.js reaches the same part
  * through `workbook.customXmlParts`, so the add-in and the file writer share one record.
  */
-import { addRel, CONTENT_TYPES, isRelType, readRels, relType, removeOverride, removeRels, setOverride } from './rels';
+import { addRel, CONTENT_TYPES, isRelType, readRels, relType, setOverride } from './rels';
 import type { CreatedParts, NoteKind } from './notes';
 import { children, escapeAttr, parseXml } from './xml-tree';
 import type { WorkbookInfo } from './workbook-part';
-import { relativeTarget, relsPartOf, type ZipPackage } from './zip-package';
+import { relativeTarget, type ZipPackage } from './zip-package';
 
 export const RECORD_NS = 'urn:styrkoll:markeringar:1';
 /** Fixed, so the same input gives the same bytes. */
@@ -108,16 +108,4 @@ export function writeRecord(pkg: ZipPackage, wb: WorkbookInfo, record: StyrkollR
   setOverride(pkg, props, CONTENT_TYPES.customXmlProps);
   addRel(pkg, item, relType('customXmlProps', wb.strict), relativeTarget(item, props));
   addRel(pkg, wb.part, relType('customXml', wb.strict), relativeTarget(wb.part, item));
-}
-
-/** Removes the record part altogether (nothing left to undo). */
-export function removeRecord(pkg: ZipPackage, wb: WorkbookInfo, part: string): void {
-  const props = readRels(pkg, part).find((r) => isRelType(r.type, 'customXmlProps'))?.part;
-  for (const p of [part, props]) {
-    if (!p) continue;
-    pkg.remove(p);
-    removeOverride(pkg, p);
-  }
-  pkg.remove(relsPartOf(part));
-  removeRels(pkg, wb.part, (r) => r.part === part);
 }
