@@ -3,7 +3,7 @@
  * whose sheets are missing are skipped and named in summary.notes.
  */
 import type { CheckedWorkbook, CheckProgress, CheckSummary } from './check-types';
-import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from './finding';
+import { CATEGORIES, CATEGORY_LABELS, SEVERITIES, type Category, type Finding, type Severity } from './finding';
 import { buildModel } from './input';
 import type { ColumnMapping } from './input/budget-header';
 import { describeInlast } from './input/inlast';
@@ -40,13 +40,6 @@ export interface CheckOptions {
   thresholds?: Readonly<Record<string, number>>;
 }
 
-const FAMILY_LABEL: Record<Family, string> = {
-  budget: 'budget',
-  mal: 'mål',
-  'mal-medel': 'mål och medel',
-  'rod-trad': 'röd tråd',
-  arshjul: 'årshjul',
-};
 
 /** The sheets a family needs that the workbook lacks ("Mål eller Uppdrag" counts as one). */
 export function missingSheets(family: Family, model: Model): string[] {
@@ -66,7 +59,7 @@ export function missingSheets(family: Family, model: Model): string[] {
 
 function skipNote(family: Family, missing: string[]): string {
   const sheets = missing.length === 1 ? `bladet ${missing[0]}` : `bladen ${missing.join(' och ')}`;
-  return `Reglerna för ${FAMILY_LABEL[family]} kördes inte eftersom ${sheets} saknas.`;
+  return `Reglerna för ${CATEGORY_LABELS[family].toLocaleLowerCase('sv')} kördes inte eftersom ${sheets} saknas.`;
 }
 
 function counts(findings: Finding[]): CheckSummary['counts'] {

@@ -1,6 +1,11 @@
 /** Findings: the core's output, in the public `--json` shape of docs/workbook-format.md. */
 
-export const CATEGORIES = ['budget', 'mal', 'mal-medel', 'rod-trad', 'arshjul', 'indata'] as const;
+/** Rule families: one folder under rules/ each, and the finding category of their rules. */
+export const FAMILIES = ['budget', 'mal', 'mal-medel', 'rod-trad', 'arshjul'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/** The finding categories: the rule families, and indata for what could not be read. */
+export const CATEGORIES = [...FAMILIES, 'indata'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Ordered from most to least severe: findings are sorted in this order. */

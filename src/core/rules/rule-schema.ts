@@ -3,11 +3,9 @@
  * generated JSON Schema (rules/schema/rule.schema.json). Conditions use json-rules-engine's format.
  */
 import { z } from 'zod';
-import { SEVERITIES } from '../finding';
+import { FAMILIES, SEVERITIES, type Family } from '../finding';
 
-/** Rule families: one folder under rules/ each, and the finding category of their rules. */
-export const FAMILIES = ['budget', 'mal', 'mal-medel', 'rod-trad', 'arshjul'] as const;
-export type Family = (typeof FAMILIES)[number];
+export { FAMILIES, type Family };
 
 /** The fact object a rule is evaluated on. */
 export const SCOPES = ['budgetrad', 'namnd', 'mal', 'indikator', 'uppdrag', 'atgard', 'arbetsbok'] as const;
