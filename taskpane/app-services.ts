@@ -14,7 +14,7 @@ import type { RuleSet } from '../src/core/rules/load';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import { StyrkollError } from '../src/core/errors';
 import { createWorkbook } from '../src/xlsx/write';
-import { API, hostApiSupport, loadSettings, openNewWorkbook, readSnapshot, replaceSheets, saveMappingSettings, saveSettings, selectCell, writeResult, type StyrkollSettings } from '../src/office';
+import { API, clientHas, hostApiSupport, loadSettings, newLockOwner, openNewWorkbook, readSnapshot, replaceSheets, saveMappingSettings, saveSettings, selectCell, withWriteLock, writeResult, type LockOwner, type StyrkollSettings } from '../src/office';
 import { runInExcel } from './host';
 import { createYieldToHost } from './pane/yield-to-host';
 import { bundledRuleFiles } from './rule-files';
@@ -23,6 +23,22 @@ import { withThresholds } from './settings-snapshot';
 import type { CheckService, MappingData, PaneServices, ReportMode, ReportService, WorkbookSource } from './services';
 
 let ruleSet: RuleSet | null = null;
+
+/**
+ * Who writes for this page. The pane (taskpane.html) and the ribbon's button (commands.html) are
+ * separate runtimes and share only the workbook, so the lock lives in its settings (write-lock.ts).
+ */
+let writer: LockOwner = newLockOwner('rutan');
+
+/** The ribbon's page calls this once: its writes are then the ribbon's. */
+export function useRibbonWriter(): void {
+  writer = newLockOwner('menyfliken');
+}
+
+/** Runs an Excel batch that writes, holding the workbook's write lock. */
+export function runWriting<T>(work: (context: Excel.RequestContext, onRequest: () => void) => Promise<T>): Promise<T> {
+  return runInExcel((ctx) => withWriteLock(ctx, writer, (lock) => work(ctx, lock.renew)));
+}
 
 /** The Koppla kolumner data of each result the pane got (built from the sheets' heads). */
 const mappingData = new WeakMap<CheckResult, MappingData>();
@@ -56,7 +72,7 @@ export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?
   const result = await check(snapshot, stored, onProgress);
   mappingData.set(result, buildMappingData(heads ?? snapshot, result));
   onProgress?.({ phase: 'klart', done: 1, total: 1 });
-  await runInExcel((ctx) => writeResult(ctx, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }));
+  await runWriting((ctx, onRequest) => writeResult(ctx, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }, { onRequest }));
   return result;
 }
 
@@ -88,7 +104,8 @@ function reportService(): ReportService {
   return {
     templates: () => templates().map((t) => ({ id: t.id, title: t.title })),
     namnder: (result) => listNamnder(result.model),
-    modes: (): ReportMode[] => (supports(API.createWorkbook) ? ['sheets', 'workbooks'] : ['sheets']),
+    // Excel.createWorkbook needs ExcelApi 1.8 in the host and an office.js that has it.
+    modes: (): ReportMode[] => (supports(API.createWorkbook) && typeof Excel !== 'undefined' && clientHas(Excel, 'createWorkbook') ? ['sheets', 'workbooks'] : ['sheets']),
     async createReports(request, onProgress) {
       const template = templates().find((t) => t.id === request.template);
       if (!template) throw new StyrkollError('MALL', `Rapportmallen ${request.template} finns inte. Välj en annan mall.`);
@@ -108,7 +125,7 @@ function reportService(): ReportService {
           await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}`, hiddenNames }));
           created.push(`${namnd}: ny arbetsbok`);
         } else {
-          await runInExcel((ctx) => replaceSheets(ctx, out.sheets));
+          await runWriting((ctx, onRequest) => replaceSheets(ctx, out.sheets, undefined, { onRequest }));
           created.push(...out.sheets.map((s) => s.name));
         }
       }
