@@ -14,11 +14,6 @@ export interface WriteOptions {
   onRequest?: () => void;
 }
 
-/** What one _RemoveReference costs in a request (measured on the real client: about 82 bytes). */
-const RELEASE_BYTES = 96;
-/** Loaded objects released per queued call (each release is its own small action). */
-const RELEASE_CHUNK = 1000;
-
 /** A cell whose fill (and note) were loaded in step 2. */
 interface LoadedCell {
   fill: Excel.RangeFill;
@@ -96,15 +91,15 @@ export async function writeResult(
   for (const m of marks) await load(m.sheet, m.cell, notes);
   await loads.flush();
 
-  // The colours as plain values; the loaded objects are released below, a thousand per call, so
-  // Excel.run's final clean-up is not one request with thousands of releases.
+  // The colours as plain values. Only the fills are loaded, never their ranges: a loaded range is
+  // tracked by Excel.run and released in one clean-up request at its end (about 82 bytes each),
+  // while a RangeFill is not kept by Excel at all, so thousands of cells leave nothing to release.
   const fills = new Map<string, string | null>();
   const noteOf = new Map<string, Excel.Note | null>();
   for (const [key, c] of loaded) {
     fills.set(key, c.fill.color);
     noteOf.set(key, c.note);
   }
-  const toRelease: Excel.RangeFill[] = [...loaded.values()].map((c) => c.fill);
   loaded.clear();
 
   const batch = new SyncBatcher(context, {
@@ -155,10 +150,6 @@ export async function writeResult(
     queueJournal(wb, [...new Set([...leftovers.map((ws) => ws.name), ...(tempName ? [tempName] : [])])]);
     wb.settings.add(MARK_RECORD_KEY, pendingText);
   });
-  for (let i = 0; i < toRelease.length; i += RELEASE_CHUNK) {
-    const chunk = toRelease.slice(i, i + RELEASE_CHUNK);
-    await batch.add(chunk.length * RELEASE_BYTES - OP_OVERHEAD_BYTES, () => context.trackedObjects.remove(chunk));
-  }
   for (const ws of leftovers) await batch.add(32, () => ws.delete());
 
   // Undo the previous run's marks where the user has not changed the fill since.

@@ -19,6 +19,8 @@ export interface RunStats {
   writeSyncs: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Most tracked objects released in one request (Excel.run's clean-up, about 82 bytes each). */
+  maxReleases: number;
   /** Syncs Excel refused (error codes); readSnapshot retries a response over 5 MB in halves. */
   errors: string[];
   findings: number;
@@ -53,6 +55,7 @@ function stats(syncs: SyncRecord[], readSyncs: number): Omit<RunStats, 'findings
     writeSyncs: syncs.length - readSyncs,
     maxRequestBytes: Math.max(0, ...syncs.map((s) => s.requestBytes)),
     maxResponseBytes: Math.max(0, ...syncs.map((s) => s.responseBytes)),
+    maxReleases: Math.max(0, ...syncs.map((s) => s.releases)),
     errors: syncs.flatMap((s) => (s.error ? [s.error] : [])),
   };
 }

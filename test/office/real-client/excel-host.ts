@@ -162,6 +162,8 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   actions: number;
+  /** _RemoveReference actions: tracked objects released (Excel.run's clean-up, or untrack/remove). */
+  releases: number;
   error: string | null;
 }
 
@@ -207,6 +209,11 @@ export class ExcelHost implements RequestExecutor {
   private references = new Map<string, HostObject>();
   private nextReference = 1;
 
+  /** Objects Excel still keeps for the add-in (handed out with a reference id, not yet released). */
+  heldReferences(): number {
+    return this.references.size;
+  }
+
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
   }
@@ -227,7 +234,8 @@ export class ExcelHost implements RequestExecutor {
 
   execute(message: RequestMessage): ResponseMessage {
     const requestText = JSON.stringify(message.Body);
-    const record: SyncRecord = { requestBytes: Buffer.byteLength(requestText), responseBytes: 0, actions: message.Body.Actions.length, error: null };
+    const releases = message.Body.Actions.filter((a) => a.Name === '_RemoveReference').length;
+    const record: SyncRecord = { requestBytes: Buffer.byteLength(requestText), responseBytes: 0, actions: message.Body.Actions.length, releases, error: null };
     this.syncs.push(record);
     const fail = (code: string, text: string): ResponseMessage => {
       record.error = code;
@@ -549,9 +557,11 @@ export class ExcelHost implements RequestExecutor {
 
   private query(obj: HostObject, info: { Select?: string[]; Expand?: string[] }): unknown {
     const select = info.Select ?? null;
-    // Ranges and their parts have no id: Excel names them by a reference id the client can track.
+    // Ranges have no id: Excel names them by a reference id the client tracks (and must release).
+    // Formatting parts (RangeFill …) get none: the client has no _KeepReference for them and
+    // would never release one, so a host keeping them would only model a leak the client cannot cause.
     let reference: Record<string, unknown> = {};
-    if (obj.kind === 'range' || obj.kind === 'part') {
+    if (obj.kind === 'range') {
       const ref = `{host-ref-${this.nextReference++}}`;
       this.references.set(ref, obj);
       reference = { _ReferenceId: ref };

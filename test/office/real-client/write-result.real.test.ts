@@ -110,4 +110,17 @@ describe('writeResult on the real Office.js client', () => {
     expect(fill(host, 'Budget', 'C2')).toBeUndefined();
     expect(fill(host, 'Budget', 'B6001')).toBe(MARK_FILLS.fel.toUpperCase());
   }, 60_000);
+
+  it('loads thousands of fills without leaving Excel thousands of tracked objects to release (#16)', async () => {
+    const rows = Array.from({ length: 6001 }, (_, r) => (r === 0 ? ['Nämnd', 'Budget', 'Prognos'] : [`N${r}`, r, r + 1]));
+    const marks = Array.from({ length: 6000 }, (_, i) => mark('Budget', `C${i + 2}`));
+    const host = new ExcelHost([{ name: 'Budget', rows }], 'web');
+    await host.run((context) => writeResult(context, { kontroll: kontroll([]), marks }, { supports: upTo117 }));
+    await host.run((context) => writeResult(context, { kontroll: kontroll([]), marks: marks.map((m, i) => mark('Budget', `B${i + 2}`)) }, { supports: upTo117 }));
+    await new Promise((r) => setTimeout(r, 5)); // Excel.run's own clean-up request may come after run resolves
+    // 6 000 + 12 000 fills loaded: none of them is a tracked range, so Excel.run's clean-up has
+    // (almost) nothing to release and Excel keeps no reference after the runs.
+    expect(Math.max(...host.syncs.map((s) => s.releases))).toBeLessThanOrEqual(10);
+    expect(host.heldReferences()).toBe(0);
+  }, 60_000);
 });
