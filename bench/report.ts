@@ -120,7 +120,7 @@ export function renderReport(r: BenchReport): string {
   if (r.office.length === 0 || r.office.every((o) => o.skipped)) {
     out.push(`Inte mätt: ${r.office[0]?.skipped ?? 'hoppades över'}.`, '');
   } else {
-    out.push('| budgetrader | körning | context.sync (Excel på webben) | varav läsning / skrivning | största begäran | största svar | avvisade syncar | fynd | syncar på skrivbordet (läsning / skrivning) |');
+    out.push('| budgetrader | körning | begäranden (Excel på webben) | varav läsning / skrivning | största begäran | största svar | avvisade | fynd | begäranden på skrivbordet (läsning / skrivning) |');
     out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
     const kb = (v: unknown) => `${(num(v) / 1024).toFixed(0)} KB`;
     for (const o of r.office) {
@@ -141,7 +141,7 @@ export function renderReport(r: BenchReport): string {
     }
     out.push(
       '',
-      'Byte är JSON-texten som Office.js-klienten (@microsoft/office-js, excel-web-16.00.debug.js) skickar och får tillbaka per sync, uppmätt i värdmodellen som svarar i Excels ställe. Excel på webben avvisar en begäran eller ett svar över 5 MB (5 000 000 byte); värdmodellen gör detsamma, och en avvisad sync räknas i kolumnen avvisade syncar. Omkörningen läser, tar bort den förra körningens markeringar och skriver dem igen i samma arbetsbok. Varje körning är som i tillägget: läsning och skrivning i var sin Excel.run.',
+      'Byte är JSON-texten som Office.js-klienten (@microsoft/office-js, excel-web-16.00.debug.js) skickar och får tillbaka per sync, uppmätt i värdmodellen som svarar i Excels ställe. Excel på webben avvisar en begäran eller ett svar över 5 MB (5 000 000 byte); värdmodellen gör detsamma, och en avvisad begäran räknas i kolumnen avvisade. En begäran är en context.sync eller Excel.runs egen städning efter körningen (den släpper spårade områden); KB är 1 024 byte. Omkörningen läser, tar bort den förra körningens markeringar och skriver dem igen i samma arbetsbok. Varje körning är som i tillägget: läsning och skrivning i var sin Excel.run.',
       '',
     );
   }
