@@ -200,11 +200,6 @@ export async function writeResult(
 
 const cellKey = (sheet: string, cell: string) => `${sheet}\u0000${cell.toUpperCase()}`;
 
-/** The name a new sheet has until the old one of `name` is deleted, when no sheet has it yet. */
-export function temporaryName(name: string): string {
-  return freeTemporaryName(name, new Set());
-}
-
 async function addSheet(batch: SyncBatcher, wb: Excel.Workbook, name: string): Promise<Excel.Worksheet> {
   let sheet!: Excel.Worksheet;
   await batch.add(32, () => {
