@@ -153,7 +153,6 @@ export async function writeResult(
   for (const ws of leftovers) await batch.add(32, () => ws.delete());
 
   // Undo the previous run's marks where the user has not changed the fill since.
-  const ownNotes = new Set<string>();
   for (const [key, p] of stillMarked) {
     const [cell, before, applied] = p.entry;
     if (sameColor(fills.get(key), applied)) {
@@ -164,10 +163,7 @@ export async function writeResult(
       });
     }
     const note = noteOf.get(key);
-    if (p.hadNote && note && !note.isNullObject) {
-      ownNotes.add(key);
-      await batch.add(32, () => note.delete());
-    }
+    if (p.hadNote && note && !note.isNullObject) await batch.add(32, () => note.delete());
   }
 
   // A fresh Kontroll sheet: added under a temporary name first, so the workbook never runs out of sheets.
