@@ -144,7 +144,8 @@ export function createAppServices(): PaneServices {
       loadSettings: () => runInExcel((ctx) => loadSettings(ctx)),
       saveSettings: (s) => runInExcel((ctx) => saveSettings(ctx, s)),
       selectCell: (sheet, cell) => runInExcel((ctx) => selectCell(ctx, sheet, cell)),
-      saveMapping: async (mapping) => void (await runInExcel((ctx) => saveMappingSettings(ctx, mapping))),
+      // Writes into Inställningar: under the same lock as the Kontroll sheet.
+      saveMapping: async (mapping) => void (await runWriting((ctx) => saveMappingSettings(ctx, mapping))),
     },
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { CheckResult } from '../../src/core/check-types';
 import { saveMappingSettings } from '../../src/office/mapping-settings';
+import { LOCK_KEY } from '../../src/office/write-lock';
 import { createKontrolleraBudgetHandler } from '../../taskpane/ribbon-handler';
 import type { FakeSheetInit } from './fake-excel';
 import { ExcelHost } from './real-client/excel-host';
@@ -181,5 +182,15 @@ describe('Koppla kolumner in Excel', () => {
     // Ta bort kopplingen: every mapping key's row is emptied, the other rows stay.
     await host.run((c) => saveMappingSettings(c, { sheet: null, headerRow: null, columns: {} }));
     expect(settingsRows('Settings')).toEqual([['Inställning', 'Värde'], ['Kommun', 'Hedemora'], ['Period', '2025-08']]);
+  });
+
+  it('while the ribbon\u2019s button writes, saving the mapping and checking are refused in Swedish and change nothing', async () => {
+    workbook(unknownExport(null));
+    host.settings.set(LOCK_KEY, JSON.stringify({ id: 'knappen', who: 'menyfliken', at: Date.now() }));
+    const services = createAppServices();
+    const busy = { name: 'StyrkollError', code: 'UPPTAGEN', message: expect.stringMatching(/^Knappen Kontrollera budget i menyfliken skriver redan i arbetsboken\./) };
+    await expect(services.excel!.saveMapping({ sheet: 'Blad1', headerRow: 3, columns: { budget: 'Tilldelat' } })).rejects.toMatchObject(busy);
+    await expect(services.check.check({ kind: 'excel' }, { profile: null, thresholds: {} }, () => undefined)).rejects.toMatchObject(busy);
+    expect(host.sheetNames()).toEqual(['Blad1']);
   });
 });
