@@ -13,16 +13,20 @@ import { budgetDescription, budgetTitle, indicatorDescription, indicatorPicture,
 import { COL, STYLE } from './styles';
 import { sectionHeading, text, type SectionContext } from './section-context';
 
-/** Rows (15 pt each) under the budget chart and under each row of indicator charts. */
-const BUDGET_ROWS = 20;
+/** Rows (15 pt each) under each row of indicator charts. */
 const INDICATOR_ROWS = 15;
-/** Indicator chart rows per printed page after the first (A4 portrait at the report's fit-to-width scale). */
-const INDICATOR_ROWS_PER_PAGE = 3;
+/** Rows of 15 pt a printed A4 page holds at the report's fit-to-width scale (about 69), with a margin. */
+const ROWS_PER_PAGE = 64;
+
+/** Rows under the budget chart: room for every bar, within one page. */
+export function budgetChartRows(verksamheter: number, series: number): number {
+  return Math.max(16, Math.min(44, 7 + Math.ceil(verksamheter * series * 0.55)));
+}
 
 /** Grey-print friendly: dark, light and hatched series, the deficit hatched red. */
 export const CHART_COLORS = {
   budget: '1F3864',
-  utfall: 'BDD7EE',
+  utfall: 'A6A6A6',
   prognos: '5B9BD5',
   deficit: 'C00000',
   line: '595959',
@@ -55,7 +59,6 @@ function budgetChart(ctx: SectionContext, top: number): ChartSpec | null {
       categories,
       values: { ref: `${L}${t.first}:${L}${t.last}`, values: bars.map((b) => b[column]) },
       color: CHART_COLORS[column],
-      ...(column === 'utfall' ? { pattern: 'ltUpDiag' as const } : {}),
     };
     if (column === t.basis && over.length) s.highlight = { points: over, color: CHART_COLORS.deficit, pattern: 'dkUpDiag' };
     return s;
@@ -72,21 +75,22 @@ function budgetChart(ctx: SectionContext, top: number): ChartSpec | null {
     valueAxisTitle: `Nettokostnad (${enhet})`,
     valueFormat: amountFormat(enhet),
     series,
-    anchor: { from: { col: COL.B, row: top }, to: { col: COL.H + 1, row: top + BUDGET_ROWS } },
+    anchor: { from: { col: COL.B, row: top }, to: { col: COL.H + 1, row: top + budgetChartRows(bars.length, series.length) } },
   };
 }
 
 /** The Underlag rows of one indicator: År, Utfall and the line (the chart's ranges). */
 function indicatorRows(ctx: SectionContext, p: IndicatorPicture): { years: number; outcomes: number; line: number } {
   const d = ctx.draft;
-  const cells = (label: string, values: (number | null)[], numFmt: string): Record<number, SpecCell | null> => {
+  // Years and indicator values in Excel's General format: 2024, 72,5.
+  const cells = (label: string, values: (number | null)[]): Record<number, SpecCell | null> => {
     const row: Record<number, SpecCell | null> = { [COL.C]: text(label, STYLE.neutral) };
-    values.forEach((v, i) => (row[COL.D + i] = { v, style: { valign: 'top', align: 'right', numFmt } }));
+    values.forEach((v, i) => (row[COL.D + i] = { v, style: { valign: 'top', align: 'right' } }));
     return row;
   };
-  const years = d.add({ [COL.B]: text(p.id, { bold: true, valign: 'top' }), ...cells('År', p.years, '0') }, `diagram:${p.id}:ar`);
-  const outcomes = d.add(cells('Utfall', p.outcomes, 'General'), `diagram:${p.id}:utfall`);
-  const line = d.add(cells('Linjen utgångsvärde → målvärde', p.line, 'General'), `diagram:${p.id}:linje`);
+  const years = d.add({ [COL.B]: text(p.id, { bold: true, valign: 'top' }), ...cells('År', p.years) }, `diagram:${p.id}:ar`);
+  const outcomes = d.add(cells('Utfall', p.outcomes), `diagram:${p.id}:utfall`);
+  const line = d.add(cells('Linjen utgångsvärde → målvärde', p.line), `diagram:${p.id}:linje`);
   return { years, outcomes, line };
 }
 
@@ -148,29 +152,31 @@ export function renderCharts(ctx: SectionContext, template: ReportTemplate): { c
   const pageBreaks: number[] = [d.next + 1];
   sectionHeading(ctx, 'diagram', 'Diagram', 'Diagrammen hämtar sina värden ur tabellerna i rapporten. Indikatorernas värden står under Underlag för diagrammen längst ned.');
   d.blank();
+  let used = d.next - pageBreaks[0];
   if (hasBudget) {
     const top = d.next;
     const chart = budgetChart(ctx, top);
     if (chart) {
       charts.push(chart);
-      d.blank(BUDGET_ROWS + 1);
+      const rows = chart.anchor.to.row - top + 1;
+      d.blank(rows);
+      used += rows;
     }
   }
   const shown = pictures.slice(0, MAX_INDICATOR_PICTURES);
   // Two charts side by side: B–D and E–H; one chart row per INDICATOR_ROWS + 1 rows.
   const slots: { p: IndicatorPicture; anchor: ChartSpec['anchor'] }[] = [];
-  // The budget chart takes about a third of the first page.
-  let rowOnPage = hasBudget ? 1 : 0;
   for (let i = 0; i < shown.length; i += 2) {
-    if (rowOnPage >= INDICATOR_ROWS_PER_PAGE) {
+    // A chart row that would not fit on the page starts the next one.
+    if (used + INDICATOR_ROWS + 1 > ROWS_PER_PAGE) {
       pageBreaks.push(d.next);
-      rowOnPage = 0;
+      used = 0;
     }
     const top = d.next;
     slots.push({ p: shown[i], anchor: { from: { col: COL.B, row: top }, to: { col: COL.E, row: top + INDICATOR_ROWS } } });
     if (shown[i + 1]) slots.push({ p: shown[i + 1], anchor: { from: { col: COL.E, row: top }, to: { col: COL.H + 1, row: top + INDICATOR_ROWS } } });
     d.blank(INDICATOR_ROWS + 1);
-    rowOnPage++;
+    used += INDICATOR_ROWS + 1;
   }
   if (pictures.length > shown.length) {
     d.add({ [COL.B]: text(`Nämnden har ${pictures.length} indikatorer med utgångsvärde och målvärde; diagram visas för de ${shown.length} första.`, STYLE.neutral) }, 'diagram:fler');

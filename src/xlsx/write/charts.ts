@@ -242,24 +242,39 @@ export function takeCharts(pkg: ZipPackage, sheetPart: string, keep: boolean): K
     }
     // The drawing goes with the sheet: its charts too (images may be shared, so they stay).
     for (const r of rels) if (r.part && isRelType(r.type, 'chart')) removeChartPart(pkg, r.part);
-    pkg.remove(part);
-    pkg.remove(relsPartOf(part));
-    removeOverride(pkg, part);
+    dropPart(pkg, part);
   }
   return kept;
+}
+
+/** Parts taken out during this write, per package: their content-type overrides go at the end unless written again. */
+const taken = new WeakMap<ZipPackage, Set<string>>();
+
+function dropPart(pkg: ZipPackage, part: string): void {
+  pkg.remove(part);
+  pkg.remove(relsPartOf(part));
+  if (!taken.has(pkg)) taken.set(pkg, new Set());
+  taken.get(pkg)!.add(part);
 }
 
 function removeChartPart(pkg: ZipPackage, part: string): void {
   // A chart's own style and colour parts belong to it alone.
   for (const r of readRels(pkg, part)) {
-    if (r.part && (isRelType(r.type, 'chartStyle') || isRelType(r.type, 'chartColorStyle'))) {
-      pkg.remove(r.part);
-      removeOverride(pkg, r.part);
-    }
+    if (r.part && (isRelType(r.type, 'chartStyle') || isRelType(r.type, 'chartColorStyle'))) dropPart(pkg, r.part);
   }
-  pkg.remove(part);
-  pkg.remove(relsPartOf(part));
-  removeOverride(pkg, part);
+  dropPart(pkg, part);
+}
+
+/**
+ * Drops the content-type overrides of chart and drawing parts no longer in the package. Run once
+ * at the end of a write: the overrides of parts written again under the same name stay where they
+ * were, so a re-run gives the same bytes.
+ */
+export function pruneChartOverrides(pkg: ZipPackage): void {
+  const names = taken.get(pkg);
+  if (!names) return;
+  taken.delete(pkg);
+  for (const name of names) if (!pkg.has(name)) removeOverride(pkg, name);
 }
 
 /** Keeps only the relationships with these ids in a part's rels (the part deleted when none is left). */

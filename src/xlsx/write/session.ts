@@ -2,7 +2,7 @@
 import type { SheetSpec } from '../../core/sheet-spec';
 import { quoteSheet, validateSheetName } from './cell-ref';
 import { CONTENT_TYPES, addRel, isRelType, readRels, relType, setOverride } from './rels';
-import { takeCharts, writeCharts, type KeptDrawing } from './charts';
+import { pruneChartOverrides, takeCharts, writeCharts, type KeptDrawing } from './charts';
 import { renderSheet } from './sheet-render';
 import { minimalStyles, StyleRegistry } from './styles';
 import { appendSheet, dropCalcChain, readWorkbookInfo, removeDefinedName, removeSheet, renameSheet, setDefinedName, type SheetEntry, type WorkbookInfo } from './workbook-part';
@@ -36,6 +36,7 @@ export function sessionFor(pkg: ZipPackage): Session {
 
 export function finish(s: Session): Uint8Array {
   s.styles.flush();
+  pruneChartOverrides(s.pkg);
   return s.pkg.toBytes();
 }
 
