@@ -170,3 +170,30 @@ export function indicatorDescription(p: IndicatorPicture): string {
   const verdict = p.status.status === 'i-fas' ? 'i fas' : p.status.status === 'ej-i-fas' ? 'ej i fas' : 'underlag saknas';
   return `${start} Utfallet ${y} är ${fmt(outcome)} och linjen mot målvärdet ger ${fmt(expected ?? 0)}: ${verdict}.`;
 }
+
+/** One nämnd's two pictures as plain data with their titles and text alternatives (for the pane; structured-clone safe). */
+export interface NamndChartData {
+  namnd: string;
+  unit: Enhet;
+  basis: 'prognos' | 'utfall';
+  budget: BudgetBar[];
+  /** Indexes into `budget` of the verksamheter over budget. */
+  over: number[];
+  budgetTitle: string;
+  budgetDescription: string;
+  indicators: (IndicatorPicture & { title: string; description: string })[];
+}
+
+export function namndChartData(model: Model, namnd: string, reportYear: number | null): NamndChartData {
+  const p = namndPictures(model, namnd, reportYear);
+  return {
+    namnd: p.namnd,
+    unit: p.unit,
+    basis: p.basis,
+    budget: p.budget,
+    over: overBudget(p.budget, p.basis),
+    budgetTitle: budgetTitle(p.namnd, p.basis),
+    budgetDescription: budgetDescription(p.budget, p.basis, p.unit),
+    indicators: p.indicators.map((i) => ({ ...i, title: indicatorTitle(i), description: indicatorDescription(i) })),
+  };
+}
