@@ -148,7 +148,8 @@ export function indicatorSvg(ind: Indicator, idPrefix: string): SvgNode {
     body.push(node('line', { x1: left, y1: round(y(t)), x2: right, y2: round(y(t)), stroke: PANE_CHART_COLORS.grid, 'stroke-width': 1 }));
     body.push(node('text', { x: left - 4, y: round(y(t)) + 3, 'font-size': 10, 'text-anchor': 'end', fill: PANE_CHART_COLORS.text }, [], formatNumber(t)));
   }
-  for (const yr of years) body.push(node('text', { x: round(x(yr)), y: bottom + 14, 'font-size': 10, 'text-anchor': 'middle', fill: PANE_CHART_COLORS.text }, [], String(yr)));
+  // The first year starts at the axis and the last ends at the edge, clear of the value labels.
+  years.forEach((yr, i) => body.push(node('text', { x: round(x(yr)), y: bottom + 16, 'font-size': 10, 'text-anchor': years.length > 1 && i === 0 ? 'start' : years.length > 1 && i === years.length - 1 ? 'end' : 'middle', fill: PANE_CHART_COLORS.text }, [], String(yr))));
   const path = (pts: [number, number][]) => pts.map(([a, b], i) => `${i ? 'L' : 'M'}${round(x(a))} ${round(y(b))}`).join(' ');
   const linePts = years.map((yr, i) => [yr, ind.line[i]] as [number, number]);
   body.push(node('path', { d: path(linePts), fill: 'none', stroke: PANE_CHART_COLORS.line, 'stroke-width': 1.75, 'stroke-dasharray': '6 4', 'data-series': 'linje' }));
