@@ -8,6 +8,7 @@
  * when one of those sheets is rewritten or removed, its drawing goes with it – except anchors
  * someone else added to it, which are kept with their parts.
  */
+import { isStyrkollError } from '../../core/errors';
 import type { ChartSeries, ChartSpec } from '../../core/sheet-spec';
 import { colLetters, parseA1, quoteSheet } from './cell-ref';
 import { addRel, isRelType, readRels, relType, removeOverride, setOverride } from './rels';
@@ -220,8 +221,14 @@ export function takeCharts(pkg: ZipPackage, sheetPart: string, keep: boolean): K
   for (const rel of readRels(pkg, sheetPart).filter((r) => isRelType(r.type, 'drawing') && r.part && pkg.has(r.part))) {
     const part = rel.part!;
     const text = pkg.text(part)!;
-    const root = parseXml(text, part);
-    const rels = readRels(pkg, part);
+    const rels = parsed(() => readRels(pkg, part)) ?? [];
+    const root = parsed(() => parseXml(text, part));
+    if (!root) {
+      // A drawing on Styrkoll's own sheet that no longer parses goes, with its charts.
+      for (const r of rels) if (r.part && isRelType(r.type, 'chart')) removeChartPart(pkg, r.part);
+      dropPart(pkg, part);
+      continue;
+    }
     const anchors = root.children.filter((c) => /Anchor$/.test(c.local));
     const ours = (a: (typeof anchors)[number]) => text.slice(a.start, a.end).includes(`name="${escapeAttr(CHART_NAME_PREFIX)}`);
     const others = anchors.filter((a) => !ours(a));
@@ -247,6 +254,16 @@ export function takeCharts(pkg: ZipPackage, sheetPart: string, keep: boolean): K
   return kept;
 }
 
+/** The value, or undefined when the XML behind it does not parse (a StyrkollError). */
+function parsed<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (isStyrkollError(e)) return undefined;
+    throw e;
+  }
+}
+
 /** Parts taken out during this write, per package: their content-type overrides go at the end unless written again. */
 const taken = new WeakMap<ZipPackage, Set<string>>();
 
@@ -259,7 +276,7 @@ function dropPart(pkg: ZipPackage, part: string): void {
 
 function removeChartPart(pkg: ZipPackage, part: string): void {
   // A chart's own style and colour parts belong to it alone.
-  for (const r of readRels(pkg, part)) {
+  for (const r of parsed(() => readRels(pkg, part)) ?? []) {
     if (r.part && (isRelType(r.type, 'chartStyle') || isRelType(r.type, 'chartColorStyle'))) dropPart(pkg, r.part);
   }
   dropPart(pkg, part);

@@ -242,4 +242,15 @@ describe("the user's own charts", () => {
     expect(new Set(ids).size).toBe(ids.length);
     expectConsistentPackage(zipSync(rerun));
   });
+
+  test("a broken drawing on the Kontroll sheet is replaced, not a reason to fail", async () => {
+    const once = parts(check(await budgetWorkbook()));
+    const drawing = drawingParts(once)[0];
+    once[drawing] = strToU8('<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor>');
+    const rerun = check(zipSync(once));
+    const all = parts(rerun);
+    expect(drawingParts(all)).toHaveLength(1);
+    elements(text(all, drawingParts(all)[0]));
+    expectConsistentPackage(rerun);
+  });
 });
