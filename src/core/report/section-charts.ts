@@ -70,7 +70,7 @@ function budgetChart(ctx: SectionContext, top: number): ChartSpec | null {
     barDirection: 'bar',
     grouping: 'clustered',
     title: budgetTitle(ctx.data.namnd, t.basis),
-    description: `${budgetDescription(bars, t.basis, enhet)} Rödrandiga staplar: ${what} över budget.`,
+    description: over.length ? `${budgetDescription(bars, t.basis, enhet)} Rödrandiga staplar: ${what} över budget.` : budgetDescription(bars, t.basis, enhet),
     categoryAxisTitle: 'Verksamhet',
     valueAxisTitle: `Nettokostnad (${enhet})`,
     valueFormat: amountFormat(enhet),
