@@ -9,6 +9,7 @@ import { FILE_TAG_NAME, fileTagValue, pureReportSigner } from '../src/core/repor
 import { reportYear } from '../src/core/report/build-reports';
 import { ReportTemplate } from '../src/core/report/template-schema';
 import { listNamnder, sheetNames } from '../src/core/report/namnd-data';
+import { namndChartData } from '../src/core/report/chart-data';
 import type { CheckProgress, CheckResult } from '../src/core/check-types';
 import type { RuleSet } from '../src/core/rules/load';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
@@ -104,6 +105,7 @@ function reportService(): ReportService {
   return {
     templates: () => templates().map((t) => ({ id: t.id, title: t.title })),
     namnder: (result) => listNamnder(result.model),
+    pictures: (result, namnd) => namndChartData(result.model, namnd, reportYear(result.model)),
     // Excel.createWorkbook needs ExcelApi 1.8 in the host and an office.js that has it.
     modes: (): ReportMode[] => (supports(API.createWorkbook) && typeof Excel !== 'undefined' && clientHas(Excel, 'createWorkbook') ? ['sheets', 'workbooks'] : ['sheets']),
     async createReports(request, onProgress) {

@@ -5,6 +5,7 @@
  */
 import type { CheckProgress, CheckResult } from '../src/core/check-types';
 import type { ColumnMapping } from '../src/core/input/budget-header';
+import type { NamndChartData } from '../src/core/report/chart-data';
 import type { StyrkollSettings } from '../src/office/settings';
 
 export type { StyrkollSettings, ColumnMapping };
@@ -95,6 +96,8 @@ export interface ReportService {
   /** 'workbooks' needs ExcelApi 1.8 (Excel.createWorkbook). */
   modes(): ReportMode[];
   createReports(request: ReportRequest, onProgress: (done: number, total: number) => void): Promise<ReportOutcome>;
+  /** The budget and indicator pictures for one nämnd (the Diagram section); null when there is nothing to draw. */
+  pictures?(result: CheckResult, namnd: string): NamndChartData | null;
 }
 
 /** The Excel side of the pane; null when the pane runs outside Office. */

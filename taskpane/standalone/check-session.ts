@@ -10,6 +10,7 @@ import { StyrkollError } from '../../src/core/errors';
 import { OWN_SHEET_NAMES } from '../../src/core/input';
 import { buildKontrollSheet, buildMarks } from '../../src/core/kontroll';
 import { buildReports, FILE_TAG_NAME, fileTagValue, listNamnder, loadReportTemplates, pureReportSigner, reportFileName, reportYear, type ReportTemplate } from '../../src/core/report';
+import { namndChartData } from '../../src/core/report/chart-data';
 import type { StyrkollSettings } from '../../src/office/settings';
 import { readWorkbook } from '../../src/xlsx/read';
 import { createWorkbook, writeCheckedWorkbook } from '../../src/xlsx/write';
@@ -90,6 +91,7 @@ export class CheckSession {
       summary: result.summary,
       model: { ...model, budget: null, goals: null, indicators: null, uppdrag: null, atgarder: null },
       namnder: listNamnder(model),
+      pictures: listNamnder(model).map((n) => namndChartData(model, n, reportYear(model))),
       mapping: buildMappingData(snapshot, result, mapping),
     };
   }

@@ -4,6 +4,7 @@
  * or the xlsx adapter.
  */
 import type { CheckResult } from '../../src/core/check-types';
+import type { NamndChartData } from '../../src/core/report/chart-data';
 import type { MappingData, PaneServices, ReportService } from '../services';
 import { createYieldToHost } from '../pane/yield-to-host';
 import { createLocalSettingsStore } from './settings-store';
@@ -15,12 +16,14 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
   // The worker sends the nämnder with each result instead of the whole model.
   const namnder = new WeakMap<CheckResult, string[]>();
   const mappings = new WeakMap<CheckResult, MappingData>();
+  const pictures = new WeakMap<CheckResult, NamndChartData[]>();
   // Receiving thousands of findings and drawing them are two tasks, not one long one.
   const nextTask = createYieldToHost();
 
   const reports: ReportService = {
     templates: () => meta.templates,
     namnder: (result) => namnder.get(result) ?? [],
+    pictures: (result, namnd) => pictures.get(result)?.find((p) => p.namnd === namnd) ?? null,
     modes: () => ['download'],
     async createReports(request, onProgress) {
       const reply = await client.request('reports', { template: request.template, namnder: request.namnder }, (p) => onProgress(p.done, p.total));
@@ -40,6 +43,7 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
         const result: CheckResult = { findings: reply.findings, summary: reply.summary, model: reply.model };
         namnder.set(result, reply.namnder);
         mappings.set(result, reply.mapping);
+        pictures.set(result, reply.pictures);
         await nextTask();
         return result;
       },

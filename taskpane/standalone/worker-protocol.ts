@@ -6,6 +6,7 @@
 import type { CheckProgress, CheckSummary } from '../../src/core/check-types';
 import type { Finding } from '../../src/core/finding';
 import type { Model } from '../../src/core/model';
+import type { NamndChartData } from '../../src/core/report/chart-data';
 import type { StyrkollSettings } from '../../src/office/settings';
 import type { ColumnMapping, MappingData, ProfileOption, ReportTemplateOption, ThresholdOption } from '../services';
 
@@ -33,6 +34,8 @@ export interface CheckReply {
   /** The model without its tables (settings, sign convention, notes); the rest stays in the worker. */
   model: Model;
   namnder: string[];
+  /** Each nämnd's two pictures (Diagram), as small plain data. */
+  pictures: NamndChartData[];
   /** What Koppla kolumner shows: the budget recognised, the mapping in force, the sheets' first rows. */
   mapping: MappingData;
 }
