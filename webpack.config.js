@@ -4,24 +4,13 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000';
-const OFFICE_JS = path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist');
-
 /**
- * The files office.js loads next to itself: the Excel host scripts, the string tables per UI
- * language and telemetry. Copying them lets the pane load office.js from its own origin (see
- * docs/addin.md for switching to Microsoft's CDN).
+ * office.js from Microsoft's CDN, as Microsoft requires for production and AppSource: the CDN copy
+ * follows the host (new API sets such as notes in ExcelApi 1.18), while the npm copy is frozen at
+ * the version in package.json and is for development only. Only the add-in's pages load it; the
+ * plain web page (index.html, npm run serve) does not, so it works offline.
  */
-const OFFICE_JS_FILES = [
-  'office.js',
-  'excel-*.js',
-  'excelwebapp-*.js',
-  'excelios-*.js',
-  'o15apptofilemappingtable.js',
-  'es6-promise.js',
-  '*/office_strings.js',
-  'ariatelemetry/**',
-  'telemetry/**',
-];
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 function productionUrl(env) {
   const url = (env && env.url) || process.env.ADDIN_URL || '';
@@ -99,9 +88,9 @@ module.exports = async (env = {}, argv = {}) => {
       new ManifestTargetPlugin(url, production),
       // One template, two pages: Excel's task pane with office.js, and the plain web page (npm run
       // serve serves it at /) without it.
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane'], officeJs: true }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './taskpane/taskpane.html', chunks: ['taskpane'], officeJs: false }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './taskpane/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane'], officeJs: OFFICE_JS_CDN }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './taskpane/taskpane.html', chunks: ['taskpane'], officeJs: null }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './taskpane/commands.html', chunks: ['commands'], officeJs: OFFICE_JS_CDN }),
       new CopyWebpackPlugin({
         patterns: [
           // dist/manifest.xml is the file to sideload or upload; the pages are served from dist/addin.
@@ -109,8 +98,6 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'taskpane/help.html', to: 'help.html' },
           { from: 'taskpane/taskpane.css', to: 'taskpane.css' },
-          // Copied as shipped: already minified, and terser over 20 MB of office.js takes minutes.
-          ...OFFICE_JS_FILES.map((glob) => ({ from: glob, context: OFFICE_JS, to: 'office-js/', info: { minimized: true } })),
         ],
       }),
     ],

@@ -1,26 +1,29 @@
 /**
- * The Office path under the fake Excel of test/office/fake-excel.ts (office-addin-mock has no
- * Excel semantics, so the team's own fake is what counts context.sync calls and queued bytes):
- * readSnapshot → checkWorkbook → writeResult on a Budget sheet of N lines.
+ * The add-in's Excel path through the real Office.js client (node_modules/@microsoft/office-js,
+ * excel-web-16.00.debug.js) against the host model of test/office/real-client: readSnapshot →
+ * checkWorkbook → writeResult on a Budget sheet of N lines, first run and re-run, on Excel on the
+ * web (the 5 MB limits) and, for the read, on desktop. Bytes are the request and response JSON as
+ * the client sends and gets them.
  *
  *   node dist/bench/office-sync.js <lines>
  *
- * src/office and the fake are TypeScript that needs the Office typings, which the CLI build
- * leaves out, so they are transpiled on load here (typescript's transpileModule, as ts-jest does).
+ * src/office and the host model are TypeScript that needs the Office typings, which the CLI build
+ * (tsconfig.build.json: no office-js types, no test/) leaves out, so they are transpiled on load
+ * here from the source tree (typescript's transpileModule, as ts-jest does). The bench and the
+ * 260 000-line test run the same code: test/office/real-client/budget-run.ts.
  * Prints one line `BENCH_RESULT {json}`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as ts from 'typescript';
-import { checkWorkbook, loadRuleSet, buildKontrollSheet, buildMarks, type RuleSet } from '../src/core';
-import { readRuleFiles, packageRoot } from '../src/node/rule-files';
-import { BUDGET_HEADER, budgetRows } from './budget-rows';
-import { settingsSheet } from './plan-rows';
-import { SEED } from './generate';
+import { packageRoot } from '../src/node/rule-files';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the fake and src/office are loaded untyped on purpose */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the host model and src/office are loaded untyped on purpose */
 type AnyModule = { _compile(code: string, filename: string): void };
+
+/** What office-sync needs from the source tree (bench/run.ts checks them before it starts). */
+export const OFFICE_BENCH_SOURCES = ['test/office/real-client/budget-run.ts', 'test/office/real-client/excel-host.ts', 'src/office/index.ts', 'node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js'];
 
 function registerTypeScript(): void {
   const extensions = (require as unknown as { extensions: Record<string, (m: AnyModule, f: string) => void> }).extensions;
@@ -36,72 +39,27 @@ function registerTypeScript(): void {
 
 async function run(lines: number): Promise<void> {
   const root = packageRoot();
-  const fakePath = path.join(root, 'test', 'office', 'fake-excel.ts');
-  const officePath = path.join(root, 'src', 'office', 'index.ts');
-  for (const p of [fakePath, officePath]) if (!existsSync(p)) throw new Error(`saknas: ${path.relative(root, p)}`);
+  const missing = OFFICE_BENCH_SOURCES.filter((p) => !existsSync(path.join(root, p)));
+  if (missing.length) throw new Error(`saknas: ${missing.join(', ')}`);
   registerTypeScript();
-  const fake = require(fakePath) as any;
-  const office = require(officePath) as any;
+  // Loaded from the source tree, so core, office and host are one consistent set of modules.
+  const scenario = require(path.join(root, 'test', 'office', 'real-client', 'budget-run.ts')) as any;
+  const core = require(path.join(root, 'src', 'core', 'index.ts')) as any;
+  const ruleFiles = require(path.join(root, 'src', 'node', 'rule-files.ts')) as any;
+  const ruleSet = core.loadRuleSet(await ruleFiles.readRuleFiles());
 
-  const ruleSet = loadRuleSet(await readRuleFiles());
-  try {
-    return await measure(fake, office, ruleSet, lines, () => true, null);
-  } catch (err) {
-    // The fake models only part of Excel; retry without the ExcelApi 1.9 extras (page layout,
-    // screen updating) rather than report nothing, and say so.
-    const why = err instanceof Error ? err.message : String(err);
-    return await measure(fake, office, ruleSet, lines, (v: string) => v !== office.API.pageLayout, `utan ExcelApi ${office.API.pageLayout} (den falska Excel klarar inte: ${why})`);
-  }
-}
-
-async function measure(fake: any, office: any, ruleSet: RuleSet, lines: number, supports: (v: string) => boolean, degraded: string | null): Promise<void> {
-  const source = budgetRows(lines, SEED);
-  const rows: unknown[][] = [[...BUDGET_HEADER]];
-  for (let i = 0; i < lines; i++) rows.push(source.row(i).map((v) => (v === null ? undefined : v)));
-  const settings = settingsSheet();
-  const ctx = new fake.FakeContext([
-    { name: 'Budget', rows },
-    { name: settings.name, rows: settings.rows },
-  ]);
-
-  // Excel on the web, whose 5 MB limit is the harder case; desktop Excel reads in one batch.
   const t0 = performance.now();
-  const snapshot = await office.readSnapshot(ctx, { maxResponseBytes: office.TARGET_RESPONSE_BYTES });
-  const readSyncs = ctx.syncCount;
-  const t1 = performance.now();
-  const result = await checkWorkbook(snapshot, { ruleSet });
-  const t2 = performance.now();
-  await office.writeResult(ctx, { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) }, { supports });
-  const t3 = performance.now();
-
-  const desktop = new fake.FakeContext(
-    [
-      { name: 'Budget', rows },
-      { name: settings.name, rows: settings.rows },
-    ],
-    'desktop',
-  );
-  await office.readSnapshot(desktop);
-
-  // The fake measures both: queued data per request, values and value types per response.
-  const requests: number[] = ctx.requestBytes;
-  const responses: number[] = ctx.responseBytes;
+  const web = await scenario.budgetRuns(lines, ruleSet, { platform: 'web' });
+  const ms = performance.now() - t0;
+  const desktop = await scenario.budgetRuns(lines, ruleSet, { platform: 'desktop' });
   process.stdout.write(
     `BENCH_RESULT ${JSON.stringify({
-      ms: t3 - t0,
-      readMs: t1 - t0,
-      checkMs: t2 - t1,
-      writeMs: t3 - t2,
-      syncs: ctx.syncCount,
-      readSyncs,
-      desktopReadSyncs: desktop.syncCount,
-      writeSyncs: ctx.syncCount - readSyncs,
-      maxRequestBytes: Math.max(0, ...requests),
-      maxResponseBytes: Math.max(0, ...responses),
-      rejectedSyncs: ctx.syncCount - responses.length,
-      limitBytes: office.MAX_REQUEST_BYTES,
-      findings: result.findings.length,
-      degraded,
+      ms,
+      first: web.first,
+      rerun: web.rerun,
+      desktopFirst: desktop.first,
+      desktopRerun: desktop.rerun,
+      client: path.basename(OFFICE_BENCH_SOURCES[3]),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
     })}\n`,
   );

@@ -116,26 +116,32 @@ export function renderReport(r: BenchReport): string {
   out.push('');
   out.push('exceljs kördes inte för 1 048 576 rader (läsning av hela filen i exceljs är den referens som målen jämförs med vid 100 000 rader, och skulle vid maxstorleken ta minuter och flera GB).', '');
 
-  out.push('## Office-vägen (falsk Excel i test/office/fake-excel.ts)', '');
+  out.push('## Office-vägen (den riktiga Office.js-klienten mot värdmodellen i test/office/real-client)', '');
   if (r.office.length === 0 || r.office.every((o) => o.skipped)) {
     out.push(`Inte mätt: ${r.office[0]?.skipped ?? 'hoppades över'}.`, '');
   } else {
-    out.push('| budgetrader | context.sync totalt (Excel på webben) | varav läsning / skrivning | läsning i Excel för skrivbordet | största begäran (köad data) | största svar (lästa värden) | Styrkolls tak per begäran | tid (falsk Excel) |');
-    out.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| budgetrader | körning | begäranden (Excel på webben) | varav läsning / skrivning | största begäran | största svar | avvisade | fynd | begäranden på skrivbordet (läsning / skrivning) |');
+    out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+    const kb = (v: unknown) => `${(num(v) / 1024).toFixed(0)} KB`;
     for (const o of r.office) {
       const p = o.run;
       if (!p || !p.ok) {
-        out.push(`| ${n(o.lines)} | ${o.skipped ?? p?.error ?? 'FEL'} | | | | | | |`);
+        out.push(`| ${n(o.lines)} | – | ${o.skipped ?? p?.error ?? 'FEL'} | | | | | | |`);
         continue;
       }
-      const kb = (v: unknown) => `${(num(v) / 1024).toFixed(0)} KB`;
-      out.push(
-        `| ${n(o.lines)} | ${p.extra.syncs} | ${p.extra.readSyncs} / ${p.extra.writeSyncs} | ${p.extra.desktopReadSyncs} | ${kb(p.extra.maxRequestBytes)} | ${kb(p.extra.maxResponseBytes)} | ${kb(p.extra.limitBytes)} | ${sec(p.ms)} s |`,
-      );
+      for (const [label, web, desktop] of [
+        ['första', p.extra.first, p.extra.desktopFirst],
+        ['omkörning', p.extra.rerun, p.extra.desktopRerun],
+      ] as [string, Record<string, unknown>, Record<string, unknown>][]) {
+        const refused = Array.isArray(web.errors) ? web.errors.length : NaN;
+        out.push(
+          `| ${n(o.lines)} | ${label} | ${web.syncs} | ${web.readSyncs} / ${web.writeSyncs} | ${kb(web.maxRequestBytes)} | ${kb(web.maxResponseBytes)} | ${refused} | ${n(num(web.findings))} | ${desktop.syncs} (${desktop.readSyncs} / ${desktop.writeSyncs}) |`,
+        );
+      }
     }
     out.push(
       '',
-      'Storleken på en begäran är JSON-storleken av den data som köas, svaret JSON-storleken av de värden och värdetyper som en sync returnerar. Den falska Excel räknar båda och avvisar, som Excel på webben, en begäran eller ett svar över 5 MB. I Excel på webben lägger läsningen värdena i syncar om högst 4 MiB uppskattat svar (32 byte per cell), så en liten arbetsbok läses med 3 syncar och en stor med fler; Excel för skrivbordet har ingen sådan gräns, och där läses allt med 3 syncar oavsett storlek (kolumnen läsning i Excel för skrivbordet).',
+      'Byte är JSON-texten som Office.js-klienten (@microsoft/office-js, excel-web-16.00.debug.js) skickar och får tillbaka per sync, uppmätt i värdmodellen som svarar i Excels ställe. Excel på webben avvisar en begäran eller ett svar över 5 MB (5 000 000 byte); värdmodellen gör detsamma, och en avvisad begäran räknas i kolumnen avvisade. En begäran är en context.sync eller Excel.runs egen städning efter körningen (den släpper spårade områden); KB är 1 024 byte. Omkörningen läser, tar bort den förra körningens markeringar och skriver dem igen i samma arbetsbok. Varje körning är som i tillägget: läsning och skrivning i var sin Excel.run.',
       '',
     );
   }

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { medianOf, runCommand, runPhase, type Measured } from './child';
+import { OFFICE_BENCH_SOURCES } from './office-sync';
 import { benchSpec, cachedPath, EXCEL_MAX_ROWS, workDir } from './generate';
 import { renderReport, type BenchReport, type MaxResult, type OfficeResult, type Phase, type SizeResult } from './report';
 
@@ -153,11 +154,11 @@ function measureMax(): MaxResult {
   return { lines, fileMb: statSync(file).size / 1024 ** 2, cli: { ...run, runs: 1 } };
 }
 
+/** The Office path through the real Office.js client and the host model (bench/office-sync.ts). */
 function measureOffice(): OfficeResult[] {
-  const needed = [path.join(ROOT, 'src', 'office', 'index.ts'), path.join(ROOT, 'test', 'office', 'fake-excel.ts')];
-  const missing = needed.filter((p) => !existsSync(p));
-  if (missing.length) return [{ lines: 100, run: null, skipped: `saknas: ${missing.map((p) => path.relative(ROOT, p)).join(', ')}` }];
-  return [100, 100_000].map((lines) => {
+  const missing = OFFICE_BENCH_SOURCES.filter((p) => !existsSync(path.join(ROOT, p)));
+  if (missing.length) return [{ lines: 100, run: null, skipped: `saknas: ${missing.join(', ')}` }];
+  return [100, 100_000, 260_000].map((lines) => {
     log(`Office-vägen, ${lines} rader`);
     return { lines, run: { ...runPhase(script('office-sync'), [String(lines)]), runs: 1 } };
   });
@@ -172,7 +173,6 @@ function main(): void {
   if (opts.office) report.office = measureOffice();
   for (const o of report.office) {
     if (o.run && !o.run.ok) notes.push(`Office-vägen, ${o.lines} rader: ${o.run.error}`);
-    if (o.run?.ok && o.run.extra.degraded) notes.push(`Office-vägen, ${o.lines} rader: mätt ${String(o.run.extra.degraded)}.`);
   }
   notes.push('CLI totalt är väggklockan för hela processen `node bin/styrkoll.js check in.xlsx -o ut.xlsx --force --quiet` (start av Node, läsning av regelfiler och skrivning till disk ingår); exceljs är tiden för `workbook.xlsx.load` + `writeBuffer` inne i processen. Jämförelsen är alltså till Styrkolls nackdel.');
   notes.push('Kärnans kontroll är `checkWorkbook(snapshot)` inklusive modellbygget från snapshoten; referensloopen går bara över modellens rader (budgetradsreglerna skrivna för hand).');

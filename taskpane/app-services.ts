@@ -1,8 +1,4 @@
 /**
- * The pane's real services: the only module that imports the core and the xlsx adapter, so the
- * rest of taskpane/ compiles and is tested against the interfaces in services.ts.
- */
-/**
  * The pane's real services in Excel: the only module of the pane that imports the core, the xlsx
  * adapter and the Office adapter, so the rest of taskpane/ compiles and is tested against the
  * interfaces in services.ts. The ribbon's command (commands.ts) checks through checkOpenWorkbook.
@@ -16,6 +12,7 @@ import {
   listNamnder,
   pureReportSigner,
   reportYear,
+  namndChartData,
   sheetNames,
   type CheckedWorkbook,
   type CheckProgress,
@@ -25,12 +22,28 @@ import {
   StyrkollError,
 } from '../src/core';
 import { createWorkbook } from '../src/xlsx/write';
-import { API, hostApiSupport, loadSettings, openNewWorkbook, readSnapshot, replaceSheets, saveMappingSettings, saveSettings, selectCell, writeResult, type StyrkollSettings } from '../src/office';
+import { API, clientHas, hostApiSupport, loadSettings, newLockOwner, openNewWorkbook, readSnapshot, replaceSheets, saveMappingSettings, saveSettings, selectCell, withWriteLock, writeResult, type LockOwner, type StyrkollSettings } from '../src/office';
 import { runInExcel } from './host';
 import { createYieldToHost } from './pane/yield-to-host';
 import { bundledEngine } from './engine';
 import { buildMappingData } from './mapping-data';
 import type { CheckService, MappingData, PaneServices, ReportMode, ReportService } from './services';
+
+/**
+ * Who writes for this page. The pane (taskpane.html) and the ribbon's button (commands.html) are
+ * separate runtimes and share only the workbook, so the lock lives in its settings (write-lock.ts).
+ */
+let writer: LockOwner = newLockOwner('rutan');
+
+/** The ribbon's page calls this once: its writes are then the ribbon's. */
+export function useRibbonWriter(): void {
+  writer = newLockOwner('menyfliken');
+}
+
+/** Runs an Excel batch that writes, holding the workbook's write lock. */
+export function runWriting<T>(work: (context: Excel.RequestContext, onRequest: () => void) => Promise<T>): Promise<T> {
+  return runInExcel((ctx) => withWriteLock(ctx, writer, (lock) => work(ctx, lock.renew)));
+}
 
 /** The model behind each result the pane got (the handle reports are built from), and its Koppla kolumner data. */
 const models = new WeakMap<CheckResult, Model>();
@@ -64,7 +77,7 @@ export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?
   models.set(checked, checked.model);
   mappingData.set(checked, buildMappingData(heads ?? snapshot, checked));
   onProgress?.({ phase: 'klart', done: 1, total: 1 });
-  await runInExcel((ctx) => writeResult(ctx, { kontroll: buildKontrollSheet(checked), marks: buildMarks(checked.findings) }));
+  await runWriting((ctx, onRequest) => writeResult(ctx, { kontroll: buildKontrollSheet(checked), marks: buildMarks(checked.findings) }, { onRequest }));
   return checked;
 }
 
@@ -82,7 +95,12 @@ function reportService(): ReportService {
   return {
     templates: () => bundledEngine().templates(),
     namnder: (result) => listNamnder(modelOf(result)),
-    modes: (): ReportMode[] => (supports(API.createWorkbook) ? ['sheets', 'workbooks'] : ['sheets']),
+    pictures: (result, namnd) => {
+      const model = modelOf(result);
+      return namndChartData(model, namnd, reportYear(model));
+    },
+    // Excel.createWorkbook needs ExcelApi 1.8 in the host and an office.js that has it.
+    modes: (): ReportMode[] => (supports(API.createWorkbook) && typeof Excel !== 'undefined' && clientHas(Excel, 'createWorkbook') ? ['sheets', 'workbooks'] : ['sheets']),
     async createReports(request, onProgress) {
       const template = bundledEngine().requireTemplate(request.template);
       const model = modelOf(request.result);
@@ -102,7 +120,7 @@ function reportService(): ReportService {
           await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}`, hiddenNames }));
           created.push(`${namnd}: ny arbetsbok`);
         } else {
-          await runInExcel((ctx) => replaceSheets(ctx, out.sheets));
+          await runWriting((ctx, onRequest) => replaceSheets(ctx, out.sheets, undefined, { onRequest }));
           created.push(...out.sheets.map((s) => s.name));
         }
       }
@@ -121,7 +139,8 @@ export function createAppServices(): PaneServices {
       loadSettings: () => runInExcel((ctx) => loadSettings(ctx)),
       saveSettings: (s) => runInExcel((ctx) => saveSettings(ctx, s)),
       selectCell: (sheet, cell) => runInExcel((ctx) => selectCell(ctx, sheet, cell)),
-      saveMapping: async (mapping) => void (await runInExcel((ctx) => saveMappingSettings(ctx, mapping))),
+      // Writes into Inställningar: under the same lock as the Kontroll sheet.
+      saveMapping: async (mapping) => void (await runWriting((ctx) => saveMappingSettings(ctx, mapping))),
     },
   };
 }

@@ -5,7 +5,7 @@
  * Kontroll sheet it writes (and activates) opens with a red line saying so, the IN-BLAD-SAKNAS
  * error with its suggestion, and a red tab.
  */
-import type { SheetSpec } from '../src/core';
+import { isStyrkollError, type SheetSpec } from '../src/core';
 import { toPaneMessage, type PaneMessage } from './pane/messages';
 
 export const KONTROLLERA_BUDGET = 'kontrolleraBudget';
@@ -22,6 +22,9 @@ export function createKontrolleraBudgetHandler(deps: RibbonDeps): (event: { comp
     try {
       await deps.check();
     } catch (e) {
+      // The pane holds the write lock and is writing its own result: an error sheet could not be
+      // written either, and would replace the pane's Kontroll sheet if it could.
+      if (isStyrkollError(e) && e.code === 'UPPTAGEN') return;
       try {
         await deps.report(toPaneMessage(e, 'Kontrollen'));
       } catch {

@@ -3,8 +3,7 @@
  * these; taskpane/app-services.ts provides the real ones (core, xlsx, Office adapter) and
  * taskpane/preview/ a fake set for screenshots.
  */
-import type { CheckProgress, CheckResult } from '../src/core';
-import type { ColumnMapping } from '../src/core';
+import type { CheckProgress, CheckResult, ColumnMapping, NamndChartData } from '../src/core';
 import type { StyrkollSettings } from '../src/office/settings';
 
 export type { StyrkollSettings, ColumnMapping };
@@ -99,6 +98,8 @@ export interface ReportService {
   /** 'workbooks' needs ExcelApi 1.8 (Excel.createWorkbook). */
   modes(): ReportMode[];
   createReports(request: ReportRequest, onProgress: (done: number, total: number) => void): Promise<ReportOutcome>;
+  /** The budget and indicator pictures for one nämnd (the Diagram section); null when there is nothing to draw. */
+  pictures?(result: CheckResult, namnd: string): NamndChartData | null;
 }
 
 /** The Excel side of the pane; null when the pane runs outside Office (the one record of where it runs). */

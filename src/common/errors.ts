@@ -24,7 +24,8 @@ export type ErrorCode =
   | 'MALL'
   | 'ARGUMENT'
   | 'FIL'
-  | 'KOLADA';
+  | 'KOLADA'
+  | 'UPPTAGEN';
 
 export class StyrkollError extends Error {
   readonly code: ErrorCode;

@@ -17,7 +17,7 @@ export { sortRuleFiles, isSchemaFile, compareRulePaths, type RuleFiles } from '.
 // What adapters produce and consume.
 export type { WorkbookSnapshot, SheetSnapshot, CellValue, CellErrorRef } from './snapshot';
 export type * from './model';
-export type { SheetSpec, SpecCell, CellStyle, CellMark } from './sheet-spec';
+export type { SheetSpec, SpecCell, CellStyle, CellMark, ChartSpec, ChartSeries } from './sheet-spec';
 export { StyrkollError, isStyrkollError, type ErrorCode } from './errors';
 
 // Findings, their labels and order, and the cell marks.
@@ -119,3 +119,4 @@ export {
   type ReportAnswer,
   type Rejected,
 } from './report';
+export { namndChartData, type NamndChartData, type BudgetBar } from './report/chart-data';

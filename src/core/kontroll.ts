@@ -7,7 +7,7 @@ import type { CheckResult } from './check-types';
 import { CATEGORIES, CATEGORY_LABELS, compareSeverity, SEVERITIES, SEVERITY_LABELS, type Category, type Finding, type Severity } from './finding';
 import { mergeMarks } from './marks';
 import { formatSwedishNumber } from './input/numbers';
-import type { CellMark, CellStyle, SheetSpec, SpecCell } from './sheet-spec';
+import type { CellMark, CellStyle, ChartSpec, SheetSpec, SpecCell } from './sheet-spec';
 
 export const KONTROLL_SHEET_NAME = 'Kontroll';
 
@@ -62,13 +62,16 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
     rows.push([]);
   }
 
+  const chartTop = summary.budgetRead ? 3 : rows.length + 1;
   rows.push([text('Område', HEADER), ...SEVERITIES.map((s) => text(SEVERITY_LABELS[s], { ...HEADER, align: 'right' })), text('Totalt', { ...HEADER, align: 'right' })]);
+  const summaryHeader = rows.length;
   const count = (c: Category | null, s: Severity | null) =>
     findings.filter((f) => (c === null || f.category === c) && (s === null || f.severity === s)).length;
   for (const c of CATEGORIES) {
     rows.push([text(CATEGORY_LABELS[c], { border: 'thin' }), ...SEVERITIES.map((s) => num(count(c, s), COUNT)), num(count(c, null), TOTAL)]);
   }
   rows.push([text('Totalt', { ...LABEL, border: 'thin' }), ...SEVERITIES.map((s) => num(count(null, s), TOTAL)), num(findings.length, TOTAL)]);
+  const chart = findingsChart(summaryHeader, chartTop, rows.length + 1, count);
   rows.push([]);
 
   if (summary.inlast.length) {
@@ -110,6 +113,54 @@ export function buildKontrollSheet(result: CheckResult): SheetSpec {
     print: { orientation: 'landscape', fitToWidth: true, repeatRows: [headerRow, headerRow] },
     // Red when no budget was read, so the tab itself says the check is not clean.
     tabColor: summary.budgetRead ? 'FF1F3864' : 'FFA4262C',
+    charts: [chart],
+  };
+}
+
+/** Fel solid dark red, varning hatched amber, info dotted blue: told apart in grey print too. */
+export const SEVERITY_CHART_STYLE: Record<Severity, { color: string; pattern?: 'ltUpDiag' | 'smCheck' }> = {
+  fel: { color: 'C00000' },
+  varning: { color: 'BF8F00', pattern: 'ltUpDiag' },
+  info: { color: '2E75B6', pattern: 'smCheck' },
+};
+
+/** "Fynd per område och allvar: 4 fel, 3 varningar, 2 info; flest inom Budget (7)." */
+export function findingsDescription(count: (c: Category | null, s: Severity | null) => number): string {
+  const total = count(null, null);
+  if (total === 0) return 'Fynd per område och allvar: inga fynd.';
+  const fel = count(null, 'fel');
+  const varning = count(null, 'varning');
+  const info = count(null, 'info');
+  let most: Category = CATEGORIES[0];
+  for (const c of CATEGORIES) if (count(c, null) > count(most, null)) most = c;
+  return `Fynd per område och allvar: ${fel} fel, ${varning} ${varning === 1 ? 'varning' : 'varningar'}, ${info} info; flest inom ${CATEGORY_LABELS[most]} (${count(most, null)}).`;
+}
+
+/** Stacked bars per område beside the summary table (columns F–G), from the table's cells. */
+function findingsChart(headerRow: number, top: number, bottom: number, count: (c: Category | null, s: Severity | null) => number): ChartSpec {
+  const first = headerRow + 1;
+  const last = headerRow + CATEGORIES.length;
+  const categories = { ref: `A${first}:A${last}`, values: CATEGORIES.map((c) => CATEGORY_LABELS[c]) };
+  return {
+    id: 'kontroll',
+    kind: 'bar',
+    barDirection: 'bar',
+    grouping: 'stacked',
+    title: 'Fynd per område och allvar',
+    description: findingsDescription(count),
+    valueAxisTitle: 'Antal fynd',
+    valueFormat: '0',
+    series: SEVERITIES.map((sev, i) => {
+      const col = String.fromCharCode(66 + i);
+      return {
+        name: SEVERITY_LABELS[sev],
+        nameRef: `${col}${headerRow}`,
+        categories,
+        values: { ref: `${col}${first}:${col}${last}`, values: CATEGORIES.map((c) => count(c, sev)) },
+        ...SEVERITY_CHART_STYLE[sev],
+      };
+    }),
+    anchor: { from: { col: 6, row: top }, to: { col: 8, row: bottom } },
   };
 }
 

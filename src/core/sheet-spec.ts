@@ -67,6 +67,57 @@ export interface SheetSpec {
   tabColor?: string;
   /** Dropdown lists: range → allowed values. */
   validations?: { ref: string; list: string[] }[];
+  /** Manual page breaks: a printed page starts at each of these 1-based rows. */
+  pageBreaks?: number[];
+  /** Charts drawn on the sheet, over the cells of their anchor; their data are ranges of this sheet. */
+  charts?: ChartSpec[];
+}
+
+/**
+ * A chart over ranges of its own sheet (written as a native chart by the package writer). Ranges
+ * are A1 ranges without a sheet name ("D12:D19"); the writer adds the sheet's name. The values are
+ * the cells' values, kept with the chart so it shows without recalculation.
+ */
+export interface ChartSpec {
+  /** Stable within the sheet, e.g. "budget", "indikator:I3", "kontroll". */
+  id: string;
+  kind: 'bar' | 'scatter';
+  /** Horizontal bars ('bar') or columns ('col'); bar charts only. */
+  barDirection?: 'bar' | 'col';
+  grouping?: 'clustered' | 'stacked';
+  title: string;
+  /** What the chart shows, in a sentence (its alternative text). */
+  description: string;
+  categoryAxisTitle?: string;
+  valueAxisTitle?: string;
+  /** Excel number format of the value axis (en-US syntax as stored), e.g. '#,##0 "tkr"'. */
+  valueFormat?: string;
+  /** Number format of a scatter chart's x axis, e.g. "0" for years. */
+  xFormat?: string;
+  series: ChartSeries[];
+  /** Cells covered: from the top-left cell to the cell just past the bottom-right corner (1-based). */
+  anchor: { from: { col: number; row: number }; to: { col: number; row: number } };
+}
+
+export interface ChartSeries {
+  name: string;
+  /** The cell holding the series name, e.g. "D11". */
+  nameRef?: string;
+  /** Categories (bar charts): a range and its texts. */
+  categories?: { ref: string; values: string[] };
+  /** X values (scatter charts). */
+  x?: { ref: string; values: (number | null)[] };
+  values: { ref: string; values: (number | null)[] };
+  /** Fill (bars) or line colour, RGB hex "1F3864". */
+  color: string;
+  /** Bars: a hatch so the series is told apart in grey print. */
+  pattern?: 'ltUpDiag' | 'dkUpDiag' | 'smCheck' | 'pct50' | 'wdDnDiag';
+  /** Lines (scatter): dash style and marker. */
+  dash?: 'solid' | 'dash' | 'sysDot' | 'lgDash';
+  marker?: 'none' | 'square' | 'circle' | 'triangle' | 'diamond';
+  lineWidth?: number;
+  /** 0-based points drawn in another colour and pattern (deficits). */
+  highlight?: { points: number[]; color: string; pattern?: ChartSeries['pattern'] };
 }
 
 /** A mark on a user's cell: a fill and a note. Never changes the cell's value. */

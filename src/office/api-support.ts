@@ -15,6 +15,20 @@ export function hostApiSupport(): ApiSupport {
   };
 }
 
+/**
+ * Whether the loaded office.js has `member` on `object` (a method or a navigation property). The
+ * host answers isSetSupported, the library decides what the add-in can call: an office.js older
+ * than the host has no Worksheet.notes however new Excel is. Check both before a newer API.
+ */
+export function clientHas(object: object | null | undefined, member: string): boolean {
+  return !!object && member in object;
+}
+
+/** Both checks at once: the host supports `minVersion` and the client library has `member`. */
+export function canUse(supports: ApiSupport, minVersion: string, object: object | null | undefined, member: string): boolean {
+  return supports(minVersion) && clientHas(object, member);
+}
+
 /** The ExcelApi versions behind which Styrkoll uses newer features. */
 export const API = {
   /** getRangeByIndexes, hyperlinks: the manifest floor. */

@@ -1,5 +1,5 @@
 import type { CellStyle, SheetSpec, SpecCell } from '../core';
-import { API, type ApiSupport } from './api-support';
+import { API, canUse, clientHas, type ApiSupport } from './api-support';
 import { qualified } from './a1';
 import { argbToHex } from './colors';
 import { jsonBytes } from './payload';
@@ -89,10 +89,12 @@ export async function renderSheetSpec(ws: Excel.Worksheet, spec: SheetSpec, batc
   for (const [i, width] of (spec.columnWidths ?? []).entries()) {
     if (width !== undefined) await batch.add(16, () => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = Math.round(width * POINTS_PER_CHAR)));
   }
+  // Newer APIs only when the host supports them and the loaded office.js has them (api-support.ts).
   if (spec.validations?.length && supports(API.dataValidation)) {
     for (const v of spec.validations) {
       await batch.add(jsonBytes(v), () => {
-        ws.getRange(v.ref).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+        const range = ws.getRange(v.ref);
+        if (clientHas(range, 'dataValidation')) range.dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
       });
     }
   }
@@ -103,7 +105,7 @@ export async function renderSheetSpec(ws: Excel.Worksheet, spec: SheetSpec, batc
     }
     if (spec.tabColor) ws.tabColor = argbToHex(spec.tabColor);
   });
-  if (spec.print && supports(API.pageLayout)) {
+  if (spec.print && canUse(supports, API.pageLayout, ws, 'pageLayout')) {
     const print = spec.print;
     await batch.add(64, () => {
       ws.pageLayout.paperSize = 'A4';

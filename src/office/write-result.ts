@@ -1,34 +1,35 @@
 import type { CellMark, SheetSpec } from '../core';
-import { API, hostApiSupport, type ApiSupport } from './api-support';
+import { API, canUse, hostApiSupport, type ApiSupport } from './api-support';
 import { MARK_FILLS, MARK_RECORD_KEY, mergeMarks, normalizeFill, parseRecord, sameColor, type MarkEntry, type MarkRecord, type MergedMark } from './mark-record';
 import { renderSheetSpec } from './render-sheet-spec';
-import { OP_OVERHEAD_BYTES } from './payload';
+import { OP_OVERHEAD_BYTES, jsonBytes } from './payload';
 import { SyncBatcher } from './sync-batcher';
+import { freeTemporaryName, leftoverSheets, queueJournal, TEMP_SHEETS_KEY } from './write-journal';
 
 export interface WriteOptions {
   supports?: ApiSupport;
   /** Payload budget per request (bytes); the default keeps requests under 4 MB. */
   maxRequestBytes?: number;
+  /** Queued at the start of every write request (the write lock's renewal). */
+  onRequest?: () => void;
 }
 
-interface PreviousCell {
-  sheet: string;
-  entry: MarkEntry;
-  range: Excel.Range;
+/** A cell whose fill (and note) were loaded in step 2. */
+interface LoadedCell {
+  fill: Excel.RangeFill;
   note: Excel.Note | null;
-}
-
-interface NewCell {
-  mark: MergedMark;
-  ws: Excel.Worksheet;
-  range: Excel.Range;
-  existingNote: Excel.Note | null;
 }
 
 /**
  * Writes the Kontroll sheet and marks the findings' cells. In the user's sheets only fills and
  * notes change, never a value; the previous run's marks are undone first and the previous
  * Kontroll sheet replaced, so a re-run leaves exactly one Kontroll sheet and no stale marks.
+ *
+ * Excel does not roll back syncs already done, so the write may stop after any of its requests
+ * and leave work half done. What makes that repairable: the temporary sheet is named in the
+ * workbook settings before it is added (write-journal.ts), and before the first fill changes the
+ * mark record lists every cell that may then carry a Styrkoll fill (the previous marks still in
+ * place and the new ones), so the next run finds and undoes any fill this one applied.
  */
 export async function writeResult(
   context: Excel.RequestContext,
@@ -38,84 +39,135 @@ export async function writeResult(
   const supports = options.supports ?? hostApiSupport();
   const wb = context.workbook;
 
-  // 1: sheet names and the record of the previous run.
+  // 1: sheet names, the record of the previous run and the temporary sheets an interrupted write left.
   wb.worksheets.load('items/name');
   const stored = wb.settings.getItemOrNullObject(MARK_RECORD_KEY);
   stored.load('value');
+  const journal = wb.settings.getItemOrNullObject(TEMP_SHEETS_KEY);
+  journal.load('value');
   await context.sync();
 
   // Notes need ExcelApi 1.18 in the host and an office.js that has them: a host can report 1.18
   // while the loaded library predates notes, and ws.notes is then undefined.
-  const notes = supports(API.notes) && wb.worksheets.items.length > 0 && 'notes' in wb.worksheets.items[0];
-  const byName = new Map(wb.worksheets.items.map((ws) => [ws.name, ws]));
+  const notes = wb.worksheets.items.length > 0 && canUse(supports, API.notes, wb.worksheets.items[0], 'notes');
+  const leftovers = leftoverSheets(wb.worksheets.items, journal);
+  const sheets = wb.worksheets.items.filter((ws) => !leftovers.includes(ws));
+  const byName = new Map(sheets.map((ws) => [ws.name, ws]));
   const previous: MarkRecord = stored.isNullObject ? { v: 1, sheets: {} } : parseRecord(stored.value);
   const kontrollName = result.kontroll.name;
-  const oldKontroll = wb.worksheets.items.find((ws) => ws.name.toLowerCase() === kontrollName.toLowerCase()) ?? null;
-  // A run interrupted by a host error can leave the temporary sheet behind; it would make every
-  // later run fail with ItemAlreadyExists, so it goes first.
-  const tempName = temporaryName(kontrollName);
-  const leftover = wb.worksheets.items.find((ws) => ws.name.toLowerCase() === tempName.toLowerCase()) ?? null;
-  if (leftover) byName.delete(leftover.name);
+  const oldKontroll = sheets.find((ws) => ws.name.toLowerCase() === kontrollName.toLowerCase()) ?? null;
+  const tempName = oldKontroll ? freeTemporaryName(kontrollName, new Set(sheets.map((ws) => ws.name.toLowerCase()))) : null;
 
-  // 2: current fills (and notes) of the cells marked last time and of the cells to mark now, in
-  // requests under the budget (each load costs as much framing as a write).
+  // 2: current fills (and notes) of the cells marked last time and of the cells to mark now, each
+  // cell once, in requests under the budget (each load costs as much framing as a write).
   const loads = new SyncBatcher(context, { maxBytes: options.maxRequestBytes });
-  const prevCells: PreviousCell[] = [];
+  const loaded = new Map<string, LoadedCell>();
+  const load = async (sheet: string, cell: string, withNote: boolean): Promise<void> => {
+    const key = cellKey(sheet, cell);
+    if (loaded.has(key)) return;
+    const ws = byName.get(sheet)!;
+    await loads.add(withNote ? OP_OVERHEAD_BYTES : 0, () => {
+      const fill = ws.getRange(cell).format.fill;
+      fill.load('color');
+      const note = withNote ? ws.notes.getItemOrNullObject(cell) : null;
+      note?.load('content');
+      loaded.set(key, { fill, note });
+    });
+  };
+  // The previous record may list a cell more than once (a run stopped after writing its pending record).
+  const prevByCell = new Map<string, { sheet: string; cell: string; entries: MarkEntry[] }>();
   for (const [sheet, entries] of Object.entries(previous.sheets)) {
     const ws = byName.get(sheet);
     if (!ws || ws === oldKontroll) continue;
     for (const entry of entries) {
-      const withNote = notes && entry[3] === 1;
-      await loads.add(withNote ? OP_OVERHEAD_BYTES : 0, () => {
-        const range = ws.getRange(entry[0]);
-        range.format.fill.load('color');
-        const note = withNote ? ws.notes.getItemOrNullObject(entry[0]) : null;
-        note?.load('content');
-        prevCells.push({ sheet, entry, range, note });
-      });
+      const key = cellKey(sheet, entry[0]);
+      const p = prevByCell.get(key) ?? { sheet, cell: entry[0], entries: [] };
+      p.entries.push(entry);
+      prevByCell.set(key, p);
     }
   }
-  const newCells: NewCell[] = [];
-  for (const mark of mergeMarks(result.marks)) {
-    if (!byName.has(mark.sheet) || mark.sheet.toLowerCase() === kontrollName.toLowerCase()) continue;
-    await loads.add(notes ? OP_OVERHEAD_BYTES : 0, () => {
-      const ws = byName.get(mark.sheet)!;
-      const range = ws.getRange(mark.cell);
-      range.format.fill.load('color');
-      const existingNote = notes ? ws.notes.getItemOrNullObject(mark.cell) : null;
-      existingNote?.load('content');
-      newCells.push({ mark, ws, range, existingNote });
-    });
+  for (const p of prevByCell.values()) await load(p.sheet, p.cell, notes);
+  const marks = mergeMarks(result.marks).filter((m) => byName.has(m.sheet) && m.sheet.toLowerCase() !== kontrollName.toLowerCase());
+  for (const m of marks) await load(m.sheet, m.cell, notes);
+  await loads.flush();
+
+  // The colours as plain values. Only the fills are loaded, never their ranges: a loaded range is
+  // tracked by Excel.run and released in one clean-up request at its end (about 82 bytes each),
+  // while a RangeFill is not kept by Excel at all, so thousands of cells leave nothing to release.
+  const fills = new Map<string, string | null>();
+  const noteOf = new Map<string, Excel.Note | null>();
+  for (const [key, c] of loaded) {
+    fills.set(key, c.fill.color);
+    noteOf.set(key, c.note);
   }
-  await context.sync();
+  loaded.clear();
 
   const batch = new SyncBatcher(context, {
     maxBytes: options.maxRequestBytes,
     beforeBatch: () => {
+      options.onRequest?.();
       context.application.suspendApiCalculationUntilNextSync();
-      if (supports(API.suspendScreenUpdating)) context.application.suspendScreenUpdatingUntilNextSync();
+      if (canUse(supports, API.suspendScreenUpdating, context.application, 'suspendScreenUpdatingUntilNextSync')) context.application.suspendScreenUpdatingUntilNextSync();
     },
   });
+  const fillOf = (sheet: string, cell: string) => byName.get(sheet)!.getRange(cell).format.fill;
+
+  // Which previous marks are still in place: the last record entry whose fill the cell still has.
+  // A cell whose fill matches none was changed by the user and is left alone.
+  const stillMarked = new Map<string, { sheet: string; cell: string; entry: MarkEntry; hadNote: boolean }>();
+  for (const [key, p] of prevByCell) {
+    const current = fills.get(key);
+    const entry = [...p.entries].reverse().find((e) => sameColor(current, e[2]));
+    const hadNote = p.entries.some((e) => e[3] === 1);
+    if (entry || hadNote) stillMarked.set(key, { sheet: p.sheet, cell: p.cell, entry: entry ?? p.entries[p.entries.length - 1], hadNote });
+  }
+
+  // The new record: a cell's fill before the mark is the one before the previous mark if that
+  // mark is still in place.
+  const record: MarkRecord = { v: 1, sheets: {} };
+  const newEntries: { mark: MergedMark; entry: MarkEntry; addNote: boolean }[] = [];
+  for (const mark of marks) {
+    const key = cellKey(mark.sheet, mark.cell);
+    const prev = stillMarked.get(key);
+    const current = normalizeFill(fills.get(key));
+    const before = prev && sameColor(fills.get(key), prev.entry[2]) ? prev.entry[1] : current;
+    const note = noteOf.get(key);
+    const userNote = !!note && !note.isNullObject && !prev?.hadNote;
+    const addNote = notes && !userNote && mark.note !== '';
+    const entry: MarkEntry = [mark.cell, before, MARK_FILLS[mark.severity], addNote ? 1 : 0];
+    newEntries.push({ mark, entry, addNote });
+    (record.sheets[mark.sheet] ??= []).push(entry);
+  }
+
+  // 3, first request: the temporary sheet's name and the pending record (previous marks still in
+  // place, then the new ones) go before any sheet is added or any fill changes.
+  const pending: MarkRecord = { v: 1, sheets: {} };
+  for (const p of stillMarked.values()) if (sameColor(fills.get(cellKey(p.sheet, p.cell)), p.entry[2]) || p.hadNote) (pending.sheets[p.sheet] ??= []).push(p.entry);
+  for (const n of newEntries) (pending.sheets[n.mark.sheet] ??= []).push(n.entry);
+  const pendingText = JSON.stringify(pending);
+  await batch.add(jsonBytes(pendingText) + 128, () => {
+    // The leftovers stay listed until they are deleted, so a stop before then still finds them.
+    queueJournal(wb, [...new Set([...leftovers.map((ws) => ws.name), ...(tempName ? [tempName] : [])])]);
+    wb.settings.add(MARK_RECORD_KEY, pendingText);
+  });
+  for (const ws of leftovers) await batch.add(32, () => ws.delete());
 
   // Undo the previous run's marks where the user has not changed the fill since.
-  const originalFill = new Map<string, string | null>();
-  const ownNotes = new Set<string>();
-  for (const p of prevCells) {
-    const [cell, before, applied, hadNote] = p.entry;
-    const key = `${p.sheet}\u0000${cell}`;
-    if (sameColor(p.range.format.fill.color, applied)) {
-      originalFill.set(key, before);
-      await batch.add(48, () => (before === null ? p.range.format.fill.clear() : (p.range.format.fill.color = before)));
+  for (const [key, p] of stillMarked) {
+    const [cell, before, applied] = p.entry;
+    if (sameColor(fills.get(key), applied)) {
+      await batch.add(48, () => {
+        const fill = fillOf(p.sheet, cell);
+        if (before === null) fill.clear();
+        else fill.color = before;
+      });
     }
-    if (hadNote && p.note && !p.note.isNullObject) {
-      ownNotes.add(key);
-      await batch.add(32, () => p.note!.delete());
-    }
+    const note = noteOf.get(key);
+    if (p.hadNote && note && !note.isNullObject) await batch.add(32, () => note.delete());
   }
 
   // A fresh Kontroll sheet: added under a temporary name first, so the workbook never runs out of sheets.
-  if (leftover) await batch.add(32, () => leftover.delete());
-  const sheet = await addSheet(batch, wb, oldKontroll ? tempName : kontrollName);
+  const sheet = await addSheet(batch, wb, tempName ?? kontrollName);
   await renderSheetSpec(sheet, result.kontroll, batch, supports);
   if (oldKontroll) {
     await batch.add(32, () => {
@@ -125,32 +177,24 @@ export async function writeResult(
   }
 
   // New marks: fills, and notes only where the cell has no note of the user's.
-  const record: MarkRecord = { v: 1, sheets: {} };
-  for (const n of newCells) {
-    const key = `${n.mark.sheet}\u0000${n.mark.cell}`;
-    const current = normalizeFill(n.range.format.fill.color);
-    const before = originalFill.has(key) ? originalFill.get(key)! : current;
-    const applied = MARK_FILLS[n.mark.severity];
-    const userNote = n.existingNote && !n.existingNote.isNullObject && !ownNotes.has(key);
-    const addNote = notes && !userNote && n.mark.note !== '';
+  for (const n of newEntries) {
     await batch.add(n.mark.note.length * 2 + 64, () => {
-      n.range.format.fill.color = applied;
-      if (addNote) n.ws.notes.add(n.range, n.mark.note);
+      const range = byName.get(n.mark.sheet)!.getRange(n.mark.cell);
+      range.format.fill.color = n.entry[2];
+      if (n.addNote) byName.get(n.mark.sheet)!.notes.add(range, n.mark.note);
     });
-    (record.sheets[n.mark.sheet] ??= []).push([n.mark.cell, before, applied, addNote ? 1 : 0]);
   }
+  // Done: the record of this run only, and no temporary sheet left to clean up.
   const recordText = JSON.stringify(record);
-  await batch.add(recordText.length, () => {
+  await batch.add(jsonBytes(recordText) + 64, () => {
     wb.settings.add(MARK_RECORD_KEY, recordText);
+    queueJournal(wb, []);
     sheet.activate();
   });
   await batch.flush();
 }
 
-/** The name a new sheet has until the old one of `name` is deleted (at most 31 characters). */
-export function temporaryName(name: string): string {
-  return `${name.slice(0, 27)}_ny`;
-}
+const cellKey = (sheet: string, cell: string) => `${sheet}\u0000${cell.toUpperCase()}`;
 
 async function addSheet(batch: SyncBatcher, wb: Excel.Workbook, name: string): Promise<Excel.Worksheet> {
   let sheet!: Excel.Worksheet;

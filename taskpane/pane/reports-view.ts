@@ -6,6 +6,7 @@ import type { CheckResult } from '../../src/core';
 import type { DownloadFile, ReportMode, ReportOutcome, ReportService } from '../services';
 import { objectUrl } from '../standalone/download';
 import { count, h, replace } from './dom';
+import { ChartsView } from './charts-view';
 import { icon } from './icons';
 import { toPaneMessage } from './messages';
 
@@ -21,6 +22,7 @@ export class ReportsView {
   private busy = false;
   /** Object URLs of the offered downloads, revoked when they are replaced. */
   private urls: string[] = [];
+  private readonly charts = new ChartsView();
 
   constructor(private readonly service: ReportService) {
     this.render();
@@ -38,13 +40,16 @@ export class ReportsView {
   }
 
   private render(): void {
+    const result = this.result;
+    const service = this.service;
+    this.charts.show(result ? service.namnder(result) : [], result && service.pictures ? (namnd) => service.pictures!(result, namnd) : null);
     if (!this.result) {
       return replace(this.element, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Kontrollera först'), h('p', {}, 'Rapporterna fylls i med budget, mål och fynd från kontrollen.')));
     }
     const templates = this.service.templates();
     const modes = this.service.modes();
     if (modes.length === 0) {
-      return replace(this.element, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Rapporter skapas i Excel'), h('p', {}, 'Öppna arbetsboken i Excel och välj Styrkoll på fliken Start för att skapa rapporter.')));
+      return replace(this.element, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Rapporter skapas i Excel'), h('p', {}, 'Öppna arbetsboken i Excel och välj Styrkoll på fliken Start för att skapa rapporter.')), this.charts.element);
     }
     const namnder = this.service.namnder(this.result);
     const form = h('form', { class: 'report-form', novalidate: true });
@@ -67,7 +72,7 @@ export class ReportsView {
       e.preventDefault();
       void this.create(form, feedback);
     });
-    replace(this.element, form);
+    replace(this.element, form, this.charts.element);
   }
 
   private async create(form: HTMLFormElement, feedback: HTMLElement): Promise<void> {

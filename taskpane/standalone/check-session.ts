@@ -11,6 +11,7 @@ import {
   FILE_TAG_NAME,
   fileTagValue,
   listNamnder,
+  namndChartData,
   OWN_SHEET_NAMES,
   pureReportSigner,
   reportFileName,
@@ -75,11 +76,13 @@ export class CheckSession {
     });
     onProgress({ phase: 'klart', done: 1, total: 1 });
     this.last = { name, bytes, checked };
-    // The findings and summary go to the page; the model stays here for the reports.
+    // The findings, summary, nämnder and pictures go to the page; the model stays here for the reports.
+    const { model } = checked;
     return {
       findings: checked.findings,
       summary: checked.summary,
-      namnder: listNamnder(checked.model),
+      namnder: listNamnder(model),
+      pictures: listNamnder(model).map((n) => namndChartData(model, n, reportYear(model))),
       mapping: buildMappingData(snapshot, checked, mapping),
     };
   }

@@ -3,7 +3,7 @@
  * what it makes comes back as bytes to download. The page itself imports no part of the core
  * or the xlsx adapter.
  */
-import type { CheckResult } from '../../src/core';
+import type { CheckResult, NamndChartData } from '../../src/core';
 import type { MappingData, PaneServices, ReportService } from '../services';
 import { createYieldToHost } from '../pane/yield-to-host';
 import { createLocalSettingsStore } from './settings-store';
@@ -15,12 +15,14 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
   // The worker sends the nämnder with each result instead of the whole model.
   const namnder = new WeakMap<CheckResult, string[]>();
   const mappings = new WeakMap<CheckResult, MappingData>();
+  const pictures = new WeakMap<CheckResult, NamndChartData[]>();
   // Receiving thousands of findings and drawing them are two tasks, not one long one.
   const nextTask = createYieldToHost();
 
   const reports: ReportService = {
     templates: () => meta.templates,
     namnder: (result) => namnder.get(result) ?? [],
+    pictures: (result, namnd) => pictures.get(result)?.find((p) => p.namnd === namnd) ?? null,
     modes: () => ['download'],
     async createReports(request, onProgress) {
       const reply = await client.request('reports', { template: request.template, namnder: request.namnder }, (p) => onProgress(p.done, p.total));
@@ -40,6 +42,7 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
         const result: CheckResult = { findings: reply.findings, summary: reply.summary };
         namnder.set(result, reply.namnder);
         mappings.set(result, reply.mapping);
+        pictures.set(result, reply.pictures);
         await nextTask();
         return result;
       },

@@ -3,8 +3,7 @@
  * (structured-clone safe); the full model and the file's bytes stay in the worker, so the page
  * never pays for copying a 100 000-line model back across the boundary.
  */
-import type { CheckProgress, CheckSummary } from '../../src/core';
-import type { Finding } from '../../src/core';
+import type { CheckProgress, CheckSummary, Finding, NamndChartData } from '../../src/core';
 import type { StyrkollSettings } from '../../src/office/settings';
 import type { ColumnMapping, MappingData, ProfileOption, ReportTemplateOption, ThresholdOption } from '../services';
 
@@ -31,6 +30,8 @@ export interface CheckReply {
   summary: CheckSummary;
   /** The nämnder reports can be made for; the model itself stays in the worker. */
   namnder: string[];
+  /** Each nämnd's two pictures (Diagram), as small plain data. */
+  pictures: NamndChartData[];
   /** What Koppla kolumner shows: the budget recognised, the mapping in force, the sheets' first rows. */
   mapping: MappingData;
 }

@@ -292,6 +292,48 @@ describe('standalone page in Chromium', () => {
     expect(await axeSerious(page)).toEqual([]);
   });
 
+  it('shows the budget and indicator pictures for a chosen nämnd as SVG images with a text alternative and a table; axe finds nothing serious', async () => {
+    page = await harness.open(1280, 1000);
+    await chooseWithFileChooser(page, EXAMPLE);
+    await runCheck(page);
+    await page.getByRole('tab', { name: 'Rapporter' }).click();
+    const select = page.locator('#charts-namnd');
+    await select.focus();
+    await select.selectOption('Omsorgsnämnden');
+    const budget = page.getByRole('img', { name: 'Budget och helårsprognos per verksamhet – Omsorgsnämnden' });
+    await budget.waitFor();
+    // The text alternative says what the picture shows, and is shown as its caption too.
+    const description = await budget.evaluate((svg) => svg.querySelector('desc')?.textContent ?? '');
+    expect(description).toMatch(/^\S+ av \S+ verksamheter har prognos över budget; störst underskott: .+, −[\d\u00a0]+ tkr\.$/);
+    expect(await page.locator('.chart-caption').first().textContent()).toBe(description);
+    const images = page.locator('.charts svg[role=img]');
+    const indicators = await page.locator('.charts svg[role=img] title').allTextContents();
+    expect(indicators.length).toBeGreaterThan(1);
+    expect(indicators.slice(1).every((t) => /^I\d+: /.test(t))).toBe(true);
+    expect(await images.count()).toBe(indicators.length);
+    // Every image is named by its own title and described by its own desc.
+    const labelled = await images.evaluateAll((svgs) => svgs.every((svg) => (svg.getAttribute('aria-labelledby') ?? '').split(' ').every((id) => document.getElementById(id)?.closest('svg') === svg)));
+    expect(labelled).toBe(true);
+    // The values as a table, opened with the keyboard.
+    const summary = page.locator('.chart-table summary').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const rows = page.locator('.chart-table').first().locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(await page.locator('.charts svg[role=img]').first().locator('rect[data-series=budget]').count());
+    expect(await axeSerious(page)).toEqual([]);
+    // A viewport tall enough that nothing scrolls (the tab bar sticks to the top when it does).
+    await page.setViewportSize({ width: 560, height: 4000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const top = await page.locator('.charts').boundingBox();
+    const second = await page.locator('.charts figure').nth(1).boundingBox();
+    await page.screenshot({ path: path.join(OUT, 'pane-charts.png'), clip: { x: top!.x, y: top!.y, width: top!.width, height: second!.y + second!.height - top!.y } });
+    if (process.env.STYRKOLL_SCREENSHOT) copyFileSync(path.join(OUT, 'pane-charts.png'), path.join(ROOT, 'docs', 'pane-charts.png'));
+    // Another nämnd, other pictures.
+    await select.selectOption('Bildningsnämnden');
+    await page.getByRole('img', { name: 'Budget och helårsprognos per verksamhet – Bildningsnämnden' }).waitFor();
+  });
+
   it('says in Swedish why an unreadable file cannot be checked, as the CLI does', async () => {
     const bad = path.join(OUT, 'inte-en-arbetsbok.xlsx');
     writeFileSync(bad, 'Det här är ingen arbetsbok, bara text.\n');

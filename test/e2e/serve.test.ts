@@ -3,7 +3,7 @@
  * prints the URL, sends the Content-Security-Policy with every file and never leaves its folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { ADDIN, ROOT, requireBuild, startHarness } from './browser-harness';
@@ -53,15 +53,45 @@ it('prints a loopback URL and serves the built page there, with its Content-Secu
   expect(csp).toContain("frame-ancestors 'none'");
 });
 
-it('the plain page does not include office.js; the add-in page (taskpane.html) still does', () => {
+/** Microsoft's CDN copy of office.js, which the add-in's pages must load (production requirement). */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+it('the plain page does not include office.js; the add-in pages load it from Microsoft\'s CDN', () => {
   const plain = readFileSync(path.join(ADDIN, 'index.html'), 'utf8');
   const addin = readFileSync(path.join(ADDIN, 'taskpane.html'), 'utf8');
+  const commands = readFileSync(path.join(ADDIN, 'commands.html'), 'utf8');
   expect(plain).not.toMatch(/office\.js/i);
-  expect(addin).toMatch(/<script src=["']?office-js\/office\.js["']?>/);
+  const scripts = (html: string) => [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+  for (const page of [addin, commands]) {
+    expect(scripts(page)).toContain(OFFICE_JS_CDN);
+    // No copy from the add-in's own origin any more.
+    expect(scripts(page).filter((s) => /office/i.test(s) && s !== OFFICE_JS_CDN)).toEqual([]);
+  }
+  expect(existsSync(path.join(ADDIN, 'office-js'))).toBe(false);
   // The same pane script in both.
   const script = (html: string) => /src=["']?(taskpane\.[0-9a-f]+\.js)/.exec(html)?.[1];
   expect(script(plain)).toBeDefined();
   expect(script(plain)).toBe(script(addin));
+});
+
+it('the add-in page opened with no network (CDN unreachable) still starts, standalone', async () => {
+  const harness = await startHarness();
+  try {
+    const cdn: string[] = [];
+    await harness.context.route('https://appsforoffice.microsoft.com/**', (route) => {
+      cdn.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    const page = await harness.context.newPage();
+    await page.goto(`${harness.origin}/taskpane.html`);
+    await page.waitForSelector('#app[data-ready="standalone"]', { timeout: 30_000 });
+    expect(await page.evaluate(() => typeof (globalThis as { Office?: unknown }).Office)).toBe('undefined');
+    expect(await page.locator('label[for=file]').textContent()).toContain('Välj arbetsbok');
+    // The page asked for office.js (or the CSP refused it before asking); it never got it.
+    expect(cdn.every((u) => u === OFFICE_JS_CDN)).toBe(true);
+  } finally {
+    await harness.close();
+  }
 });
 
 it('answers only requests for its own host (127.0.0.1, localhost, [::1] with its port)', async () => {
@@ -85,6 +115,8 @@ it('the plain page in Chromium asks nothing of any host but the loopback server,
     const errors: string[] = [];
     page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
     await page.waitForTimeout(500);
+    // Started (open() waits for data-ready="standalone") with no Office at all.
+    expect(await page.evaluate(() => typeof (globalThis as { Office?: unknown }).Office)).toBe('undefined');
     const requests = [...new Set(harness.requests)];
     expect(requests).toContain(`${harness.origin}/`);
     const elsewhere = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(u).hostname));

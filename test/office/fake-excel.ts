@@ -1,4 +1,10 @@
 /**
+ * Where this fake still earns its place: notes (ExcelApi 1.18). The Office.js client in
+ * node_modules (@microsoft/office-js 1.1.110) has no Worksheet.notes, so writeResult's notes
+ * cannot go through the real client and the host model of real-client/, which every other Office
+ * test uses. The fake applies a write when it is queued (Excel applies it at sync) and counts only
+ * the data queued, not the bytes the client sends: trust real-client/ for timing and sizes.
+ *
  * A small fake of the parts of Excel's object model that src/office uses. office-addin-mock has
  * no Excel semantics (addresses, used ranges, one sync per batch), so this fake models them:
  * properties read before load + sync throw, writes are measured as the JSON size of the queued

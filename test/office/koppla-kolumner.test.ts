@@ -1,14 +1,17 @@
 /**
  * The Excel side of issue #15 with the real core, the real rule files and the pane's real services
- * on the fake Excel: a workbook whose budget is not recognised gives no green result (the Kontroll
+ * through the real Office.js client and the host model (real-client/): a workbook whose budget is not recognised gives no green result (the Kontroll
  * sheet says so in red, and so would the ribbon), Koppla kolumner offers its sheets and header rows,
  * saving writes Budgetblad, Rubrikrad and Kolumn … into Inställningar (in place, as text), and the
  * next check – the pane's or the ribbon's – uses it.
  */
 import type { CheckResult } from '../../src/core/check-types';
 import { saveMappingSettings } from '../../src/office/mapping-settings';
+import { LOCK_KEY } from '../../src/office/write-lock';
 import { createKontrolleraBudgetHandler } from '../../taskpane/ribbon-handler';
-import { FakeContext, asExcel, type FakeSheetInit } from './fake-excel';
+import type { FakeSheetInit } from './fake-excel';
+import { ExcelHost } from './real-client/excel-host';
+import { toHostSheets } from './workbook-fixture';
 
 jest.mock('../../taskpane/rule-files', () => {
   const actual = jest.requireActual('../../taskpane/rule-files');
@@ -39,17 +42,33 @@ function unknownExport(settings: FakeSheetInit | null): FakeSheetInit[] {
   return [{ name: 'Blad1', rows }, ...(settings ? [settings] : [])];
 }
 
-let ctx: FakeContext;
+let host: ExcelHost;
+/** The workbook the pane's Excel.run reaches: the real client against `host`. */
+const workbook = (sheets: FakeSheetInit[]) => (host = new ExcelHost(toHostSheets(sheets), 'web'));
 beforeEach(() => {
-  (globalThis as Record<string, unknown>).Excel = { run: (work: (c: Excel.RequestContext) => Promise<unknown>) => work(asExcel(ctx)) };
+  (globalThis as Record<string, unknown>).Excel = { run: (work: (c: Excel.RequestContext) => Promise<unknown>) => host.run(work) };
 });
+
+/** One sheet of the host as the assertions read it: values and formulas by "r,c", its tab colour and whether it is active. */
+function sheet(name: string) {
+  const s = host.sheet(name);
+  const values = new Map<string, unknown>();
+  const formulas = new Set<string>();
+  for (const [r, row] of s.cells) {
+    for (const [c, cell] of row) {
+      values.set(`${r},${c}`, cell.value);
+      if (cell.formula) formulas.add(`${r},${c}`);
+    }
+  }
+  return { values, formulas, numberFormats: s.numberFormats, tabColor: s.tabColor, activated: host.activeSheet === s.id };
+}
 afterAll(() => {
   delete (globalThis as Record<string, unknown>).Excel;
 });
 
 /** The Inställningar rows as [key, value] pairs, empty rows left out. */
-function settingsRows(sheet = 'Inställningar'): [unknown, unknown][] {
-  const m = ctx.sheet(sheet);
+function settingsRows(name = 'Inställningar'): [unknown, unknown][] {
+  const m = sheet(name);
   const out: [unknown, unknown][] = [];
   const maxRow = Math.max(-1, ...[...m.values.keys()].map((k) => Number(k.split(',')[0])));
   for (let r = 0; r <= maxRow; r++) {
@@ -62,13 +81,13 @@ function settingsRows(sheet = 'Inställningar'): [unknown, unknown][] {
 
 describe('Koppla kolumner in Excel', () => {
   it('a workbook with no budget data: no budget read, a red Kontroll sheet, and the sheets to choose from', async () => {
-    ctx = new FakeContext(unknownExport(null));
+    workbook(unknownExport(null));
     const services = createAppServices();
     const result = await services.check.check(null, { profile: null, thresholds: {} }, () => undefined);
     expect(result.summary.budgetRead).toBe(false);
     expect(result.findings.some((f) => f.rule === 'IN-BLAD-SAKNAS' && f.severity === 'fel')).toBe(true);
     expect(result.summary.inlast.join('\n')).toContain('Blad1');
-    const kontroll = ctx.sheet('Kontroll');
+    const kontroll = sheet('Kontroll');
     expect([...kontroll.values.values()].map(String).some((v) => v.startsWith('Ingen budgetdata lästes'))).toBe(true);
     expect(kontroll.tabColor).toBe('#A4262C');
     expect(kontroll.activated).toBe(true);
@@ -82,13 +101,13 @@ describe('Koppla kolumner in Excel', () => {
   });
 
   it('the ribbon button on a workbook with no budget data shows the red Kontroll sheet, not a clean one', async () => {
-    ctx = new FakeContext(unknownExport(null));
+    workbook(unknownExport(null));
     const reported: unknown[] = [];
     const handler = createKontrolleraBudgetHandler({ check: () => checkOpenWorkbook(), report: async (m) => void reported.push(m) });
     let completed = 0;
     await handler({ completed: () => void completed++ });
     expect([completed, reported]).toEqual([1, []]);
-    const kontroll = ctx.sheet('Kontroll');
+    const kontroll = sheet('Kontroll');
     const texts = [...kontroll.values.values()].map(String);
     expect(texts.some((v) => v.startsWith('Ingen budgetdata lästes – budgeten har inte kontrollerats'))).toBe(true);
     expect(texts).toContain('IN-BLAD-SAKNAS');
@@ -99,7 +118,7 @@ describe('Koppla kolumner in Excel', () => {
   });
 
   it('saves the mapping into a new Inställningar sheet, and the next check and the ribbon use it', async () => {
-    ctx = new FakeContext(unknownExport(null));
+    workbook(unknownExport(null));
     const services = createAppServices();
     await services.excel!.saveMapping({ sheet: 'Blad1', headerRow: 3, columns: { budget: 'Tilldelat', utfall: 'Bokfört', prognos: 'Bedömt helår', namnd: 'Ansvar', verksamhet: 'Enhet', kommentar: 'Notering' } });
     expect(settingsRows()).toEqual([
@@ -112,7 +131,7 @@ describe('Koppla kolumner in Excel', () => {
       ['Kolumn Prognos', 'Bedömt helår'],
       ['Kolumn Kommentar', 'Notering'],
     ]);
-    expect(ctx.sheet('Inställningar').formulas.size).toBe(0);
+    expect(sheet('Inställningar').formulas.size).toBe(0);
 
     const result: CheckResult = await services.check.check(null, { profile: null, thresholds: {} }, () => undefined);
     expect(result.summary.budgetRead).toBe(true);
@@ -127,11 +146,11 @@ describe('Koppla kolumner in Excel', () => {
     // The ribbon's check reads the same Inställningar.
     const ribbon = await checkOpenWorkbook();
     expect(ribbon.findings).toEqual(result.findings);
-    expect(ctx.sheet('Kontroll').tabColor).toBe('#1F3864');
+    expect(sheet('Kontroll').tabColor).toBe('#1F3864');
   });
 
   it('updates keys in place in an existing Settings sheet, empties a field set to (ingen), and writes texts as text', async () => {
-    ctx = new FakeContext(
+    workbook(
       unknownExport({
         name: 'Settings',
         rows: [
@@ -144,8 +163,8 @@ describe('Koppla kolumner in Excel', () => {
         ],
       }),
     );
-    await saveMappingSettings(asExcel(ctx), { sheet: 'Blad1', headerRow: 3, columns: { budget: '=Ram', utfall: '-1' } });
-    expect(ctx.sheetNames()).toEqual(['Blad1', 'Settings']);
+    await host.run((c) => saveMappingSettings(c, { sheet: 'Blad1', headerRow: 3, columns: { budget: '=Ram', utfall: '-1' } }));
+    expect(host.sheetNames()).toEqual(['Blad1', 'Settings']);
     expect(settingsRows('Settings')).toEqual([
       ['Inställning', 'Värde'],
       ['Kommun', 'Hedemora'],
@@ -155,13 +174,23 @@ describe('Koppla kolumner in Excel', () => {
       ['Kolumn Budget', '=Ram'],
       ['Kolumn Utfall', '-1'],
     ]);
-    const settings = ctx.sheet('Settings');
+    const settings = sheet('Settings');
     expect(settings.formulas.size).toBe(0);
     expect(settings.numberFormats.get('7,1')).toBe('@');
     expect(settings.numberFormats.get('8,1')).toBe('@');
 
     // Ta bort kopplingen: every mapping key's row is emptied, the other rows stay.
-    await saveMappingSettings(asExcel(ctx), { sheet: null, headerRow: null, columns: {} });
+    await host.run((c) => saveMappingSettings(c, { sheet: null, headerRow: null, columns: {} }));
     expect(settingsRows('Settings')).toEqual([['Inställning', 'Värde'], ['Kommun', 'Hedemora'], ['Period', '2025-08']]);
+  });
+
+  it('while the ribbon\u2019s button writes, saving the mapping and checking are refused in Swedish and change nothing', async () => {
+    workbook(unknownExport(null));
+    host.settings.set(LOCK_KEY, JSON.stringify({ id: 'knappen', who: 'menyfliken', at: Date.now() }));
+    const services = createAppServices();
+    const busy = { name: 'StyrkollError', code: 'UPPTAGEN', message: expect.stringMatching(/^Knappen Kontrollera budget i menyfliken skriver redan i arbetsboken\./) };
+    await expect(services.excel!.saveMapping({ sheet: 'Blad1', headerRow: 3, columns: { budget: 'Tilldelat' } })).rejects.toMatchObject(busy);
+    await expect(services.check.check(null, { profile: null, thresholds: {} }, () => undefined)).rejects.toMatchObject(busy);
+    expect(host.sheetNames()).toEqual(['Blad1']);
   });
 });

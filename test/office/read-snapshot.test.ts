@@ -3,31 +3,53 @@ import { hostResponseBudget, readSnapshot, toSheetSnapshot, CELL_RESPONSE_BYTES,
 /** Excel on the web's budget, as hostResponseBudget() gives it there. */
 const WEB = { maxResponseBytes: TARGET_RESPONSE_BYTES };
 import { isStyrkollError } from '../../src/core/errors';
-import { FakeContext, PAYLOAD_LIMIT_BYTES, asExcel, type FakeSheetInit } from './fake-excel';
-import { budgetRows, contractWorkbook, expectedSnapshot } from './workbook-fixture';
+import type { FakeSheetInit } from './fake-excel';
+import { ExcelHost, PAYLOAD_LIMIT_BYTES } from './real-client/excel-host';
+import { budgetRows, contractWorkbook, expectedSnapshot, toHostSheets } from './workbook-fixture';
+
+/**
+ * readSnapshot through the real Office.js client against the host model (real-client/): bytes
+ * are the JSON the client gets back, and Excel on the web refuses a response over 5 MB.
+ */
+class HostWorkbook {
+  readonly host: ExcelHost;
+  constructor(sheets: FakeSheetInit[], platform: 'web' | 'desktop' = 'web') {
+    this.host = new ExcelHost(toHostSheets(sheets), platform);
+  }
+  get context(): Excel.RequestContext {
+    return this.host.context();
+  }
+  get syncCount(): number {
+    return this.host.syncs.length;
+  }
+  /** Response bytes of the syncs that got through. */
+  get responseBytes(): number[] {
+    return this.host.syncs.filter((s) => s.error === null).map((s) => s.responseBytes);
+  }
+}
 
 /** The snapshot rows of rows without leading empty columns or trailing empty cells. */
 const asSnapshotRows = (rows: (string | number | boolean)[][]) => rows.map((r) => r.map((v) => (v === '' ? null : v)));
 
 /** Syncs that Excel on the web rejected: every sync that got through recorded its response. */
-const rejected = (ctx: FakeContext) => ctx.syncCount - ctx.responseBytes.length;
+const rejected = (ctx: HostWorkbook) => ctx.host.syncs.filter((s) => s.error !== null).length;
 
 describe('readSnapshot', () => {
   it('maps a mocked workbook to the snapshot the contract describes', async () => {
-    const ctx = new FakeContext(contractWorkbook());
-    const snapshot = await readSnapshot(asExcel(ctx));
+    const ctx = new HostWorkbook(contractWorkbook());
+    const snapshot = await readSnapshot(ctx.context);
     expect(snapshot).toEqual(expectedSnapshot());
   });
 
   it('reads every sheet but Styrkoll\'s own, in workbook order', async () => {
-    const ctx = new FakeContext([
+    const ctx = new HostWorkbook([
       { name: 'Anteckningar', rows: [['x']] },
       { name: ' inställningar ', rows: [['Kommun', 'Flen']] },
       { name: 'BUDGET', rows: [['Nämnd', 'Budget']] },
       { name: 'Måltal', rows: [['y']] },
       { name: 'Kontroll', rows: [['Styrkoll – kontroll']] },
     ]);
-    const snapshot = await readSnapshot(asExcel(ctx));
+    const snapshot = await readSnapshot(ctx.context);
     expect(snapshot.sheets.map((s) => s.name)).toEqual(['Anteckningar', ' inställningar ', 'BUDGET', 'Måltal']);
   });
 
@@ -35,14 +57,14 @@ describe('readSnapshot', () => {
     const rows: (string | number | null)[][] = [];
     rows[4] = [null, null, 'Nämnd', 'Budget'];
     rows[5] = [null, null, 'KS', 100];
-    const ctx = new FakeContext([{ name: 'Budget', rows }]);
-    const [sheet] = (await readSnapshot(asExcel(ctx))).sheets;
+    const ctx = new HostWorkbook([{ name: 'Budget', rows }]);
+    const [sheet] = (await readSnapshot(ctx.context)).sheets;
     expect(sheet.rows).toEqual([[], [], [], [], [null, null, 'Nämnd', 'Budget'], [null, null, 'KS', 100]]);
   });
 
   it('turns error cells into null plus an errors entry, whether typed Error or only written as #REF!', async () => {
-    const ctx = new FakeContext([{ name: 'Budget', rows: [['Nämnd', 'Budget'], ['KS', '#DIV/0!']], errors: { '1,0': '#REF!' } }]);
-    const [sheet] = (await readSnapshot(asExcel(ctx))).sheets;
+    const ctx = new HostWorkbook([{ name: 'Budget', rows: [['Nämnd', 'Budget'], ['KS', '#DIV/0!']], errors: { '1,0': '#REF!' } }]);
+    const [sheet] = (await readSnapshot(ctx.context)).sheets;
     expect(sheet.rows).toEqual([['Nämnd', 'Budget'], []]);
     expect(sheet.errors).toEqual([
       { row: 2, col: 1, code: '#REF!' },
@@ -51,15 +73,15 @@ describe('readSnapshot', () => {
   });
 
   it('lists tables with their ref and no sheet prefix', async () => {
-    const ctx = new FakeContext([{ name: 'Mål', rows: [['ID', 'Nivå', 'Mål'], ['1', 'Vision', 'Bra']], tables: [{ name: 'Maltabell', ref: 'A1:C2' }] }]);
-    const [sheet] = (await readSnapshot(asExcel(ctx))).sheets;
+    const ctx = new HostWorkbook([{ name: 'Mål', rows: [['ID', 'Nivå', 'Mål'], ['1', 'Vision', 'Bra']], tables: [{ name: 'Maltabell', ref: 'A1:C2' }] }]);
+    const [sheet] = (await readSnapshot(ctx.context)).sheets;
     expect(sheet.tables).toEqual([{ name: 'Maltabell', ref: 'A1:C2' }]);
   });
 
   it('reads a small workbook in three syncs and reports its progress in cells', async () => {
-    const ctx = new FakeContext([{ name: 'Budget', rows: budgetRows(100) }, { name: 'Mål', rows: budgetRows(10) }]);
+    const ctx = new HostWorkbook([{ name: 'Budget', rows: budgetRows(100) }, { name: 'Mål', rows: budgetRows(10) }]);
     const progress: [number, number][] = [];
-    const snapshot = await readSnapshot(asExcel(ctx), { onProgress: (done, total) => progress.push([done, total]) });
+    const snapshot = await readSnapshot(ctx.context, { onProgress: (done, total) => progress.push([done, total]) });
     expect(snapshot.sheets[0].rows).toHaveLength(101);
     expect(ctx.syncCount).toBe(3);
     const cells = 8 * (101 + 11);
@@ -68,9 +90,9 @@ describe('readSnapshot', () => {
 
   it('reads 100 000 budget lines in syncs whose responses all stay under 5 MB', async () => {
     const budget = budgetRows(100_000);
-    const ctx = new FakeContext([{ name: 'Budget', rows: budget }, { name: 'Mål', rows: budgetRows(10_000) }]);
+    const ctx = new HostWorkbook([{ name: 'Budget', rows: budget }, { name: 'Mål', rows: budgetRows(10_000) }]);
     const progress: number[] = [];
-    const snapshot = await readSnapshot(asExcel(ctx), { maxResponseBytes: TARGET_RESPONSE_BYTES, onProgress: (done) => progress.push(done) });
+    const snapshot = await readSnapshot(ctx.context, { maxResponseBytes: TARGET_RESPONSE_BYTES, onProgress: (done) => progress.push(done) });
     expect(snapshot.sheets[0].rows).toEqual(asSnapshotRows(budget));
     expect(snapshot.sheets[1].rows).toEqual(asSnapshotRows(budgetRows(10_000)));
     expect(rejected(ctx)).toBe(0);
@@ -83,8 +105,8 @@ describe('readSnapshot', () => {
 
   it('in desktop Excel reads 100 and 100 000 rows with the same number of syncs', async () => {
     const count = async (n: number) => {
-      const ctx = new FakeContext([{ name: 'Budget', rows: budgetRows(n) }, { name: 'Mål', rows: budgetRows(10) }], 'desktop');
-      const snapshot = await readSnapshot(asExcel(ctx));
+      const ctx = new HostWorkbook([{ name: 'Budget', rows: budgetRows(n) }, { name: 'Mål', rows: budgetRows(10) }], 'desktop');
+      const snapshot = await readSnapshot(ctx.context);
       expect(snapshot.sheets[0].rows).toHaveLength(n + 1);
       return ctx.syncCount;
     };
@@ -109,8 +131,8 @@ describe('readSnapshot', () => {
 
   it('keeps a response of nothing but full-precision numbers under 5 MB without a retry', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => Array.from({ length: 10 }, (_, j) => -1.2345678901234567e-300 * (i + j + 1)));
-    const ctx = new FakeContext([{ name: 'Budget', rows }]);
-    await readSnapshot(asExcel(ctx), WEB);
+    const ctx = new HostWorkbook([{ name: 'Budget', rows }]);
+    await readSnapshot(ctx.context, WEB);
     expect(rejected(ctx)).toBe(0);
     expect(Math.max(...ctx.responseBytes)).toBeGreaterThan(0.8 * PAYLOAD_LIMIT_BYTES);
     expect(Math.max(...ctx.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
@@ -120,11 +142,11 @@ describe('readSnapshot', () => {
     const text = (i: number) => `Kommentar ${i}: ${'å'.repeat(1_000)}`;
     const budget = [['Nämnd', 'Kommentar', 'Budget'], ...Array.from({ length: 3_000 }, (_, i) => [`Nämnd ${i % 7}`, text(i), i])];
     const mal = [['ID', 'Mål'], ['1', 'Bra']];
-    const ctx = new FakeContext([
+    const ctx = new HostWorkbook([
       { name: 'Budget', rows: budget, errors: { '2999,2': '#REF!' } },
       { name: 'Mål', rows: mal, tables: [{ name: 'Maltabell', ref: 'A1:B2' }] },
     ]);
-    const snapshot = await readSnapshot(asExcel(ctx), WEB);
+    const snapshot = await readSnapshot(ctx.context, WEB);
     expect(rejected(ctx)).toBeGreaterThan(0);
     expect(Math.max(...ctx.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     const expected = asSnapshotRows(budget);
@@ -136,8 +158,8 @@ describe('readSnapshot', () => {
 
   it('gives up with a Swedish FOR_STOR error when a few rows alone are over 5 MB', async () => {
     const rows = Array.from({ length: 100 }, () => ['x'.repeat(30_000), 'y'.repeat(30_000)]);
-    const ctx = new FakeContext([{ name: 'Budget', rows }]);
-    const error = await readSnapshot(asExcel(ctx), WEB).catch((e: unknown) => e);
+    const ctx = new HostWorkbook([{ name: 'Budget', rows }]);
+    const error = await readSnapshot(ctx.context, WEB).catch((e: unknown) => e);
     expect(isStyrkollError(error) && error.code).toBe('FOR_STOR');
     expect((error as Error).message).toBe(
       'Bladet Budget har för mycket text för att läsas i Excel på webben: redan raderna 1–100 ger ett svar över 5 MB. Korta de långa texterna eller kör kontrollen med kommandoraden.',
@@ -145,20 +167,15 @@ describe('readSnapshot', () => {
   });
 
   it('passes on other Office errors untouched', async () => {
-    const ctx = new FakeContext([{ name: 'Budget', rows: budgetRows(10) }]);
-    const boom = Object.assign(new Error('busy'), { code: 'GeneralException' });
-    const sync = ctx.sync.bind(ctx);
-    ctx.sync = async () => {
-      if (ctx.syncCount === 2) ctx.failNextSync = boom;
-      return sync();
-    };
-    await expect(readSnapshot(asExcel(ctx))).rejects.toBe(boom);
+    const ctx = new HostWorkbook([{ name: 'Budget', rows: budgetRows(10) }]);
+    ctx.host.failAtSync = { sync: 3, code: 'GeneralException' };
+    await expect(readSnapshot(ctx.context)).rejects.toMatchObject({ code: 'GeneralException' });
     expect(ctx.syncCount).toBe(3);
   });
 
   it('refuses a workbook above the cell limit with a Swedish FOR_STOR error', async () => {
-    const ctx = new FakeContext([{ name: 'Budget', rows: budgetRows(50) }]);
-    const error = await readSnapshot(asExcel(ctx), { maxCells: 100 }).catch((e: unknown) => e);
+    const ctx = new HostWorkbook([{ name: 'Budget', rows: budgetRows(50) }]);
+    const error = await readSnapshot(ctx.context, { maxCells: 100 }).catch((e: unknown) => e);
     expect(isStyrkollError(error) && error.code).toBe('FOR_STOR');
     expect((error as Error).message).toMatch(/för stor/);
   });

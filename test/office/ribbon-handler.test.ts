@@ -3,7 +3,7 @@ import { StyrkollError } from '../../src/core/errors';
 import { writeResult } from '../../src/office/write-result';
 import { createKontrolleraBudgetHandler, errorSheet, KONTROLLERA_BUDGET, registerRibbonCommands } from '../../taskpane/ribbon-handler';
 import type { PaneMessage } from '../../taskpane/pane/messages';
-import { FakeContext, asExcel } from './fake-excel';
+import { ExcelHost } from './real-client/excel-host';
 
 function eventMock(log: string[]) {
   return new OfficeMockObject({ completed: () => log.push('completed') }) as unknown as { completed(): void };
@@ -50,17 +50,27 @@ describe('ribbon "Kontrollera budget"', () => {
     expect(log).toEqual(['completed']);
   });
 
-  it('a failure becomes a Kontroll sheet that says what to do', async () => {
-    const ctx = new FakeContext([{ name: 'Budget', rows: [['Nämnd', 'Budget']] }]);
+  it('a failure becomes a Kontroll sheet that says what to do (real Office.js client, host model)', async () => {
+    const host = new ExcelHost([{ name: 'Budget', rows: [['Nämnd', 'Budget']] }]);
     const handler = createKontrolleraBudgetHandler({
       check: async () => Promise.reject(Object.assign(new Error('busy'), { code: 'InvalidOperationInCellEditMode' })),
-      report: (m) => writeResult(asExcel(ctx), { kontroll: errorSheet(m), marks: [] }, { supports: () => false }),
+      report: (m) => host.run((ctx) => writeResult(ctx, { kontroll: errorSheet(m), marks: [] }, { supports: () => false })),
     });
     const log: string[] = [];
     await handler(eventMock(log));
-    const kontroll = ctx.sheet('Kontroll');
-    expect(kontroll.values.get('1,0')).toBe('Kontrollen misslyckades');
-    expect(String(kontroll.values.get('2,0'))).toMatch(/Tryck Enter eller Esc/);
+    const kontroll = host.values('Kontroll');
+    expect(kontroll[1][0]).toBe('Kontrollen misslyckades');
+    expect(String(kontroll[2][0])).toMatch(/Tryck Enter eller Esc/);
+    expect(log).toEqual(['completed']);
+  });
+
+  it('when the pane holds the write lock, the click completes and writes no error sheet over the pane\u2019s', async () => {
+    const log: string[] = [];
+    const handler = createKontrolleraBudgetHandler({
+      check: async () => Promise.reject(new StyrkollError('UPPTAGEN', 'Styrkoll-rutan skriver redan i arbetsboken.')),
+      report: async () => void log.push('report'),
+    });
+    await handler(eventMock(log));
     expect(log).toEqual(['completed']);
   });
 });

@@ -1,6 +1,6 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { loadSettings, parseSettings, saveSettings, SETTINGS_KEY } from '../../src/office/settings';
-import { FakeContext, asExcel } from './fake-excel';
+import { ExcelHost } from './real-client/excel-host';
 
 /**
  * An office-addin-mock context whose settings hold `stored` (or nothing). The mock's own sync
@@ -49,10 +49,10 @@ describe('settings in the workbook', () => {
     expect(added).toEqual([[SETTINGS_KEY, JSON.stringify({ profile: 'hedemora', thresholds: { 'Tröskel fel %': 5 } })]]);
   });
 
-  it('round-trips through the fake workbook', async () => {
-    const ctx = new FakeContext([]);
-    await saveSettings(asExcel(ctx), { profile: 'standard', thresholds: { a: 1.5 } });
-    expect(await loadSettings(asExcel(ctx))).toEqual({ profile: 'standard', thresholds: { a: 1.5 } });
+  it('round-trips through the real Office.js client and the host model', async () => {
+    const host = new ExcelHost([{ name: 'Blad1' }]);
+    await host.run((ctx) => saveSettings(ctx, { profile: 'standard', thresholds: { a: 1.5 } }));
+    expect(await host.run((ctx) => loadSettings(ctx))).toEqual({ profile: 'standard', thresholds: { a: 1.5 } });
   });
 
   it('drops what it cannot use from a hand-edited value', () => {

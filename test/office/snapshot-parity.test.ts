@@ -1,8 +1,8 @@
 /**
  * The Office adapter and the xlsx reader must give the core the same snapshot for the same data:
  * each workbook is written to .xlsx with exceljs and read back by src/xlsx/read (every sheet but
- * Styrkoll's own, as the CLI reads), and the same data goes through readSnapshot on the fake
- * Excel, which reads the sheets the core picks from their first 40 rows. Which sheets those are is
+ * Styrkoll's own, as the CLI reads), and the same data goes through readSnapshot on the real
+ * Office.js client against the host model (real-client/), which reads the sheets the core picks from their first 40 rows. Which sheets those are is
  * written out here, not taken from the code under test.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,8 +15,12 @@ import { readWorkbook } from '../../src/xlsx/read';
 import { readSnapshot } from '../../src/office/read-snapshot';
 import { partitionRuleFiles } from '../../taskpane/rule-files';
 import { driftRows } from '../builders/driftredovisning';
-import { FakeContext, asExcel, type FakeSheetInit } from './fake-excel';
-import { budgetRows, contractWorkbook } from './workbook-fixture';
+import type { FakeSheetInit } from './fake-excel';
+import { ExcelHost } from './real-client/excel-host';
+import { budgetRows, contractWorkbook, toHostSheets } from './workbook-fixture';
+
+/** The sheets in Excel on the web (the host model behind the real client). */
+const hostOf = (sheets: FakeSheetInit[]) => new ExcelHost(toHostSheets(sheets), 'web');
 
 /**
  * The large case: 30 000 lines with a 256 KiB response budget take 30 value syncs, more than
@@ -122,13 +126,13 @@ function contentWorkbook(): FakeSheetInit[] {
 describe('Office adapter and xlsx reader agree', () => {
   it('give the same snapshot of the contract workbook', async () => {
     const sheets = contractWorkbook();
-    const fromOffice = await readSnapshot(asExcel(new FakeContext(sheets)));
+    const fromOffice = await readSnapshot(hostOf(sheets).context());
     expect(fromOffice).toEqual(await viaXlsx(sheets));
   });
 
   it('read Budgetuppföljning, Atgarder and Settings, and give the same findings', async () => {
     const sheets = namedWorkbook();
-    const fromOffice = await readSnapshot(asExcel(new FakeContext(sheets)));
+    const fromOffice = await readSnapshot(hostOf(sheets).context());
     const fromXlsx = await viaXlsx(sheets);
     expect(fromOffice.sheets.map((s) => s.name)).toEqual(['Noteringar', 'Budgetuppföljning', 'Atgarder', 'Settings']);
     expectSameRead(fromOffice, fromXlsx, ['Budgetuppföljning', 'Atgarder', 'Settings']);
@@ -140,9 +144,9 @@ describe('Office adapter and xlsx reader agree', () => {
 
   it('read a Driftredovisning found by content in full, leave the other large sheet unread, and give the same findings', async () => {
     const sheets = contentWorkbook();
-    const ctx = new FakeContext(sheets);
+    const host = hostOf(sheets);
     const progress: [number, number][] = [];
-    const fromOffice = await readSnapshot(asExcel(ctx), { onProgress: (done, total) => progress.push([done, total]) });
+    const fromOffice = await readSnapshot(host.context(), { onProgress: (done, total) => progress.push([done, total]) });
     const fromXlsx = await viaXlsx(sheets);
     expectSameRead(fromOffice, fromXlsx, ['Driftredovisning', 'Installningar']);
     // The bar only moves forward and ends full.
@@ -151,9 +155,9 @@ describe('Office adapter and xlsx reader agree', () => {
     expect(shares[shares.length - 1]).toBe(1);
     expect(fromOffice.sheets.find((s) => s.name === 'Blad1')!.rows).toHaveLength(40);
     // Names, used ranges, the heads (and the small sheets), then the rest of Driftredovisning.
-    expect(ctx.syncCount).toBe(4);
+    expect(host.syncs.length).toBe(4);
     // Blad1's 24 000 cells beyond its head were never asked for.
-    const read = ctx.responseBytes.reduce((a, b) => a + b, 0);
+    const read = host.syncs.reduce((a, b) => a + b.responseBytes, 0);
     expect(read).toBeLessThan(JSON.stringify(sheets[1].rows).length * 3);
     const findings = await findingsOf(fromOffice);
     expect(findings.filter((f) => f.severity !== 'info' && f.rule.startsWith('BUD')).map((f) => f.namnd)).toEqual(expect.arrayContaining(['Kommunstyrelsen', 'Barn- och utbildningsnämnden']));
@@ -165,7 +169,7 @@ describe('Office adapter and xlsx reader agree', () => {
     rows.push(['Nämnd', 'Verksamhet', 'Budget', 'Utfall', 'Prognos']);
     for (let i = 0; i < 5_000; i++) rows.push([`Nämnd ${i % 5}`, `Verksamhet ${i}`, 1000 + i, 700 + i, 1000 + i]);
     const sheets: FakeSheetInit[] = [{ name: 'Export', rows, tables: [{ name: 'Budgettabell', ref: `A46:E${rows.length}` }] }];
-    const fromOffice = await readSnapshot(asExcel(new FakeContext(sheets)));
+    const fromOffice = await readSnapshot(hostOf(sheets).context());
     expect(fromOffice).toEqual(await viaXlsx(sheets));
   });
 
@@ -175,7 +179,7 @@ describe('Office adapter and xlsx reader agree', () => {
       { name: 'Blad1', rows: [['Lista'], ['Post', 'Typ', 'Nr'], ...other] },
       { name: 'Blad2', rows: [['Anteckningar'], ['Ring ekonomichefen']] },
     ];
-    const fromOffice = await readSnapshot(asExcel(new FakeContext(sheets)));
+    const fromOffice = await readSnapshot(hostOf(sheets).context());
     const fromXlsx = await viaXlsx(sheets);
     expectSameRead(fromOffice, fromXlsx, []);
     const office = await checkWorkbook(fromOffice, { ruleSet });
@@ -191,9 +195,9 @@ describe('Office adapter and xlsx reader agree', () => {
       { name: 'Budget', rows: budgetRows(LARGE_LINES), errors: { '17,3': '#N/A' } },
       { name: 'Inställningar', rows: [['Kommun', 'Hedemora']] },
     ];
-    const ctx = new FakeContext(sheets);
-    const fromOffice = await readSnapshot(asExcel(ctx), { maxResponseBytes: LARGE_RESPONSE_BYTES });
-    expect(ctx.syncCount).toBeGreaterThan(10);
+    const host = hostOf(sheets);
+    const fromOffice = await readSnapshot(host.context(), { maxResponseBytes: LARGE_RESPONSE_BYTES });
+    expect(host.syncs.length).toBeGreaterThan(10);
     expect(fromOffice).toEqual(await viaXlsx(sheets));
   });
 
@@ -202,6 +206,6 @@ describe('Office adapter and xlsx reader agree', () => {
     rows[4] = [null, null, 'Nämnd', 'Budget'];
     rows[6] = [null, null, 'KS', 1250.75];
     const sheets: FakeSheetInit[] = [{ name: 'Budget', rows }];
-    expect(await readSnapshot(asExcel(new FakeContext(sheets)))).toEqual(await viaXlsx(sheets));
+    expect(await readSnapshot(hostOf(sheets).context())).toEqual(await viaXlsx(sheets));
   });
 });

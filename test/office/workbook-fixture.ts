@@ -1,6 +1,7 @@
 /** One small contract workbook, as fake-Excel sheets and as the snapshot it must read as. */
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import type { FakeSheetInit } from './fake-excel';
+import type { HostSheetInit } from './real-client/excel-host';
 
 export function budgetRows(n: number): (string | number)[][] {
   const rows: (string | number)[][] = [['Nämnd', 'Verksamhet', 'Konto', 'Budget', 'Utfall', 'Prognos', 'Kommentar', 'Typ']];
@@ -61,4 +62,17 @@ export function expectedSnapshot(): WorkbookSnapshot {
       { name: 'Inställningar', rows: [['Kommun', 'Hedemora'], ['Profil', 'hedemora'], ['Period', '2025-08']], errors: [] },
     ],
   };
+}
+
+/** Fake-Excel sheets as the real-client host model takes them (errors 1-based, fills "#RRGGBB"). */
+export function toHostSheets(sheets: FakeSheetInit[]): HostSheetInit[] {
+  return sheets.map((s) => ({
+    name: s.name,
+    rows: s.rows,
+    errors: Object.entries(s.errors ?? {}).map(([k, code]) => {
+      const [r, c] = k.split(',').map(Number);
+      return { row: r + 1, col: c + 1, code };
+    }),
+    tables: s.tables,
+  }));
 }

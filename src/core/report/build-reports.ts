@@ -15,6 +15,7 @@ import { helpLines, text, type SectionContext } from './section-context';
 import { renderActionPlan, renderBudget } from './section-budget';
 import { renderGoals, renderUppdrag } from './section-goals';
 import { renderFindings, renderText } from './section-text';
+import { renderCharts } from './section-charts';
 import { META_KEY } from './row-key';
 import { answersOf, readReports, type ReportReading } from './read-report';
 import { describeChanges } from './regeneration';
@@ -112,7 +113,13 @@ export function buildNamndSheet(
       case 'atgardsplan': renderActionPlan(ctx, s); break;
     }
   }
-  return { sheet: draft.finish(sheetName, COLUMN_WIDTHS, input.sign), draft };
+  const { charts, pageBreaks } = renderCharts(ctx, template);
+  const sheet = draft.finish(sheetName, COLUMN_WIDTHS, input.sign);
+  if (charts.length) {
+    sheet.charts = charts;
+    sheet.pageBreaks = pageBreaks;
+  }
+  return { sheet, draft };
 }
 
 export function buildReports(input: BuildReportsInput): BuildReportsOutput {

@@ -57,6 +57,13 @@ export function renderBudget(ctx: SectionContext, s: BudgetSection): void {
     d.merge(mergeRef(r, COL.B, r, COL.C));
   }
   const last = d.next - 1;
+  ctx.budgetTable = {
+    headerRow: hr,
+    first,
+    last,
+    columns: (['budget', 'utfall', 'prognos'] as const).flatMap((c) => (colOf.has(c) ? [{ column: c, col: colOf.get(c)! }] : [])),
+    basis,
+  };
 
   const tr = d.next;
   const totals: Record<number, SpecCell | null> = {

@@ -19,6 +19,18 @@ export interface SectionContext {
   previous: Map<string, CellValue>;
   /** Set by the budget section: the total avvikelse cell and its value. */
   totalAvvikelse: { cell: string; value: number | null } | null;
+  /** Set by the budget section: where its table is (the budget chart draws from it). */
+  budgetTable?: BudgetTable;
+}
+
+export interface BudgetTable {
+  headerRow: number;
+  /** First and last verksamhet rows (last < first when there is none). */
+  first: number;
+  last: number;
+  /** Column of each amount shown, in order. */
+  columns: { column: 'budget' | 'utfall' | 'prognos'; col: number }[];
+  basis: 'prognos' | 'utfall';
 }
 
 const sv = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });

@@ -2,6 +2,7 @@
 import type { SheetSpec } from '../../core';
 import { quoteSheet, validateSheetName } from './cell-ref';
 import { CONTENT_TYPES, addRel, isRelType, readRels, relType, setOverride } from './rels';
+import { pruneChartOverrides, takeCharts, writeCharts, type KeptDrawing } from './charts';
 import { renderSheet } from './sheet-render';
 import { minimalStyles, StyleRegistry } from './styles';
 import { appendSheet, dropCalcChain, readWorkbookInfo, removeDefinedName, removeSheet, renameSheet, setDefinedName, type SheetEntry, type WorkbookInfo } from './workbook-part';
@@ -35,6 +36,7 @@ export function sessionFor(pkg: ZipPackage): Session {
 
 export function finish(s: Session): Uint8Array {
   s.styles.flush();
+  pruneChartOverrides(s.pkg);
   return s.pkg.toBytes();
 }
 
@@ -61,16 +63,25 @@ export function replaceSpecSheet(s: Session, entry: SheetEntry, spec: SheetSpec,
     validateSheetName(spec.name);
     renameSheet(s.pkg, s.wb, entry, spec.name);
   }
+  // Styrkoll's charts on it go (someone else's anchors on its drawing stay), then its relationships.
+  const kept = takeCharts(s.pkg, entry.part, true);
   s.pkg.remove(relsPartOf(entry.part));
   dropCalcChain(s.pkg, s.wb, entry.sheetId);
-  s.pkg.setText(entry.part, renderInto(s, entry.part, spec, selected));
+  s.pkg.setText(entry.part, renderInto(s, entry.part, spec, selected, kept));
   setPrintTitles(s, entry, spec);
   return entry;
 }
 
-function renderInto(s: Session, part: string, spec: SheetSpec, selected: boolean): string {
+/** Stands for the drawing's relationship id until the relationships are written (the last occurrence is the element). */
+const DRAWING_RID = '__styrkoll_drawing_rid__';
+
+function renderInto(s: Session, part: string, spec: SheetSpec, selected: boolean, kept?: KeptDrawing): string {
   const urls: string[] = [];
+  // Charts are DrawingML of the transitional schema; a strict workbook gets the sheet without them.
+  const charts = s.wb.strict ? [] : (spec.charts ?? []);
+  const drawn = charts.length > 0 || kept !== undefined;
   const xml = renderSheet(spec, {
+    drawingRId: drawn ? DRAWING_RID : undefined,
     styles: s.styles,
     mainNs: s.wb.mainNs,
     relNs: s.wb.relNs,
@@ -89,7 +100,10 @@ function renderInto(s: Session, part: string, spec: SheetSpec, selected: boolean
         '</Relationships>',
     );
   }
-  return xml;
+  if (!drawn) return xml;
+  const rId = writeCharts(s.pkg, s.wb.part, part, spec.name, charts, kept);
+  const at = xml.lastIndexOf(DRAWING_RID);
+  return xml.slice(0, at) + rId + xml.slice(at + DRAWING_RID.length);
 }
 
 function setPrintTitles(s: Session, entry: SheetEntry, spec: SheetSpec): void {

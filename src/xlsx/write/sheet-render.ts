@@ -12,6 +12,8 @@ export interface RenderContext {
   /** Adds an external hyperlink relationship to the sheet and returns its id. */
   addUrl(url: string): string;
   selected: boolean;
+  /** The relationship id of the sheet's drawing (its charts), when it has one. */
+  drawingRId?: string;
 }
 
 /** The `<c>` element for a value, formula and style index. Strings are always inline text. */
@@ -93,6 +95,8 @@ export function renderSheet(spec: SheetSpec, ctx: RenderContext): string {
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     pageSetup +
+    rowBreaksXml(spec.pageBreaks) +
+    (ctx.drawingRId ? `<drawing r:id="${ctx.drawingRId}"/>` : '') +
     '</worksheet>'
   );
 }
@@ -146,6 +150,13 @@ function colsXml(spec: SheetSpec): string {
       return `<col min="${col}" max="${col}" ${width}${hidden.has(col) ? ' hidden="1"' : ''}/>`;
     })
     .join('');
+}
+
+/** A printed page starts at each row (Excel's id is the 0-based row the break lies above). */
+function rowBreaksXml(rows: number[] | undefined): string {
+  const ids = [...new Set((rows ?? []).filter((r) => Number.isInteger(r) && r > 1 && r <= 1048576))].sort((a, b) => a - b);
+  if (!ids.length) return '';
+  return `<rowBreaks count="${ids.length}" manualBreakCount="${ids.length}">${ids.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
 }
 
 function paneXml(freeze: SheetSpec['freeze']): string {

@@ -3,6 +3,7 @@ import { StyrkollError } from '../../common/errors';
 import { addRel, CONTENT_TYPES, isRelType, readRels, relType, removeOverride, removeRels, setOverride } from './rels';
 import { child, children, escapeAttr, escapeText, insertAfterPredecessor, parseXml, prefixOf, XmlEdit, type XmlNode } from './xml-tree';
 import { withoutTabSelected } from './sheet-edit';
+import { takeCharts } from './charts';
 import { relativeTarget, relsPartOf, type ZipPackage } from './zip-package';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -112,6 +113,8 @@ export function removeSheet(pkg: ZipPackage, wb: WorkbookInfo, sheet: SheetEntry
     }
   });
   if (sheet.part) {
+    // Its drawing and the charts on it go with it.
+    if (sheet.kind === 'worksheet' && pkg.has(sheet.part)) takeCharts(pkg, sheet.part, false);
     pkg.remove(sheet.part);
     pkg.remove(relsPartOf(sheet.part));
     removeOverride(pkg, sheet.part);

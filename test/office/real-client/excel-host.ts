@@ -114,7 +114,8 @@ type HostObject =
   | { kind: 'application' }
   | { kind: 'worksheets' }
   | { kind: 'worksheet'; sheet: Sheet }
-  | { kind: 'tables'; sheet: Sheet }
+  /** A sheet's tables, or (sheet null) the workbook's: the client reaches a table item through workbook.tables by its id. */
+  | { kind: 'tables'; sheet: Sheet | null }
   | { kind: 'table'; table: Table }
   | RangeObject
   | { kind: 'settings' }
@@ -162,6 +163,8 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   actions: number;
+  /** _RemoveReference actions: tracked objects released (Excel.run's clean-up, or untrack/remove). */
+  releases: number;
   error: string | null;
 }
 
@@ -207,6 +210,15 @@ export class ExcelHost implements RequestExecutor {
   private references = new Map<string, HostObject>();
   private nextReference = 1;
 
+  private tablesOf(sheet: Sheet | null): Table[] {
+    return sheet ? sheet.tables : this.sheets.flatMap((s) => s.tables);
+  }
+
+  /** Objects Excel still keeps for the add-in (handed out with a reference id, not yet released). */
+  heldReferences(): number {
+    return this.references.size;
+  }
+
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
   }
@@ -227,7 +239,8 @@ export class ExcelHost implements RequestExecutor {
 
   execute(message: RequestMessage): ResponseMessage {
     const requestText = JSON.stringify(message.Body);
-    const record: SyncRecord = { requestBytes: Buffer.byteLength(requestText), responseBytes: 0, actions: message.Body.Actions.length, error: null };
+    const releases = message.Body.Actions.filter((a) => a.Name === '_RemoveReference').length;
+    const record: SyncRecord = { requestBytes: Buffer.byteLength(requestText), responseBytes: 0, actions: message.Body.Actions.length, releases, error: null };
     this.syncs.push(record);
     const fail = (code: string, text: string): ResponseMessage => {
       record.error = code;
@@ -343,6 +356,7 @@ export class ExcelHost implements RequestExecutor {
   private property(parent: HostObject, name: string): HostObject {
     if (parent.kind === 'workbook' && name === 'Worksheets') return { kind: 'worksheets' };
     if (parent.kind === 'workbook' && name === 'Settings') return { kind: 'settings' };
+    if (parent.kind === 'workbook' && name === 'Tables') return { kind: 'tables', sheet: null };
     if (parent.kind === 'workbook' && name === 'Application') return { kind: 'application' };
     if (parent.kind === 'worksheet' && name === 'Tables') return { kind: 'tables', sheet: parent.sheet };
     if ((parent.kind === 'range' || parent.kind === 'worksheet') && PART_CHILDREN[parent.kind === 'range' ? 'Range' : 'Worksheet'].includes(name)) {
@@ -360,7 +374,7 @@ export class ExcelHost implements RequestExecutor {
       return { kind: 'worksheet', sheet };
     }
     if (parent.kind === 'tables') {
-      const table = parent.sheet.tables.find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase());
+      const table = this.tablesOf(parent.sheet).find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase());
       if (!table) throw new HostError('ItemNotFound', `The requested resource doesn't exist (table ${key}).`, 404);
       return { kind: 'table', table };
     }
@@ -424,7 +438,7 @@ export class ExcelHost implements RequestExecutor {
       }
     }
     if ((parent.kind === 'worksheets' || parent.kind === 'tables') && name === 'GetItemAt') {
-      const items = parent.kind === 'worksheets' ? this.sheets : parent.sheet.tables;
+      const items = parent.kind === 'worksheets' ? this.sheets : this.tablesOf(parent.sheet);
       const item = items[Number(args[0])];
       if (!item) throw new HostError('ItemNotFound', `The requested resource doesn't exist (item ${args[0]}).`, 404);
       return item instanceof Sheet ? { kind: 'worksheet', sheet: item } : { kind: 'table', table: item };
@@ -549,9 +563,11 @@ export class ExcelHost implements RequestExecutor {
 
   private query(obj: HostObject, info: { Select?: string[]; Expand?: string[] }): unknown {
     const select = info.Select ?? null;
-    // Ranges and their parts have no id: Excel names them by a reference id the client can track.
+    // Ranges have no id: Excel names them by a reference id the client tracks (and must release).
+    // Formatting parts (RangeFill …) get none: the client has no _KeepReference for them and
+    // would never release one, so a host keeping them would only model a leak the client cannot cause.
     let reference: Record<string, unknown> = {};
-    if (obj.kind === 'range' || obj.kind === 'part') {
+    if (obj.kind === 'range') {
       const ref = `{host-ref-${this.nextReference++}}`;
       this.references.set(ref, obj);
       reference = { _ReferenceId: ref };
@@ -573,7 +589,7 @@ export class ExcelHost implements RequestExecutor {
       case 'worksheet':
         return pick(sheetProps(obj.sheet, this.sheets), { _Id: obj.sheet.id });
       case 'tables':
-        return { _Items: obj.sheet.tables.map((t) => pick(tableProps(t), { _Id: t.id })) };
+        return { _Items: this.tablesOf(obj.sheet).map((t) => pick(tableProps(t), { _Id: t.id })) };
       case 'table':
         return pick(tableProps(obj.table), { _Id: obj.table.id });
       case 'range':

@@ -113,6 +113,16 @@ describe('writeCheckedWorkbook on the corpus', () => {
     const formulaCell = k!.getCell(`A${kontroll.rows.length}`);
     expect(formulaCell.value).toEqual({ formula: 'SUM(1,2)', result: 3 });
     expect(after.worksheets.filter((w) => w.name === 'Kontroll')).toHaveLength(1);
+    // The findings chart: one drawing with Styrkoll's one chart on Kontroll (none in a strict package).
+    const strictPackage = strFromU8(inParts[workbookPart(inParts)]).includes('purl.oclc.org/ooxml');
+    const kDrawings = rels(outParts, kPart).filter((r) => r.type.endsWith('/drawing')).map((r) => resolve(kPart, r.target));
+    expect(kDrawings).toHaveLength(strictPackage ? 0 : 1);
+    for (const d of kDrawings) {
+      expect(strFromU8(outParts[d]).match(/name="Styrkoll: kontroll"/g)).toHaveLength(1);
+      const chartRels = rels(outParts, d).filter((r) => r.type.endsWith('/chart'));
+      expect(chartRels).toHaveLength(1);
+      expect(outParts[resolve(d, chartRels[0].target)]).toBeDefined();
+    }
 
     // 4. The marks: fill by severity and a note, the value untouched.
     const markedWs = after.getWorksheet(ws.name)!;
