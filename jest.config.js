@@ -9,7 +9,7 @@ const path = require('node:path');
 const INTEGRATION = [
   'test/cli/', // the built CLI end to end, in its own processes (incl. the corpus sweep and LibreOffice)
   'test/e2e/', // the built standalone page in Chromium, `npm run serve`
-  'test/office/taskpane-render.test.ts', // builds the task pane, renders it in Chromium
+  'test/taskpane/taskpane.test.ts', // builds the task pane, renders it in Chromium
   'test/office/real-client/budget-web.real.test.ts', // 260 000 lines through the real Office.js client, twice
   'test/manifest.test.ts', // xmllint against Microsoft's XSDs, and the built dist/manifest.xml
   'test/corpus-read.test.ts', // every corpus workbook through the guarded reader

@@ -3,7 +3,7 @@
  * rule schema is zod's (rule-schema.ts) plus the facts of each scope with their descriptions
  * (SCOPE_FACTS), so an editor proposes the facts of the rule's scope in `fact`.
  * Run: npm run build:cli && node dist/scripts/gen-rule-schema.js [repository root]
- * test/core/rules/schema.test.ts fails when the committed files are stale.
+ * test/scripts/gen-rule-schema.test.ts fails when the committed files are stale.
  */
 import { writeFileSync } from 'fs';
 import { join } from 'path';

@@ -3,7 +3,7 @@ import { StyrkollError } from '../../src/core/errors';
 import { writeResult } from '../../src/office/write-result';
 import { createKontrolleraBudgetHandler, errorSheet, KONTROLLERA_BUDGET, registerRibbonCommands } from '../../taskpane/ribbon-handler';
 import type { PaneMessage } from '../../taskpane/pane/messages';
-import { ExcelHost } from './real-client/excel-host';
+import { ExcelHost } from '../office/real-client/excel-host';
 
 function eventMock(log: string[]) {
   return new OfficeMockObject({ completed: () => log.push('completed') }) as unknown as { completed(): void };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { generatedSchemas } from '../../../scripts/gen-rule-schema';
-import { ROOT, ruleFiles } from './builders';
-import { SCOPE_FACTS } from '../../../src/core/rules/fact-registry';
-import { SCOPES } from '../../../src/core/rules/rule-schema';
+import { generatedSchemas } from '../../scripts/gen-rule-schema';
+import { ROOT, ruleFiles } from '../core/rules/builders';
+import { SCOPE_FACTS } from '../../src/core/rules/fact-registry';
+import { SCOPES } from '../../src/core/rules/rule-schema';
 
 const HOW = 'Kör: npm run build:cli && node dist/scripts/gen-rule-schema.js';
 

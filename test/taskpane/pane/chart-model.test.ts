@@ -1,6 +1,6 @@
-import { namndChartData } from '../../src/core/report/chart-data';
-import { budgetRows, budgetSvg, indicatorRows, indicatorSvg, niceTicks, type SvgNode } from '../../taskpane/pane/chart-model';
-import { sampleModel } from '../core/report/builders';
+import { namndChartData } from '../../../src/core/report/chart-data';
+import { budgetRows, budgetSvg, indicatorRows, indicatorSvg, niceTicks, type SvgNode } from '../../../taskpane/pane/chart-model';
+import { sampleModel } from '../../core/report/builders';
 
 function all(n: SvgNode): SvgNode[] {
   return [n, ...(n.children ?? []).flatMap(all)];

@@ -9,9 +9,9 @@ import type { CheckResult } from '../../src/core/check-types';
 import { saveMappingSettings } from '../../src/office/mapping-settings';
 import { LOCK_KEY } from '../../src/office/write-lock';
 import { createKontrolleraBudgetHandler } from '../../taskpane/ribbon-handler';
-import type { FakeSheetInit } from './fake-excel';
-import { ExcelHost } from './real-client/excel-host';
-import { toHostSheets } from './workbook-fixture';
+import type { FakeSheetInit } from '../office/fake-excel';
+import { ExcelHost } from '../office/real-client/excel-host';
+import { toHostSheets } from '../office/workbook-fixture';
 
 jest.mock('../../taskpane/rule-files', () => {
   const actual = jest.requireActual('../../taskpane/rule-files');
