@@ -75,6 +75,9 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
   const progress = createProgress(!opts.quiet && !opts.json);
   let writer: ReturnType<typeof startGuardedWriter> | null = null;
   try {
+    // The writer's worker (same deadline and memory cap as the read, counted from its run) loads
+    // its modules while the file is read, on the core the main thread leaves idle meanwhile.
+    writer = opts.output ? startGuardedWriter({ timeoutMs: (opts.timeout ?? 60) * 1000 }) : null;
     progress.phase('Läser arbetsboken');
     const loaded: { bytes: Uint8Array; snapshot: WorkbookSnapshot | null; meanwhile: Awaited<ReturnType<typeof checkModules>> } = await loadWorkbook(
       file,
@@ -83,8 +86,6 @@ export async function runCheck(file: string, opts: CheckCommandOptions, io: CliI
     );
     const { bytes, meanwhile: m } = loaded;
     progress.update(1);
-    // The writer's worker (same deadline and memory cap as the read) loads while the check runs.
-    writer = opts.output ? startGuardedWriter({ timeoutMs: (opts.timeout ?? 60) * 1000 }) : null;
 
     const engine = await loadEngine();
     progress.phase('Kontrollerar', 1);
