@@ -3,7 +3,8 @@ export type { WorkbookSnapshot, SheetSnapshot, CellValue, CellErrorRef } from '.
 export type * from './model';
 export { CATEGORIES, SEVERITIES, compareFindings, type Category, type Severity, type Finding } from './finding';
 export { StyrkollError, isStyrkollError, type ErrorCode } from './errors';
-export type { SheetSpec, SpecCell, CellStyle, CellMark } from './sheet-spec';
+export type { SheetSpec, SpecCell, CellStyle, CellMark, ChartSpec, ChartSeries } from './sheet-spec';
+export { CHART_NAME_PREFIX, chartName } from './sheet-spec';
 export type { CheckResult, CheckSummary, CheckProgress } from './check-types';
 export { buildModel, type BuildResult } from './input';
 export { describeInlast, locateSheets, OWN_SHEET_NAMES, sheetsToRead, parseMapArgs, MAPPABLE_FIELDS, MAPPING_KEYS, type ColumnMapping } from './input';
