@@ -59,6 +59,13 @@ export function anchorCells(spec: ChartSpec): { start: string; end: string } {
 
 const hex = (rgb: string) => `#${rgb.toUpperCase()}`;
 
+/** A series' values are one column or one row: "D12:D19" by columns, "D40:F40" by rows. */
+export function seriesBy(ref: string): 'Columns' | 'Rows' {
+  const [a, b] = ref.split(':');
+  const row = (cell: string) => cell.replace(/^\$?[A-Za-z]+\$?/, '');
+  return b !== undefined && row(a) === row(b) && a !== b ? 'Rows' : 'Columns';
+}
+
 /**
  * Queues the charts of one sheet (each chart one queued step, so a request holds whole charts).
  * A chart without series is not drawn: Excel cannot make a chart from nothing.
@@ -74,7 +81,8 @@ function queueChart(ws: Excel.Worksheet, spec: ChartSpec, supports: ApiSupport):
   const horizontal = spec.kind === 'bar' && (spec.barDirection ?? 'bar') === 'bar';
   // The first series' values make the chart (one series, by columns); every series is then
   // pointed at its own ranges, so the chart needs no contiguous block of cells.
-  const chart = ws.charts.add(officeChartType(spec), ws.getRange(spec.series[0].values.ref), 'Columns');
+  const first = spec.series[0].values.ref;
+  const chart = ws.charts.add(officeChartType(spec), ws.getRange(first), seriesBy(first));
   chart.name = chartName(spec);
   chart.title.text = spec.title;
   chart.legend.position = 'Bottom';
