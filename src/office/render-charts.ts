@@ -66,6 +66,18 @@ export function seriesBy(ref: string): 'Columns' | 'Rows' {
   return b !== undefined && row(a) === row(b) && a !== b ? 'Rows' : 'Columns';
 }
 
+/** Bytes one queued operation of a chart costs in the request at most (object path and action), measured with the real client. */
+export const CHART_OP_BYTES = 250;
+
+/**
+ * What a chart's request carries beyond the batcher's per-step overhead: its texts and an
+ * allowance per operation (about 20, plus 12 per series and 4 per highlighted point).
+ */
+export function chartBytes(spec: ChartSpec): number {
+  const ops = 20 + spec.series.reduce((n, s) => n + 12 + 4 * (s.highlight?.points.length ?? 0), 0);
+  return jsonBytes(spec) + ops * CHART_OP_BYTES;
+}
+
 /**
  * Queues the charts of one sheet (each chart one queued step, so a request holds whole charts).
  * A chart without series is not drawn: Excel cannot make a chart from nothing.
@@ -73,7 +85,7 @@ export function seriesBy(ref: string): 'Columns' | 'Rows' {
 export async function renderCharts(ws: Excel.Worksheet, charts: ChartSpec[], batch: SyncBatcher, supports: ApiSupport): Promise<void> {
   for (const spec of charts) {
     if (!spec.series.length) continue;
-    await batch.add(jsonBytes(spec) + 512, () => queueChart(ws, spec, supports));
+    await batch.add(chartBytes(spec), () => queueChart(ws, spec, supports));
   }
 }
 

@@ -10,7 +10,9 @@ import { buildKontrollSheet, buildMarks } from '../../../src/core/kontroll';
 import { buildReports } from '../../../src/core/report/build-reports';
 import { parseReportTemplate } from '../../../src/core/report/template-schema';
 import { CHART_NAME_PREFIX, type ChartSpec } from '../../../src/core/sheet-spec';
-import { anchorCells, officeChartType } from '../../../src/office/render-charts';
+import { OP_OVERHEAD_BYTES } from '../../../src/office/payload';
+import { anchorCells, chartBytes, officeChartType, renderCharts } from '../../../src/office/render-charts';
+import { SyncBatcher } from '../../../src/office/sync-batcher';
 import { replaceSheets } from '../../../src/office/replace-sheets';
 import { writeResult } from '../../../src/office/write-result';
 import { sampleModel, SIGN } from '../../core/report/builders';
@@ -179,5 +181,30 @@ describe('charts on report sheets, through the real Office.js client', () => {
       expect(host.sheet(spec.name).isProtected()).toBe(!!spec.protect);
     }
     expect(host.syncs.filter((s) => s.error !== null)).toEqual([]);
+  });
+});
+
+describe('request size of a chart', () => {
+  it('each chart\u2019s request stays within what the batcher counts for it', async () => {
+    const model = sampleModel();
+    const { sheets } = buildReports({ sign: SIGN, model, template: template('delarsrapport') });
+    const specs = [kontrollRun().kontroll, ...sheets].filter((s) => s.charts?.length);
+    const host = new ExcelHost([{ name: 'Blad1' }]);
+    const measured: [string, number, number][] = [];
+    await host.run(async (context) => {
+      for (const spec of specs) {
+        const ws = context.workbook.worksheets.add(spec.name.slice(0, 31));
+        await context.sync();
+        for (const chart of spec.charts!) {
+          // One chart per request: the request holds that chart only.
+          const batch = new SyncBatcher(context);
+          await renderCharts(ws, [chart], batch, everything);
+          await batch.flush();
+          measured.push([chart.id, host.syncs[host.syncs.length - 1].requestBytes, OP_OVERHEAD_BYTES + chartBytes(chart)]);
+        }
+      }
+    });
+    expect(measured.length).toBeGreaterThan(3);
+    for (const [id, bytes, counted] of measured) expect([id, bytes <= counted]).toEqual([id, true]);
   });
 });
