@@ -35,6 +35,7 @@ export {
   type Finding,
 } from './finding';
 export { mergeMarks, normalizeCell } from './marks';
+export { CHART_NAME_PREFIX, chartName } from './sheet-spec';
 export {
   buildKontrollSheet,
   buildMarks,

@@ -120,6 +120,14 @@ export interface ChartSeries {
   highlight?: { points: number[]; color: string; pattern?: ChartSeries['pattern'] };
 }
 
+/** The name prefix of Styrkoll's charts ("Styrkoll: budget"): how every writer tells them from the user's own. */
+export const CHART_NAME_PREFIX = 'Styrkoll: ';
+
+/** The name a chart of `spec` carries in the workbook, whichever writer draws it. */
+export function chartName(spec: Pick<ChartSpec, 'id'>): string {
+  return CHART_NAME_PREFIX + spec.id;
+}
+
 /** A mark on a user's cell: a fill and a note. Never changes the cell's value. */
 export interface CellMark {
   sheet: string;

@@ -35,6 +35,8 @@ export const API = {
   floor: '1.7',
   createWorkbook: '1.8',
   dataValidation: '1.8',
+  /** Charts' axis number formats and axis crossing position (the charts themselves need 1.7 at most). */
+  chartAxisFormat: '1.8',
   suspendScreenUpdating: '1.9',
   pageLayout: '1.9',
   notes: '1.18',

@@ -10,6 +10,7 @@ export { MARK_RECORD_KEY, MARK_FILLS } from './mark-record';
 export { selectCell } from './navigate';
 export { openNewWorkbook, toBase64 } from './open-workbook';
 export { replaceSheets } from './replace-sheets';
+export { renderCharts, officeChartType, anchorCells } from './render-charts';
 export { saveMappingSettings, mappingEntries } from './mapping-settings';
 export { withWriteLock, newLockOwner, LOCK_KEY, LOCK_STALE_MS, type LockOwner, type HeldLock } from './write-lock';
 export { TEMP_SHEETS_KEY } from './write-journal';

@@ -1,6 +1,7 @@
 import type { CellStyle, SheetSpec, SpecCell } from '../core';
 import { API, canUse, clientHas, type ApiSupport } from './api-support';
 import { qualified } from './a1';
+import { renderCharts } from './render-charts';
 import { argbToHex } from './colors';
 import { jsonBytes } from './payload';
 import type { SyncBatcher } from './sync-batcher';
@@ -114,6 +115,8 @@ export async function renderSheetSpec(ws: Excel.Worksheet, spec: SheetSpec, batc
       if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows[0]}:$${print.repeatRows[1]}`);
     });
   }
+  // Charts before protection: a protected sheet takes no new objects.
+  if (spec.charts?.length) await renderCharts(ws, spec.charts, batch, supports);
   if (spec.protect) await batch.add(16, () => ws.protection.protect());
 }
 

@@ -9,7 +9,7 @@
  * someone else added to it, which are kept with their parts.
  */
 import { isStyrkollError } from '../../common/errors';
-import type { ChartSeries, ChartSpec } from '../../core';
+import { CHART_NAME_PREFIX, type ChartSeries, type ChartSpec } from '../../core';
 import { colLetters, parseA1, quoteSheet } from './cell-ref';
 import { addRel, isRelType, readRels, relType, removeOverride, setOverride } from './rels';
 import { children, escapeAttr, escapeText, parseXml } from './xml-tree';
@@ -25,9 +25,6 @@ const A_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const XDR_NS = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** The name prefix of Styrkoll's chart anchors (cNvPr name). */
-export const CHART_NAME_PREFIX = 'Styrkoll: ';
 
 /** "D12:D19" → "'Sheet'!$D$12:$D$19". */
 export function absoluteRef(sheet: string, range: string): string {

@@ -11,7 +11,14 @@
  *   the range's, ItemNotFound for a missing sheet or table;
  * - Excel on the web: a request or response over 5 MB (measured as the JSON the client sends and
  *   would get back) is refused with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
- * - a range of more than 5 000 000 cells loads its values as null.
+ * - a range of more than 5 000 000 cells loads its values as null;
+ * - charts (ChartCollection.add, names, titles, legend, axes, series and their ranges, fills, lines,
+ *   markers, points, setPosition): each member only from its ExcelApi requirement set on, as
+ *   @types/office-js gives it – a host set to an older `excelApi` answers ApiNotFound, as Excel
+ *   does for an API it does not have; InvalidArgument for an unknown chart type, a source that is
+ *   not a range, series values or x values that are not one row or one column, a point past the
+ *   series' end; AccessDenied for a chart added to a protected sheet. A chart's source range gives one series per column (or row); the model takes every
+ *   cell as data (no header guessing: Styrkoll passes value ranges only).
  * Everything the model does not know is an error naming what is missing, so a test never passes
  * against a part of the API the model only pretends to have.
  */
@@ -27,6 +34,8 @@ export interface HostSheetInit {
   /** Error cells, 1-based as in a snapshot. */
   errors?: { row: number; col: number; code: string }[];
   tables?: { name: string; ref: string }[];
+  /** Charts already on the sheet (the user's own): one series per column of `source` ("B2:C5"). */
+  charts?: { name: string; type: string; source: string }[];
 }
 
 /** Excel on the web refuses a request or response over 5 MB; the smaller reading of "MB". */
@@ -64,7 +73,14 @@ class Sheet {
   /** Formatting the model accepts without modelling it: [target, property, value]. */
   formatting: [string, string, unknown][] = [];
   tabColor = '';
+  charts: HostChart[] = [];
   constructor(public name: string) {}
+
+  /** Protected by the last Protect or Unprotect it got. */
+  isProtected(): boolean {
+    const last = this.formatting.filter(([, what]) => what === 'Worksheet.Protection.Protect' || what === 'Worksheet.Protection.Unprotect').pop();
+    return last?.[1] === 'Worksheet.Protection.Protect';
+  }
 
   get(r: number, c: number): HostCell | undefined {
     return this.cells.get(r)?.get(c);
@@ -108,6 +124,100 @@ class Table {
 
 type RangeObject = { kind: 'range'; sheet: Sheet; r: number; c: number; rows: number; cols: number };
 
+/** A chart series. Its ranges follow their sheet, as Excel's references do when a sheet is renamed. */
+export class HostChartSeries {
+  valuesRange: RangeObject | null = null;
+  xRange: RangeObject | null = null;
+  /** Formatting set on the series, by path: "Format.Fill.SolidColor", "Format.Line.LineStyle", "MarkerStyle" … */
+  props: Record<string, unknown> = {};
+  /** Formatting set on single points, by index. */
+  points = new Map<number, Record<string, unknown>>();
+  constructor(public name: string) {}
+  /** Qualified A1 addresses ("Kontroll!B4:B8"), null when none was given. */
+  get values(): string | null {
+    return this.valuesRange && rangeAddress(this.valuesRange);
+  }
+  get xValues(): string | null {
+    return this.xRange && rangeAddress(this.xRange);
+  }
+  /** Cells in `values` (the series' points). */
+  get pointCount(): number {
+    return this.valuesRange ? this.valuesRange.rows * this.valuesRange.cols : 0;
+  }
+}
+
+export class HostChart {
+  readonly id = `{00000000-0002-0000-0000-${String(nextId++).padStart(12, '0')}}`;
+  series: HostChartSeries[] = [];
+  /** Properties set on the chart and its parts, by path: "Title.Text", "Axes.ValueAxis.NumberFormat" … */
+  props: Record<string, unknown> = {};
+  /** setPosition's cells, as given. */
+  position: [string, string | null] | null = null;
+  constructor(
+    public name: string,
+    public type: string,
+    readonly sourceRange: RangeObject,
+  ) {}
+  get source(): string {
+    return rangeAddress(this.sourceRange);
+  }
+  /** Everything about the chart as plain data (to compare before and after). */
+  describe(): unknown {
+    const series = this.series.map((x) => ({ name: x.name, values: x.values, xValues: x.xValues, props: x.props, points: [...x.points] }));
+    return { name: this.name, type: this.type, source: this.source, position: this.position, props: this.props, series };
+  }
+}
+
+/** The chart types Styrkoll may ask for, and a few more; anything else is InvalidArgument. */
+const CHART_TYPES = new Set(['BarClustered', 'BarStacked', 'BarStacked100', 'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'Line', 'LineMarkers', 'XYScatter', 'XYScatterLines', 'XYScatterLinesNoMarkers', 'Pie']);
+
+interface ChartPartApi {
+  /** Writable properties and their ExcelApi version. */
+  props?: Record<string, string>;
+  /** Methods returning nothing. */
+  methods?: Record<string, string>;
+  /** Navigation properties: child type and version. */
+  children?: Record<string, [string, string]>;
+  /** Methods returning an object. */
+  objectMethods?: Record<string, string>;
+}
+
+/** The chart API the model answers, with requirement sets as @types/office-js gives them. */
+const CHART_API: Record<string, ChartPartApi> = {
+  ChartCollection: { objectMethods: { Add: '1.1', GetItem: '1.1', GetItemAt: '1.1', GetItemOrNullObject: '1.4' } },
+  Chart: {
+    props: { Name: '1.1', Top: '1.1', Left: '1.1', Height: '1.1', Width: '1.1' },
+    methods: { SetPosition: '1.1', Delete: '1.1' },
+    children: { Title: ['ChartTitle', '1.1'], Legend: ['ChartLegend', '1.1'], Axes: ['ChartAxes', '1.1'], Series: ['ChartSeriesCollection', '1.1'] },
+  },
+  ChartTitle: { props: { Text: '1.1', Visible: '1.1', Overlay: '1.1' } },
+  ChartLegend: { props: { Position: '1.1', Visible: '1.1' } },
+  ChartAxes: { children: { ValueAxis: ['ChartAxis', '1.1'], CategoryAxis: ['ChartAxis', '1.1'] } },
+  ChartAxis: {
+    props: { Minimum: '1.1', Maximum: '1.1', MajorUnit: '1.1', ReversePlotOrder: '1.7', NumberFormat: '1.8', Position: '1.8', LinkNumberFormat: '1.9' },
+    children: { Title: ['ChartAxisTitle', '1.1'] },
+  },
+  ChartAxisTitle: { props: { Text: '1.1', Visible: '1.1' } },
+  ChartSeriesCollection: { objectMethods: { GetItemAt: '1.1', Add: '1.7' } },
+  ChartSeries: {
+    props: { Name: '1.1', MarkerStyle: '1.7', MarkerSize: '1.7', MarkerBackgroundColor: '1.7', MarkerForegroundColor: '1.7', GapWidth: '1.7', Overlap: '1.8' },
+    methods: { SetValues: '1.7', SetXAxisValues: '1.7', Delete: '1.7' },
+    children: { Format: ['ChartSeriesFormat', '1.1'], Points: ['ChartPointsCollection', '1.1'] },
+  },
+  ChartSeriesFormat: { children: { Fill: ['ChartFill', '1.1'], Line: ['ChartLineFormat', '1.1'] } },
+  ChartFill: { methods: { SetSolidColor: '1.1', Clear: '1.1' } },
+  ChartLineFormat: { props: { Color: '1.1', LineStyle: '1.7', Weight: '1.7' } },
+  ChartPointsCollection: { objectMethods: { GetItemAt: '1.1' } },
+  ChartPoint: { children: { Format: ['ChartPointFormat', '1.1'] } },
+  ChartPointFormat: { children: { Fill: ['ChartFill', '1.1'], Border: ['ChartBorder', '1.7'] } },
+  ChartBorder: { props: { Color: '1.7', LineStyle: '1.7', Weight: '1.7' } },
+};
+const LINE_STYLES = new Set(['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Grey25', 'Grey50', 'Grey75', 'Automatic', 'RoundDot']);
+const MARKER_STYLES = new Set(['Invalid', 'Automatic', 'None', 'Square', 'Diamond', 'Triangle', 'X', 'Star', 'Dot', 'Dash', 'Circle', 'Plus', 'Picture']);
+
+/** "1.8" → 8 (ExcelApi versions are 1.x). */
+const minor = (version: string) => Number(version.split('.')[1]);
+
 /** The objects the host hands out for object paths. */
 type HostObject =
   | { kind: 'workbook' }
@@ -122,6 +232,9 @@ type HostObject =
   | { kind: 'setting'; key: string }
   /** Formatting parts (format, font, borders, page layout …): `path` names it, `owner` is its range or sheet. */
   | { kind: 'part'; path: string; owner: RangeObject | { kind: 'worksheet'; sheet: Sheet } }
+  | { kind: 'charts'; sheet: Sheet }
+  /** A chart or one of its parts: `type` is its Office.js class, `store` and `prefix` where its properties go. */
+  | { kind: 'chartPart'; type: string; chart: HostChart; series: HostChartSeries | null; store: Record<string, unknown>; prefix: string }
   | { kind: 'null' };
 
 /** Writable properties of the formatting parts, modelled only as accepted. */
@@ -180,6 +293,8 @@ export class ExcelHost implements RequestExecutor {
   activeSheet: string | null = null;
   calculationSuspensions = 0;
   screenSuspensions = 0;
+  /** The newest ExcelApi requirement set the host has ("1.7"); null: every set the model knows. */
+  excelApi: string | null = null;
 
   constructor(
     init: HostSheetInit[],
@@ -192,6 +307,7 @@ export class ExcelHost implements RequestExecutor {
       (s.rows ?? []).forEach((row, r) => row.forEach((v, c) => sheet.set(r, c, toCell(v))));
       for (const e of s.errors ?? []) sheet.set(e.row - 1, e.col - 1, { value: e.code, type: 'Error' });
       sheet.tables = (s.tables ?? []).map((t) => new Table(t.name, sheet, t.ref));
+      for (const c of s.charts ?? []) sheet.charts.push(this.newChart(sheet, c.type, { kind: 'range', sheet, ...parseArea(c.source) }, 'Columns', c.name));
       this.sheets.push(sheet);
     }
   }
@@ -330,7 +446,9 @@ export class ExcelHost implements RequestExecutor {
           case 3: {
             // method
             const obj = resolve(action.ObjectPathId);
-            const value = this.callMethod(obj, action.Name, action.ArgumentInfo?.Arguments ?? [], body, resolve);
+            const refs: (number | null)[] = action.ArgumentInfo?.ReferencedObjectPathIds ?? [];
+            const args: unknown[] = (action.ArgumentInfo?.Arguments ?? []).map((a: unknown, j: number) => (refs[j] !== null && refs[j] !== undefined && refs[j] === a ? resolve(a as number) : a));
+            const value = this.callMethod(obj, action.Name, args, body, resolve);
             if (value !== undefined) results.push({ ActionId: action.Id, Value: value });
             break;
           }
@@ -359,6 +477,17 @@ export class ExcelHost implements RequestExecutor {
     if (parent.kind === 'workbook' && name === 'Tables') return { kind: 'tables', sheet: null };
     if (parent.kind === 'workbook' && name === 'Application') return { kind: 'application' };
     if (parent.kind === 'worksheet' && name === 'Tables') return { kind: 'tables', sheet: parent.sheet };
+    if (parent.kind === 'worksheet' && name === 'Charts') {
+      this.requires('1.1', 'Worksheet.charts');
+      return { kind: 'charts', sheet: parent.sheet };
+    }
+    if (parent.kind === 'chartPart') {
+      const child = CHART_API[parent.type]?.children?.[name];
+      if (child) {
+        this.requires(child[1], `${parent.type}.${name}`);
+        return { ...parent, type: child[0], prefix: `${parent.prefix}${name}.` };
+      }
+    }
     if ((parent.kind === 'range' || parent.kind === 'worksheet') && PART_CHILDREN[parent.kind === 'range' ? 'Range' : 'Worksheet'].includes(name)) {
       return { kind: 'part', path: `${parent.kind === 'range' ? 'Range' : 'Worksheet'}.${name}`, owner: parent };
     }
@@ -379,10 +508,12 @@ export class ExcelHost implements RequestExecutor {
       return { kind: 'table', table };
     }
     if (parent.kind === 'part' && parent.path === 'Range.Format.Borders') return { kind: 'part', path: 'Range.Format.Borders[]', owner: parent.owner };
+    if (parent.kind === 'charts') return this.chartObject(parent, 'GetItem', args);
     throw new HostError('NotImplemented', `host model: indexer on ${parent.kind}`);
   }
 
   private callForObject(parent: HostObject, name: string, args: unknown[]): HostObject {
+    if (parent.kind === 'charts' || parent.kind === 'chartPart') return this.chartObject(parent, name, args);
     if (parent.kind === 'worksheet') {
       const sheet = parent.sheet;
       switch (name) {
@@ -460,6 +591,7 @@ export class ExcelHost implements RequestExecutor {
 
   private callMethod(obj: HostObject, name: string, args: unknown[], _body: RequestMessage['Body'], _resolve: (id: number) => HostObject): unknown {
     if (name === '_KeepReference') return undefined;
+    if (obj.kind === 'chartPart') return this.chartMethod(obj, name, args);
     if (obj.kind === 'workbook' && name === '_RemoveReference') {
       this.references.delete(String(args[0]));
       return undefined;
@@ -531,6 +663,10 @@ export class ExcelHost implements RequestExecutor {
       forCells(obj, (k) => obj.sheet.hyperlinks.set(k, value));
       return;
     }
+    if (obj.kind === 'chartPart') {
+      this.setChartProperty(obj, name, value);
+      return;
+    }
     if (obj.kind === 'worksheet' && name === 'TabColor') {
       obj.sheet.tabColor = String(value ?? '');
       return;
@@ -546,6 +682,135 @@ export class ExcelHost implements RequestExecutor {
       return;
     }
     throw new HostError('NotImplemented', `host model: property ${obj.kind}${obj.kind === 'part' ? ` ${obj.path}` : ''}.${name} set`);
+  }
+
+  /** ApiNotFound when the host's requirement sets stop below `version`. */
+  private requires(version: string, what: string): void {
+    if (this.excelApi !== null && minor(version) > minor(this.excelApi)) {
+      throw new HostError('ApiNotFound', `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${what}: ExcelApi ${version}; this host: ${this.excelApi})`, 404);
+    }
+  }
+
+  private newChart(sheet: Sheet, type: string, source: HostObject, seriesBy: unknown, name?: string): HostChart {
+    if (!CHART_TYPES.has(type)) throw new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (chart type ${type}).`);
+    if (source?.kind !== 'range') throw new HostError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format (chart source data).');
+    const by = seriesBy ?? 'Auto';
+    if (by !== 'Auto' && by !== 'Columns' && by !== 'Rows') throw new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (seriesBy ${String(by)}).`);
+    const byColumns = by === 'Columns' || (by === 'Auto' && source.rows >= source.cols);
+    const taken = new Set(this.sheets.flatMap((s) => s.charts.map((c) => c.name)));
+    let text = name;
+    for (let i = 1; !text; i++) if (!taken.has(`Diagram ${i}`)) text = `Diagram ${i}`;
+    // Excel refuses new objects on a protected sheet (unless objects were allowed, which Styrkoll never asks for).
+    if (sheet.isProtected()) throw new HostError('AccessDenied', `The sheet is protected (${sheet.name}): a chart cannot be added.`, 403);
+    const chart = new HostChart(text, type, source);
+    const count = byColumns ? source.cols : source.rows;
+    for (let k = 0; k < count; k++) {
+      const part: RangeObject = byColumns ? { ...source, c: source.c + k, cols: 1 } : { ...source, r: source.r + k, rows: 1 };
+      const series = new HostChartSeries(`Serie${k + 1}`);
+      series.valuesRange = part;
+      chart.series.push(series);
+    }
+    return chart;
+  }
+
+  private chartObject(parent: Extract<HostObject, { kind: 'charts' | 'chartPart' }>, name: string, args: unknown[]): HostObject {
+    const type = parent.kind === 'charts' ? 'ChartCollection' : parent.type;
+    const version = CHART_API[type]?.objectMethods?.[name];
+    if (!version) throw new HostError('NotImplemented', `host model: method ${type}.${name} returning an object`);
+    this.requires(version, `${type}.${name}`);
+    const whole = (chart: HostChart): HostObject => ({ kind: 'chartPart', type: 'Chart', chart, series: null, store: chart.props, prefix: '' });
+    if (parent.kind === 'charts') {
+      const charts = parent.sheet.charts;
+      if (name === 'Add') {
+        const chart = this.newChart(parent.sheet, String(args[0]), args[1] as HostObject, args[2]);
+        charts.push(chart);
+        return whole(chart);
+      }
+      const found = name === 'GetItemAt' ? charts[Number(args[0])] : charts.find((c) => c.name.toLowerCase() === String(args[0]).toLowerCase());
+      if (found) return whole(found);
+      if (name === 'GetItemOrNullObject') return { kind: 'null' };
+      throw new HostError('ItemNotFound', `The requested resource doesn't exist (chart ${String(args[0])}).`, 404);
+    }
+    const { chart } = parent;
+    if (type === 'ChartSeriesCollection' && name === 'Add') {
+      const series = new HostChartSeries(args[0] === undefined || args[0] === null ? `Serie${chart.series.length + 1}` : String(args[0]));
+      const at = args[1] === undefined || args[1] === null ? chart.series.length : Number(args[1]);
+      chart.series.splice(at, 0, series);
+      return { kind: 'chartPart', type: 'ChartSeries', chart, series, store: series.props, prefix: '' };
+    }
+    if (type === 'ChartSeriesCollection' && name === 'GetItemAt') {
+      const series = chart.series[Number(args[0])];
+      if (!series) throw new HostError('ItemNotFound', `The requested resource doesn't exist (series ${String(args[0])}).`, 404);
+      return { kind: 'chartPart', type: 'ChartSeries', chart, series, store: series.props, prefix: '' };
+    }
+    if (type === 'ChartPointsCollection' && name === 'GetItemAt') {
+      const series = parent.series!;
+      const i = Number(args[0]);
+      if (!(i >= 0 && i < series.pointCount)) throw new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (point ${String(args[0])} of ${series.pointCount}).`);
+      if (!series.points.has(i)) series.points.set(i, {});
+      return { kind: 'chartPart', type: 'ChartPoint', chart, series, store: series.points.get(i)!, prefix: '' };
+    }
+    throw new HostError('NotImplemented', `host model: method ${type}.${name} returning an object`);
+  }
+
+  private chartMethod(obj: Extract<HostObject, { kind: 'chartPart' }>, name: string, args: unknown[]): unknown {
+    const version = CHART_API[obj.type]?.methods?.[name];
+    if (!version) throw new HostError('NotImplemented', `host model: method ${obj.type}.${name}(${args.length} arguments)`);
+    this.requires(version, `${obj.type}.${name}`);
+    const cell = (a: unknown): string => {
+      if (typeof a === 'string') {
+        const area = parseArea(a);
+        return a1(area.r, area.c);
+      }
+      if ((a as HostObject)?.kind === 'range') return a1((a as RangeObject).r, (a as RangeObject).c);
+      throw new HostError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format (setPosition).');
+    };
+    const line = (a: unknown): RangeObject => {
+      const range = a as HostObject;
+      if (range?.kind !== 'range' || (range.rows !== 1 && range.cols !== 1)) throw new HostError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format (series data must be one row or one column).');
+      return range;
+    };
+    switch (`${obj.type}.${name}`) {
+      case 'Chart.SetPosition':
+        obj.chart.position = [cell(args[0]), args[1] === undefined || args[1] === null ? null : cell(args[1])];
+        return undefined;
+      case 'Chart.Delete':
+        for (const s of this.sheets) s.charts = s.charts.filter((c) => c !== obj.chart);
+        return undefined;
+      case 'ChartSeries.SetValues':
+        obj.series!.valuesRange = line(args[0]);
+        return undefined;
+      case 'ChartSeries.SetXAxisValues':
+        obj.series!.xRange = line(args[0]);
+        return undefined;
+      case 'ChartSeries.Delete':
+        obj.chart.series = obj.chart.series.filter((s) => s !== obj.series);
+        return undefined;
+      case 'ChartFill.SetSolidColor':
+        obj.store[`${obj.prefix}SolidColor`] = normalizeColor(args[0]);
+        return undefined;
+      case 'ChartFill.Clear':
+        delete obj.store[`${obj.prefix}SolidColor`];
+        return undefined;
+    }
+    throw new HostError('NotImplemented', `host model: method ${obj.type}.${name}`);
+  }
+
+  private setChartProperty(obj: Extract<HostObject, { kind: 'chartPart' }>, name: string, value: unknown): void {
+    const version = CHART_API[obj.type]?.props?.[name];
+    if (!version) throw new HostError('NotImplemented', `host model: property ${obj.type}.${name} set`);
+    this.requires(version, `${obj.type}.${name}`);
+    const bad = () => new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${obj.type}.${name} = ${JSON.stringify(value)}).`);
+    let stored = value;
+    if (/Color$/.test(name)) stored = normalizeColor(value);
+    else if (name === 'LineStyle' && !LINE_STYLES.has(String(value))) throw bad();
+    else if (name === 'MarkerStyle' && !MARKER_STYLES.has(String(value))) throw bad();
+    else if (name === 'Position' && obj.type === 'ChartLegend' && !['Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom', 'Invalid'].includes(String(value))) throw bad();
+    else if (name === 'Position' && obj.type === 'ChartAxis' && !['Automatic', 'Maximum', 'Minimum', 'Custom'].includes(String(value))) throw bad();
+    else if (['Minimum', 'Maximum', 'MajorUnit', 'Weight', 'MarkerSize', 'GapWidth', 'Overlap', 'Top', 'Left', 'Height', 'Width'].includes(name) && typeof value !== 'number') throw bad();
+    if (obj.type === 'Chart' && name === 'Name') obj.chart.name = String(value);
+    else if (obj.type === 'ChartSeries' && name === 'Name') obj.series!.name = String(value);
+    else obj.store[`${obj.prefix}${name}`] = stored;
   }
 
   private checkShape(range: RangeObject, grid: unknown[][] | null): void {

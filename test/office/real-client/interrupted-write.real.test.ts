@@ -4,7 +4,7 @@
  * user's sheets must be listed in the stored mark record, and the next run must end exactly as a
  * run that was never interrupted: no temporary sheet, no orphan fill, the same Kontroll sheet.
  */
-import type { CellMark, SheetSpec, SpecCell } from '../../../src/core/sheet-spec';
+import type { CellMark, ChartSpec, SheetSpec, SpecCell } from '../../../src/core/sheet-spec';
 import { MARK_FILLS, MARK_RECORD_KEY, parseRecord } from '../../../src/office/mark-record';
 import { replaceSheets } from '../../../src/office/replace-sheets';
 import { TEMP_SHEETS_KEY } from '../../../src/office/write-journal';
@@ -16,15 +16,44 @@ const supports = (v: string) => Number(v.split('.')[1]) <= 17;
 const USER_FILL = '#FFFF00';
 const STYRKOLL_FILLS = new Set(Object.values(MARK_FILLS).map((c) => c.toUpperCase()));
 
+/** A Kontroll sheet of n findings, with a chart over them (so chart requests are among those that fail). */
 function kontroll(n: number): SheetSpec {
   const rows: SpecCell[][] = [[{ v: 'Styrkoll – kontroll', style: { bold: true } }]];
-  for (let i = 0; i < n; i++) rows.push([{ v: 'fel' }, { v: 'Budget' }, { v: `B${i + 2}`, link: { sheet: 'Budget', cell: `B${i + 2}` } }, { v: `Fynd nummer ${i}` }]);
-  return { name: 'Kontroll', rows, freeze: { rows: 1 } };
+  for (let i = 0; i < n; i++) rows.push([{ v: 'fel' }, { v: 'Budget' }, { v: `B${i + 2}`, link: { sheet: 'Budget', cell: `B${i + 2}` } }, { v: `Fynd nummer ${i}` }, { v: i + 1 }]);
+  const chart: ChartSpec = {
+    id: 'kontroll',
+    kind: 'bar',
+    barDirection: 'bar',
+    grouping: 'stacked',
+    title: 'Fynd',
+    description: 'Fynd per cell.',
+    valueAxisTitle: 'Antal',
+    valueFormat: '0',
+    series: [{ name: 'Fel', categories: { ref: `C2:C${n + 1}`, values: [] }, values: { ref: `E2:E${n + 1}`, values: [] }, color: 'C00000', highlight: { points: [0], color: '1F3864' } }],
+    anchor: { from: { col: 7, row: 2 }, to: { col: 12, row: 18 } },
+  };
+  return { name: 'Kontroll', rows, freeze: { rows: 1 }, charts: [chart] };
+}
+
+/** Records which of `host`'s requests (1-based) touch charts. */
+function watchCharts(host: ExcelHost): number[] {
+  const requests: number[] = [];
+  const execute = host.execute.bind(host);
+  host.execute = (message) => {
+    if (Object.values(message.Body.ObjectPaths).some((p: { Name?: string }) => p.Name === 'Charts')) requests.push(host.syncs.length + 1);
+    return execute(message);
+  };
+  return requests;
+}
+
+/** Every chart in the workbook, per sheet, as plain data. */
+function charts(host: ExcelHost): Record<string, unknown[]> {
+  return Object.fromEntries(host.sheets.map((s) => [s.name, s.charts.map((c) => c.describe())]));
 }
 
 function userSheets(extra: HostSheetInit[] = []): HostSheetInit[] {
   return [
-    { name: 'Budget', rows: [['Nämnd', 'Budget', 'Prognos'], ['KS', 100, 120], ['SN', 200, 180], ['BUN', 300, 310], ['Summa', 600, 610]] },
+    { name: 'Budget', rows: [['Nämnd', 'Budget', 'Prognos'], ['KS', 100, 120], ['SN', 200, 180], ['BUN', 300, 310], ['Summa', 600, 610]], charts: [{ name: 'Användarens diagram', type: 'ColumnClustered', source: 'B2:C4' }] },
     { name: 'Mål', rows: [['ID', 'Nivå', 'Mål'], ['M1', 'Vision', 'Text']] },
     ...extra,
   ];
@@ -71,29 +100,38 @@ function orphanFills(host: ExcelHost): string[] {
 /** Small requests, so each run takes many syncs and every kind of step gets a failure. */
 const options = { supports, maxRequestBytes: 2500 };
 
-async function cleanRuns(extra: HostSheetInit[] = []): Promise<{ host: ExcelHost; syncsPerRun: number[] }> {
+async function cleanRuns(extra: HostSheetInit[] = []): Promise<{ host: ExcelHost; syncsPerRun: number[]; chartRequests: number[][] }> {
   const host = newHost(extra);
+  const chartSyncs = watchCharts(host);
   const syncsPerRun: number[] = [];
+  const chartRequests: number[][] = [];
   for (const run of RUNS) {
     const before = host.syncs.length;
     await host.run((context) => writeResult(context, run, options));
     syncsPerRun.push(host.syncs.length - before);
+    chartRequests.push(chartSyncs.filter((n) => n > before).map((n) => n - before));
   }
-  return { host, syncsPerRun };
+  return { host, syncsPerRun, chartRequests };
 }
 
 function expectSameEnd(host: ExcelHost, clean: ExcelHost, label: string): void {
   expect([label, host.sheetNames()]).toEqual([label, clean.sheetNames()]);
   expect([label, userFills(host)]).toEqual([label, userFills(clean)]);
   expect([label, host.values('Kontroll')]).toEqual([label, clean.values('Kontroll')]);
+  // Exactly one chart on Kontroll, as a clean run draws it, and the user's chart as it was.
+  expect([label, charts(host)]).toEqual([label, charts(clean)]);
+  expect([label, host.sheet('Kontroll').charts.length]).toEqual([label, 1]);
   expect([label, parseRecord(host.settings.get(MARK_RECORD_KEY))]).toEqual([label, parseRecord(clean.settings.get(MARK_RECORD_KEY))]);
   expect([label, JSON.parse(String(host.settings.get(TEMP_SHEETS_KEY)))]).toEqual([label, []]);
 }
 
 describe('a write Excel stops at any request', () => {
   it('leaves no orphan fill, and the next run ends as a clean run (every request of the first run and of a re-run)', async () => {
-    const { host: clean, syncsPerRun } = await cleanRuns();
+    const { host: clean, syncsPerRun, chartRequests } = await cleanRuns();
     expect(syncsPerRun.every((n) => n >= 8)).toBe(true); // the loop below really covers many steps
+    // … among them the requests that draw the chart (a failure there is repaired too).
+    expect(chartRequests.map((r) => r.length)).toEqual([1, 1]);
+    expect(charts(clean).Budget).toHaveLength(1);
     expect(userFills(clean)['Budget!3,1']).toBe(MARK_FILLS.fel.toUpperCase());
     expect(userFills(clean)['Budget!1,2']).toBe(USER_FILL);
 
@@ -154,11 +192,13 @@ describe('temporary sheet names (#16)', () => {
 
   it('replaceSheets: Rapport_ny of the user\u2019s stays, the report is replaced, and an interrupted replace is repaired', async () => {
     const sheets = () => [...userSheets(), { name: 'Rapport', rows: [['gammal']] }, { name: 'Rapport_ny', rows: [['användarens']] }];
-    const spec = [{ name: 'Rapport', rows: [[{ v: 'ny' }], [{ v: 'rad 2' }]] }];
+    const chart: ChartSpec = { id: 'budget', kind: 'bar', title: 'Rapportens diagram', description: 'Två värden.', series: [{ name: 'Värde', values: { ref: 'B1:B2', values: [1, 2] }, color: '1F3864' }], anchor: { from: { col: 4, row: 1 }, to: { col: 8, row: 12 } } };
+    const spec: SheetSpec[] = [{ name: 'Rapport', rows: [[{ v: 'ny' }, { v: 1 }], [{ v: 'rad 2' }, { v: 2 }]], charts: [chart] }];
     const host = new ExcelHost(sheets());
     await host.run((context) => replaceSheets(context, spec, supports));
     expect(host.sheetNames()).toEqual(['Budget', 'Mål', 'Rapport_ny', 'Rapport']);
-    expect(host.values('Rapport')).toEqual([['ny'], ['rad 2']]);
+    expect(host.values('Rapport')).toEqual([['ny', 1], ['rad 2', 2]]);
+    expect(host.sheet('Rapport').charts.map((c) => c.name)).toEqual(['Styrkoll: budget']);
     expect(host.values('Rapport_ny')).toEqual([['användarens']]);
 
     const steps = host.syncs.length - 1;
@@ -168,7 +208,8 @@ describe('temporary sheet names (#16)', () => {
       await expect(broken.run((context) => replaceSheets(context, spec, supports))).rejects.toMatchObject({ code: 'GeneralException' });
       await broken.run((context) => replaceSheets(context, spec, supports));
       expect([step, broken.sheetNames()]).toEqual([step, ['Budget', 'Mål', 'Rapport_ny', 'Rapport']]);
-      expect(broken.values('Rapport')).toEqual([['ny'], ['rad 2']]);
+      expect(broken.values('Rapport')).toEqual([['ny', 1], ['rad 2', 2]]);
+      expect([step, broken.sheets.map((s) => s.charts.map((c) => c.name))]).toEqual([step, [['Användarens diagram'], [], [], ['Styrkoll: budget']]]);
     }
   });
 });
