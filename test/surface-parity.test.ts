@@ -1,7 +1,7 @@
 /**
  * One workbook, three surfaces, one reading: a budget on a sheet called Budgetuppföljning, the
  * åtgärder on Atgarder and the settings on Settings are read the same in Excel (the pane's real
- * services on the fake Excel), in the browser page's worker (CheckSession on the file's bytes) and
+ * services through the real Office.js client and the host model), in the browser page's worker (CheckSession on the file's bytes) and
  * by the CLI (`styrkoll check --json`, in process). The sheet names are written out here; no list
  * of names is taken from the code under test. The pane's thresholds go in as options and give what
  * the same threshold written in the Settings sheet gives the CLI.
@@ -12,7 +12,9 @@ import ExcelJS from 'exceljs';
 import type { CheckResult, Finding } from '../src/core';
 import { runCheck } from '../src/cli/commands/check';
 import { CheckSession } from '../taskpane/standalone/check-session';
-import { FakeContext, asExcel, type FakeSheetInit } from './office/fake-excel';
+import type { FakeSheetInit } from './office/fake-excel';
+import { ExcelHost } from './office/real-client/excel-host';
+import { toHostSheets } from './office/workbook-fixture';
 
 jest.mock('../taskpane/rule-files', () => {
   const actual = jest.requireActual('../taskpane/rule-files');
@@ -67,8 +69,8 @@ type Settings = { profile: string | null; thresholds: Record<string, number> };
 const NO_SETTINGS: Settings = { profile: null, thresholds: {} };
 
 async function viaExcel(sheets: FakeSheetInit[], settings: Settings): Promise<CheckResult> {
-  const ctx = new FakeContext(sheets);
-  (globalThis as Record<string, unknown>).Excel = { run: (work: (c: Excel.RequestContext) => Promise<unknown>) => work(asExcel(ctx)) };
+  const host = new ExcelHost(toHostSheets(sheets), 'web');
+  (globalThis as Record<string, unknown>).Excel = { run: (work: (c: Excel.RequestContext) => Promise<unknown>) => host.run(work) };
   try {
     // The pane gets the result with the model behind it; what it shows is the findings and summary.
     const { findings, summary } = await createAppServices().check.check(null, settings, () => undefined);

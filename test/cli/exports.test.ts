@@ -3,7 +3,7 @@
  * exports and published driftredovisningar are (scripts/lib/export-workbooks.ts, see the
  * README there), run as a user runs it: the built CLI in its own process on .xlsx files in a temp
  * dir. Every expectation is worked out from the fixture's definition (its lines, amounts, unit and
- * where each row was written) and the standard profile's thresholds in rules/budget/*.json.
+ * where each row was written) and the standard profile's thresholds in rules/budget/troskler.json.
  *
  * Run `npm run build:cli` first. Set STYRKOLL_KEEP_EXPORTS=<dir> to also get the workbooks there.
  */

@@ -1,7 +1,7 @@
 /**
  * What a correct check reports on the workbooks of scripts/lib/export-workbooks.ts, worked out
  * from their definitions with the default (standard) profile's thresholds, as read from the rule
- * files' defaults (rules/budget/underskott-rad.json, rules/budget/atgardsplan.json).
+ * files' declared defaults (rules/budget/troskler.json).
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,17 +9,10 @@ import { UNIT_FACTOR, type ExportDefinition, type LineDef, type NamndDef, type P
 
 const RULES = path.resolve(__dirname, '..', '..', '..', 'rules', 'budget');
 
-interface RuleFile {
-  id?: string;
-  params?: Record<string, { default: number }>;
-  rules?: RuleFile[];
-}
-
-function params(file: string, id: string): Record<string, number> {
-  const json = JSON.parse(readFileSync(path.join(RULES, file), 'utf8')) as RuleFile;
-  const rule = (json.rules ?? [json]).find((r) => r.id === id);
-  if (!rule) throw new Error(`no rule ${id} in ${file}`);
-  return Object.fromEntries(Object.entries(rule.params ?? {}).map(([k, v]) => [k, v.default]));
+/** The budget family's thresholds, declared once with their defaults. */
+function params(): Record<string, number> {
+  const json = JSON.parse(readFileSync(path.join(RULES, 'troskler.json'), 'utf8')) as { params: Record<string, { default: number }> };
+  return Object.fromEntries(Object.entries(json.params).map(([k, v]) => [k, v.default]));
 }
 
 export interface Thresholds {
@@ -32,15 +25,13 @@ export interface Thresholds {
 
 /** The standard profile's thresholds (it sets none of its own: rules/profiles/standard.json). */
 export function standardThresholds(): Thresholds {
-  const rad = params('underskott-rad.json', 'BUD-UNDERSKOTT');
-  const stort = params('underskott-rad.json', 'BUD-UNDERSKOTT-STORT');
-  const plan = params('atgardsplan.json', 'BUD-ATGARDSPLAN-SAKNAS');
+  const p = params();
   return {
-    varningProcent: rad.troskelVarningProcent,
-    felProcent: stort.troskelFelProcent,
-    lagstaBeloppKr: stort.lagstaBelopp,
-    atgardsplanProcent: plan.troskelAtgardsplanProcent,
-    lagstaBeloppAtgardsplanKr: plan.lagstaBeloppAtgardsplan,
+    varningProcent: p.troskelVarningProcent,
+    felProcent: p.troskelFelProcent,
+    lagstaBeloppKr: p.lagstaBelopp,
+    atgardsplanProcent: p.troskelAtgardsplanProcent,
+    lagstaBeloppAtgardsplanKr: p.lagstaBeloppAtgardsplan,
   };
 }
 
