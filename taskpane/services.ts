@@ -3,7 +3,7 @@
  * these; taskpane/app-services.ts provides the real ones (core, xlsx, Office adapter) and
  * taskpane/preview/ a fake set for screenshots.
  */
-import type { CheckProgress, CheckResult, ColumnMapping, NamndChartData } from '../src/core';
+import type { CheckProgress, CheckResult, ColumnMapping, NamndChartData, ProfileOption, TemplateOption, ThresholdOption } from '../src/core';
 import type { StyrkollSettings } from '../src/office/settings';
 
 export type { StyrkollSettings, ColumnMapping };
@@ -35,18 +35,7 @@ export interface WorkbookFile {
   bytes: Uint8Array;
 }
 
-export interface ProfileOption {
-  id: string;
-  name: string;
-}
-
-export interface ThresholdOption {
-  /** The key as written in Inställningar, e.g. "Tröskel varning %"; also the stored key. */
-  key: string;
-  description: string;
-  kind: 'procent' | 'belopp' | 'antal';
-  defaultValue: number;
-}
+export type { ProfileOption, ThresholdOption } from '../src/core';
 
 export interface CheckService {
   profiles(): ProfileOption[];
@@ -61,10 +50,8 @@ export interface CheckService {
   mapping?(result: CheckResult): MappingData | null;
 }
 
-export interface ReportTemplateOption {
-  id: string;
-  title: string;
-}
+/** A report template as the pane offers it (the engine's TemplateOption). */
+export type ReportTemplateOption = TemplateOption;
 
 /** 'download': standalone, one workbook per nämnd offered as downloads (and as one zip). */
 export type ReportMode = 'sheets' | 'workbooks' | 'download';
