@@ -2,6 +2,8 @@
  * The pane's real services in Excel: the only module of the pane that imports the core, the xlsx
  * adapter and the Office adapter, so the rest of taskpane/ compiles and is tested against the
  * interfaces in services.ts. The ribbon's command (commands.ts) checks through checkOpenWorkbook.
+ * A check's model lives in its handle (ExcelCheckHandle), which the pane asks for reports,
+ * pictures and the Koppla kolumner data.
  */
 import {
   buildKontrollSheet,
@@ -16,10 +18,8 @@ import {
   sheetNames,
   type CheckedWorkbook,
   type CheckProgress,
-  type CheckResult,
-  type Model,
+  type NamndChartData,
   type WorkbookSnapshot,
-  StyrkollError,
 } from '../src/core';
 import { createWorkbook } from '../src/xlsx/write';
 import { API, clientHas, hostApiSupport, loadSettings, newLockOwner, openNewWorkbook, readSnapshot, replaceSheets, saveMappingSettings, saveSettings, selectCell, withWriteLock, writeResult, type LockOwner, type StyrkollSettings } from '../src/office';
@@ -27,7 +27,7 @@ import { runInExcel } from './host';
 import { createYieldToHost } from './pane/yield-to-host';
 import { bundledEngine } from './engine';
 import { buildMappingData } from './mapping-data';
-import type { CheckService, MappingData, PaneServices, ReportMode, ReportService } from './services';
+import type { CheckHandle, CheckService, MappingData, PaneCheck, PaneServices, ReportMode, ReportOutcome, ReportRequest, ReportService } from './services';
 
 /**
  * Who writes for this page. The pane (taskpane.html) and the ribbon's button (commands.html) are
@@ -45,14 +45,55 @@ export function runWriting<T>(work: (context: Excel.RequestContext, onRequest: (
   return runInExcel((ctx) => withWriteLock(ctx, writer, (lock) => work(ctx, lock.renew)));
 }
 
-/** The model behind each result the pane got (the handle reports are built from), and its Koppla kolumner data. */
-const models = new WeakMap<CheckResult, Model>();
-const mappingData = new WeakMap<CheckResult, MappingData>();
+/**
+ * A check of the open workbook as the pane holds it: the engine's CheckedWorkbook (findings,
+ * summary and the model reports are built from) and what Koppla kolumner shows for it.
+ */
+class ExcelCheckHandle implements CheckHandle {
+  constructor(
+    private readonly checked: CheckedWorkbook,
+    private readonly mappingData: MappingData,
+  ) {}
 
-function modelOf(result: CheckResult): Model {
-  const model = models.get(result);
-  if (!model) throw new StyrkollError('ARGUMENT', 'Kontrollera arbetsboken först.');
-  return model;
+  namnder(): string[] {
+    return listNamnder(this.checked.model);
+  }
+
+  pictures(namnd: string): NamndChartData | null {
+    const { model } = this.checked;
+    return namndChartData(model, namnd, reportYear(model));
+  }
+
+  mapping(): MappingData {
+    return this.mappingData;
+  }
+
+  async createReports(request: ReportRequest, onProgress: (done: number, total: number) => void): Promise<ReportOutcome> {
+    const template = bundledEngine().requireTemplate(request.template);
+    const { model } = this.checked;
+    const created: string[] = [];
+    const notes: string[] = [];
+    // Earlier report sheets in this workbook, read once, so the answers typed in them are kept.
+    const reportSheets = new Set(sheetNames(listNamnder(model)).map((n) => n.toLowerCase()));
+    const previous = request.mode === 'sheets' ? await runInExcel((ctx) => readSnapshot(ctx, { sheets: (name) => reportSheets.has(name.toLowerCase()) })) : undefined;
+    for (const [i, namnd] of request.namnder.entries()) {
+      onProgress(i, request.namnder.length);
+      const sign = pureReportSigner(model);
+      const out = buildReports({ model, result: this.checked, template, namnd, previous, sign, perNamnd: request.mode === 'workbooks' });
+      notes.push(...out.summary);
+      if (request.mode === 'workbooks') {
+        const year = reportYear(model);
+        const hiddenNames = [{ name: FILE_TAG_NAME, text: fileTagValue(sign, { mall: template.id, namnd, ar: year ? String(year) : null }) }];
+        await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}`, hiddenNames }));
+        created.push(`${namnd}: ny arbetsbok`);
+      } else {
+        await runWriting((ctx, onRequest) => replaceSheets(ctx, out.sheets, undefined, { onRequest }));
+        created.push(...out.sheets.map((s) => s.name));
+      }
+    }
+    onProgress(request.namnder.length, request.namnder.length);
+    return { created, notes };
+  }
 }
 
 /**
@@ -60,7 +101,7 @@ function modelOf(result: CheckResult): Model {
  * and by the ribbon's "Kontrollera budget"; settings default to those stored in the workbook. The
  * pane's thresholds go to the engine as options and win over the workbook's Inställningar rows.
  */
-export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<CheckedWorkbook> {
+export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<PaneCheck> {
   const engine = bundledEngine();
   const stored = settings ?? (await runInExcel((ctx) => loadSettings(ctx)));
   // A large workbook is read in many syncs: the pane shows how far the read has come.
@@ -74,11 +115,11 @@ export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?
     onProgress,
     yieldToHost: createYieldToHost(),
   });
-  models.set(checked, checked.model);
-  mappingData.set(checked, buildMappingData(heads ?? snapshot, checked));
+  const handle = new ExcelCheckHandle(checked, buildMappingData(heads ?? snapshot, checked));
   onProgress?.({ phase: 'klart', done: 1, total: 1 });
   await runWriting((ctx, onRequest) => writeResult(ctx, { kontroll: buildKontrollSheet(checked), marks: buildMarks(checked.findings) }, { onRequest }));
-  return checked;
+  // The pane shows the findings and summary; the model stays behind the handle.
+  return { result: { findings: checked.findings, summary: checked.summary }, handle };
 }
 
 function checkService(): CheckService {
@@ -86,7 +127,6 @@ function checkService(): CheckService {
     profiles: () => bundledEngine().profiles(),
     thresholds: () => bundledEngine().thresholds(),
     check: (_file, settings, onProgress) => checkOpenWorkbook(settings, onProgress),
-    mapping: (result) => mappingData.get(result) ?? null,
   };
 }
 
@@ -94,39 +134,8 @@ function reportService(): ReportService {
   const supports = hostApiSupport();
   return {
     templates: () => bundledEngine().templates(),
-    namnder: (result) => listNamnder(modelOf(result)),
-    pictures: (result, namnd) => {
-      const model = modelOf(result);
-      return namndChartData(model, namnd, reportYear(model));
-    },
     // Excel.createWorkbook needs ExcelApi 1.8 in the host and an office.js that has it.
     modes: (): ReportMode[] => (supports(API.createWorkbook) && typeof Excel !== 'undefined' && clientHas(Excel, 'createWorkbook') ? ['sheets', 'workbooks'] : ['sheets']),
-    async createReports(request, onProgress) {
-      const template = bundledEngine().requireTemplate(request.template);
-      const model = modelOf(request.result);
-      const created: string[] = [];
-      const notes: string[] = [];
-      // Earlier report sheets in this workbook, read once, so the answers typed in them are kept.
-      const reportSheets = new Set(sheetNames(listNamnder(model)).map((n) => n.toLowerCase()));
-      const previous = request.mode === 'sheets' ? await runInExcel((ctx) => readSnapshot(ctx, { sheets: (name) => reportSheets.has(name.toLowerCase()) })) : undefined;
-      for (const [i, namnd] of request.namnder.entries()) {
-        onProgress(i, request.namnder.length);
-        const sign = pureReportSigner(model);
-        const out = buildReports({ model, result: request.result, template, namnd, previous, sign, perNamnd: request.mode === 'workbooks' });
-        notes.push(...out.summary);
-        if (request.mode === 'workbooks') {
-          const year = reportYear(model);
-          const hiddenNames = [{ name: FILE_TAG_NAME, text: fileTagValue(sign, { mall: template.id, namnd, ar: year ? String(year) : null }) }];
-          await openNewWorkbook(await createWorkbook(out.sheets, { title: `${template.title} – ${namnd}`, hiddenNames }));
-          created.push(`${namnd}: ny arbetsbok`);
-        } else {
-          await runWriting((ctx, onRequest) => replaceSheets(ctx, out.sheets, undefined, { onRequest }));
-          created.push(...out.sheets.map((s) => s.name));
-        }
-      }
-      onProgress(request.namnder.length, request.namnder.length);
-      return { created, notes };
-    },
   };
 }
 

@@ -45,9 +45,35 @@ export interface CheckService {
    * and the marks; standalone on the chosen file. `mapping` (standalone) is the session's Koppla
    * kolumner choice; in Excel it lives in Inställningar.
    */
-  check(file: WorkbookFile | null, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void, mapping?: ColumnMapping | null): Promise<CheckResult>;
-  /** What the Koppla kolumner form shows for a result of check(); null when unknown. */
-  mapping?(result: CheckResult): MappingData | null;
+  check(file: WorkbookFile | null, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void, mapping?: ColumnMapping | null): Promise<PaneCheck>;
+}
+
+/**
+ * One check as the pane holds it: the findings and summary it shows, and the handle to what lies
+ * behind them.
+ */
+export interface PaneCheck {
+  result: CheckResult;
+  handle: CheckHandle;
+}
+
+/**
+ * What the pane asks of one check beyond its findings and summary: the Rapporter tab its nämnder,
+ * pictures and reports, Koppla kolumner its mapping data. In Excel it holds the engine's
+ * CheckedWorkbook (the model reports are built from); standalone, what the worker sent with the
+ * result, while the model stays in the worker with its last check.
+ */
+export interface CheckHandle {
+  /** The nämnder reports can be made for. */
+  namnder(): string[];
+  /**
+   * The budget and indicator pictures for one nämnd (the Diagram section); null when there is
+   * nothing to draw. Without it the pane shows no Diagram section.
+   */
+  pictures?(namnd: string): NamndChartData | null;
+  /** What the Koppla kolumner form shows; null when unknown. */
+  mapping(): MappingData | null;
+  createReports(request: ReportRequest, onProgress: (done: number, total: number) => void): Promise<ReportOutcome>;
 }
 
 /** A report template as the pane offers it (the engine's TemplateOption). */
@@ -56,8 +82,8 @@ export type ReportTemplateOption = TemplateOption;
 /** 'download': standalone, one workbook per nämnd offered as downloads (and as one zip). */
 export type ReportMode = 'sheets' | 'workbooks' | 'download';
 
+/** Reports asked of a check's handle. */
 export interface ReportRequest {
-  result: CheckResult;
   template: string;
   mode: ReportMode;
   /** Nämnder to report on; all when empty. */
@@ -79,14 +105,11 @@ export interface DownloadFile {
   bytes: Uint8Array;
 }
 
+/** What the Rapporter tab offers whatever was checked; the reports themselves come from a check's handle. */
 export interface ReportService {
   templates(): ReportTemplateOption[];
-  namnder(result: CheckResult): string[];
   /** 'workbooks' needs ExcelApi 1.8 (Excel.createWorkbook). */
   modes(): ReportMode[];
-  createReports(request: ReportRequest, onProgress: (done: number, total: number) => void): Promise<ReportOutcome>;
-  /** The budget and indicator pictures for one nämnd (the Diagram section); null when there is nothing to draw. */
-  pictures?(result: CheckResult, namnd: string): NamndChartData | null;
 }
 
 /** The Excel side of the pane; null when the pane runs outside Office (the one record of where it runs). */

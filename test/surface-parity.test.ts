@@ -72,9 +72,8 @@ async function viaExcel(sheets: FakeSheetInit[], settings: Settings): Promise<Ch
   const host = new ExcelHost(toHostSheets(sheets), 'web');
   (globalThis as Record<string, unknown>).Excel = { run: (work: (c: Excel.RequestContext) => Promise<unknown>) => host.run(work) };
   try {
-    // The pane gets the result with the model behind it; what it shows is the findings and summary.
-    const { findings, summary } = await createAppServices().check.check(null, settings, () => undefined);
-    return { findings, summary };
+    // The pane gets the findings and summary it shows, with the model behind a separate handle.
+    return (await createAppServices().check.check(null, settings, () => undefined)).result;
   } finally {
     delete (globalThis as Record<string, unknown>).Excel;
   }

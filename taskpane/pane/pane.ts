@@ -1,7 +1,7 @@
 /** The task pane: wires the check button, progress, messages and the three tabs to the services. */
-import type { CheckProgress, CheckResult } from '../../src/core';
+import type { CheckProgress } from '../../src/core';
 import type { HostKind } from '../host';
-import type { ColumnMapping, PaneServices, SettingsStore, StyrkollSettings } from '../services';
+import type { ColumnMapping, PaneCheck, PaneServices, SettingsStore, StyrkollSettings } from '../services';
 import { DownloadBar } from './download-bar';
 import { count, h, replace } from './dom';
 import { FileDrop } from './file-drop';
@@ -165,11 +165,12 @@ export class Pane {
       h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Stäng meddelandet', onclick: () => replace(this.message) }, icon('dismiss'))));
   }
 
-  async showResult(result: CheckResult): Promise<void> {
+  /** Shows a check: its findings and summary here, its handle to the Rapporter tab and Koppla kolumner. */
+  async showResult({ result, handle }: PaneCheck): Promise<void> {
     await this.results.show(result);
-    this.reports.show(result);
+    this.reports.show(handle);
     const budgetRead = result.summary.budgetRead !== false;
-    this.mappingView.show(this.services.check.mapping?.(result) ?? null, !budgetRead);
+    this.mappingView.show(handle.mapping(), !budgetRead);
     this.downloads?.show();
     this.selectTab('fynd');
     if (!budgetRead) {
@@ -219,8 +220,8 @@ export class Pane {
     this.showProgress({ phase: 'indata', done: 0, total: 0 });
     try {
       const settings: StyrkollSettings = this.settingsView.current;
-      const result = await this.services.check.check(file, settings, (p) => this.showProgress(p), this.host === 'excel' ? null : this.sessionMapping);
-      await this.showResult(result);
+      const checked = await this.services.check.check(file, settings, (p) => this.showProgress(p), this.host === 'excel' ? null : this.sessionMapping);
+      await this.showResult(checked);
     } catch (e) {
       this.showMessage(toPaneMessage(e, 'Kontrollen'), 'error');
     } finally {

@@ -2,8 +2,7 @@
  * The Rapporter tab: report sheets in this workbook, or one new workbook per nämnd (in Excel, or
  * standalone as downloads and one zip).
  */
-import type { CheckResult } from '../../src/core';
-import type { DownloadFile, ReportMode, ReportOutcome, ReportService } from '../services';
+import type { CheckHandle, DownloadFile, ReportMode, ReportOutcome, ReportService } from '../services';
 import { objectUrl } from '../standalone/download';
 import { count, h, replace } from './dom';
 import { ChartsView } from './charts-view';
@@ -18,7 +17,8 @@ const MODE_LABELS: Record<ReportMode, [string, string]> = {
 
 export class ReportsView {
   readonly element = h('section', { class: 'reports', 'aria-label': 'Rapporter' });
-  private result: CheckResult | null = null;
+  /** The last check's handle: its nämnder, pictures and reports. */
+  private check: CheckHandle | null = null;
   private busy = false;
   /** Object URLs of the offered downloads, revoked when they are replaced. */
   private urls: string[] = [];
@@ -28,8 +28,8 @@ export class ReportsView {
     this.render();
   }
 
-  show(result: CheckResult): void {
-    this.result = result;
+  show(check: CheckHandle): void {
+    this.check = check;
     this.revoke();
     this.render();
   }
@@ -40,10 +40,9 @@ export class ReportsView {
   }
 
   private render(): void {
-    const result = this.result;
-    const service = this.service;
-    this.charts.show(result ? service.namnder(result) : [], result && service.pictures ? (namnd) => service.pictures!(result, namnd) : null);
-    if (!this.result) {
+    const check = this.check;
+    this.charts.show(check ? check.namnder() : [], check?.pictures ? (namnd) => check.pictures!(namnd) : null);
+    if (!check) {
       return replace(this.element, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Kontrollera först'), h('p', {}, 'Rapporterna fylls i med budget, mål och fynd från kontrollen.')));
     }
     const templates = this.service.templates();
@@ -51,7 +50,7 @@ export class ReportsView {
     if (modes.length === 0) {
       return replace(this.element, h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, 'Rapporter skapas i Excel'), h('p', {}, 'Öppna arbetsboken i Excel och välj Styrkoll på fliken Start för att skapa rapporter.')), this.charts.element);
     }
-    const namnder = this.service.namnder(this.result);
+    const namnder = check.namnder();
     const form = h('form', { class: 'report-form', novalidate: true });
     const feedback = h('div', { class: 'report-feedback', role: 'status', 'aria-live': 'polite' });
     replace(
@@ -76,7 +75,8 @@ export class ReportsView {
   }
 
   private async create(form: HTMLFormElement, feedback: HTMLElement): Promise<void> {
-    if (this.busy || !this.result) return;
+    const check = this.check;
+    if (this.busy || !check) return;
     const data = new FormData(form);
     const namnder = data.getAll('namnd').map(String);
     if (namnder.length === 0) {
@@ -89,8 +89,8 @@ export class ReportsView {
     const progress = h('progress', { class: 'progress', max: namnder.length, value: 0, 'aria-label': 'Skapar rapporter' });
     replace(feedback, progress);
     try {
-      const outcome = await this.service.createReports(
-        { result: this.result, template: String(data.get('template') ?? ''), mode: (String(data.get('mode') ?? 'sheets') as ReportMode), namnder },
+      const outcome = await check.createReports(
+        { template: String(data.get('template') ?? ''), mode: (String(data.get('mode') ?? 'sheets') as ReportMode), namnder },
         (done, total) => {
           progress.max = total;
           progress.value = done;

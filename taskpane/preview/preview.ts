@@ -5,7 +5,7 @@
 import type { CheckProgress } from '../../src/core';
 import { detectHost, type HostKind } from '../host';
 import { Pane } from '../pane/pane';
-import type { ColumnMapping, PaneServices, StyrkollSettings } from '../services';
+import type { CheckHandle, ColumnMapping, PaneServices, StyrkollSettings } from '../services';
 import { fakeMappingData, fakeResult, noBudgetResult } from './fake-result';
 
 declare global {
@@ -24,6 +24,20 @@ const mapped = () => !!state.mappings[state.mappings.length - 1]?.columns?.budge
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** What lies behind a fake check: four nämnder and Koppla kolumner's data (no pictures: no Diagram section). */
+function fakeHandle(budgetRead: boolean): CheckHandle {
+  return {
+    namnder: () => ['Barn- och utbildningsnämnden', 'Kultur- och fritidsnämnden', 'Socialnämnden', 'Tekniska nämnden'],
+    // ?budget=no: the workbook is Blad1 before and after a mapping.
+    mapping: () => ({ ...fakeMappingData(budgetRead && !noBudget), current: state.mappings[state.mappings.length - 1] ?? {} }),
+    async createReports(request, onProgress) {
+      state.reports.push(request);
+      onProgress(request.namnder.length, request.namnder.length);
+      return { created: request.namnder.map((n) => `Rapport ${n}`), notes: [] };
+    },
+  };
+}
+
 const services: PaneServices = {
   check: {
     profiles: () => [{ id: 'hedemora', name: 'Hedemora' }, { id: 'flen', name: 'Flen' }, { id: 'standard', name: 'Standard' }],
@@ -38,20 +52,13 @@ const services: PaneServices = {
         onProgress({ phase: 'regler', done: i * 10, total: 42 });
       }
       state.checks++;
-      return noBudget && !mapped() ? noBudgetResult() : fakeResult();
+      const result = noBudget && !mapped() ? noBudgetResult() : fakeResult();
+      return { result, handle: fakeHandle(result.summary.budgetRead) };
     },
-    // ?budget=no: the workbook is Blad1 before and after a mapping.
-    mapping: (result) => ({ ...fakeMappingData(result.summary.budgetRead && !noBudget), current: state.mappings[state.mappings.length - 1] ?? {} }),
   },
   reports: {
     templates: () => [{ id: 'namndrapport', title: 'Nämndrapport' }, { id: 'delarsrapport', title: 'Delårsrapport' }],
-    namnder: () => ['Barn- och utbildningsnämnden', 'Kultur- och fritidsnämnden', 'Socialnämnden', 'Tekniska nämnden'],
     modes: () => ['sheets', 'workbooks'],
-    async createReports(request, onProgress) {
-      state.reports.push(request);
-      onProgress(request.namnder.length, request.namnder.length);
-      return { created: request.namnder.map((n) => `Rapport ${n}`), notes: [] };
-    },
   },
   excel: {
     loadSettings: async () => ({ profile: 'hedemora', thresholds: { 'Tröskel varning %': 3 } }),

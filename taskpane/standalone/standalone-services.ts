@@ -3,32 +3,39 @@
  * what it makes comes back as bytes to download. The page itself imports no part of the core
  * or the xlsx adapter.
  */
-import type { CheckResult, NamndChartData } from '../../src/core';
-import type { MappingData, PaneServices, ReportService } from '../services';
+import type { CheckHandle, PaneServices, ReportService } from '../services';
 import { createYieldToHost } from '../pane/yield-to-host';
 import { createLocalSettingsStore } from './settings-store';
 import { WorkerClient, type WorkerLike } from './worker-client';
+import type { CheckReply } from './worker-protocol';
 
 export async function createStandaloneServices(worker: WorkerLike): Promise<PaneServices> {
   const client = new WorkerClient(worker);
   const meta = await client.request('init', {});
-  // The worker sends the nämnder with each result instead of the whole model.
-  const namnder = new WeakMap<CheckResult, string[]>();
-  const mappings = new WeakMap<CheckResult, MappingData>();
-  const pictures = new WeakMap<CheckResult, NamndChartData[]>();
   // Receiving thousands of findings and drawing them are two tasks, not one long one.
   const nextTask = createYieldToHost();
 
   const reports: ReportService = {
     templates: () => meta.templates,
-    namnder: (result) => namnder.get(result) ?? [],
-    pictures: (result, namnd) => pictures.get(result)?.find((p) => p.namnd === namnd) ?? null,
     modes: () => ['download'],
-    async createReports(request, onProgress) {
-      const reply = await client.request('reports', { template: request.template, namnder: request.namnder }, (p) => onProgress(p.done, p.total));
-      return { created: reply.files.map((f) => f.name), notes: reply.notes, downloads: { files: reply.files, all: reply.zip } };
-    },
   };
+
+  /**
+   * A check as the page holds it: what the worker sent with the findings (nämnder, pictures,
+   * Koppla kolumner's data). The model stays in the worker with its last check, which the
+   * reports are made from.
+   */
+  function handleOf(reply: CheckReply): CheckHandle {
+    return {
+      namnder: () => reply.namnder,
+      pictures: (namnd) => reply.pictures.find((p) => p.namnd === namnd) ?? null,
+      mapping: () => reply.mapping,
+      async createReports(request, onProgress) {
+        const out = await client.request('reports', { template: request.template, namnder: request.namnder }, (p) => onProgress(p.done, p.total));
+        return { created: out.files.map((f) => f.name), notes: out.notes, downloads: { files: out.files, all: out.zip } };
+      },
+    };
+  }
 
   return {
     check: {
@@ -39,14 +46,9 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
         // A copy moves to the worker; the page keeps its own bytes for a later check.
         const bytes = file.bytes.slice();
         const reply = await client.request('check', { name: file.name, bytes, settings, mapping: mapping ?? null }, onProgress, [bytes.buffer]);
-        const result: CheckResult = { findings: reply.findings, summary: reply.summary };
-        namnder.set(result, reply.namnder);
-        mappings.set(result, reply.mapping);
-        pictures.set(result, reply.pictures);
         await nextTask();
-        return result;
+        return { result: { findings: reply.findings, summary: reply.summary }, handle: handleOf(reply) };
       },
-      mapping: (result) => mappings.get(result) ?? null,
     },
     reports,
     excel: null,

@@ -5,7 +5,6 @@
  * saving writes Budgetblad, Rubrikrad and Kolumn … into Inställningar (in place, as text), and the
  * next check – the pane's or the ribbon's – uses it.
  */
-import type { CheckResult } from '../../src/core/check-types';
 import { saveMappingSettings } from '../../src/office/mapping-settings';
 import { LOCK_KEY } from '../../src/office/write-lock';
 import { createKontrolleraBudgetHandler } from '../../taskpane/ribbon-handler';
@@ -83,7 +82,9 @@ describe('Koppla kolumner in Excel', () => {
   it('a workbook with no budget data: no budget read, a red Kontroll sheet, and the sheets to choose from', async () => {
     workbook(unknownExport(null));
     const services = createAppServices();
-    const result = await services.check.check(null, { profile: null, thresholds: {} }, () => undefined);
+    const { result, handle } = await services.check.check(null, { profile: null, thresholds: {} }, () => undefined);
+    // The pane gets findings and summary; the model stays behind the handle.
+    expect(Object.keys(result).sort()).toEqual(['findings', 'summary']);
     expect(result.summary.budgetRead).toBe(false);
     expect(result.findings.some((f) => f.rule === 'IN-BLAD-SAKNAS' && f.severity === 'fel')).toBe(true);
     expect(result.summary.inlast.join('\n')).toContain('Blad1');
@@ -92,7 +93,7 @@ describe('Koppla kolumner in Excel', () => {
     expect(kontroll.tabColor).toBe('#A4262C');
     expect(kontroll.activated).toBe(true);
 
-    const data = services.check.mapping!(result)!;
+    const data = handle.mapping()!;
     expect(data.recognised).toBeNull();
     expect(data.sheets.map((s) => s.name)).toEqual(['Blad1']);
     expect(data.sheets[0].likelyHeaderRow).toBe(3);
@@ -133,19 +134,22 @@ describe('Koppla kolumner in Excel', () => {
     ]);
     expect(sheet('Inställningar').formulas.size).toBe(0);
 
-    const result: CheckResult = await services.check.check(null, { profile: null, thresholds: {} }, () => undefined);
+    const { result, handle } = await services.check.check(null, { profile: null, thresholds: {} }, () => undefined);
     expect(result.summary.budgetRead).toBe(true);
     expect(result.findings.some((f) => f.rule === 'IN-BLAD-SAKNAS')).toBe(false);
     // Hemtjänst's 8,6 % overrun is found on its row.
     expect(result.findings.some((f) => f.sheet === 'Blad1' && f.row === 4 && f.category === 'budget')).toBe(true);
-    const data = services.check.mapping!(result)!;
+    const data = handle.mapping()!;
     expect(data.recognised).toMatchObject({ sheet: 'Blad1', headerRow: 3 });
     expect(data.recognised!.columns.budget).toEqual({ col: 3, header: 'Tilldelat' });
     expect(data.current).toMatchObject({ sheet: 'Blad1', headerRow: 3, columns: { budget: 'Tilldelat' } });
+    // The Rapporter tab asks the same handle for the nämnder and their pictures.
+    expect([...handle.namnder()].sort()).toEqual(['Kultur- och fritidsnämnden', 'Socialnämnden']);
+    expect(handle.pictures!('Socialnämnden')).toMatchObject({ namnd: 'Socialnämnden' });
 
     // The ribbon's check reads the same Inställningar.
     const ribbon = await checkOpenWorkbook();
-    expect(ribbon.findings).toEqual(result.findings);
+    expect(ribbon.result.findings).toEqual(result.findings);
     expect(sheet('Kontroll').tabColor).toBe('#1F3864');
   });
 
