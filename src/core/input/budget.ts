@@ -76,23 +76,45 @@ function isAmount(v: number | null): boolean {
   return v !== null;
 }
 
-export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, sink: FindingSink): RawBudget {
-  const header = options.header;
-  const settingsNamnd = options.defaultNamnd;
-  const rows = sheet.rows;
+/**
+ * Where the budget's fields stand in a row (0-based array indexes, -1 when the column is absent),
+ * the numeric slots (budget, utfall, prognos, avvikelse, then one per plan year) and the columns
+ * a row's label is looked for in. Worked out once from the header.
+ */
+export interface BudgetLayout {
+  namnd: number;
+  namndKod: number;
+  verksamhet: number;
+  verksamhetKod: number;
+  konto: number;
+  kontoKod: number;
+  typ: number;
+  kommentar: number;
+  /** Text columns where a total label may stand ("Summa" in Verksamhet), besides the row's first cell. */
+  labelCols: number[];
+  /** Whether a label column other than the first scanned one can hold a total label. */
+  checkOthers: boolean;
+  /** Number of slots; the array index of each slot's column (-1 when absent) and its title. */
+  nSlots: number;
+  nPlan: number;
+  slotCol: Int32Array;
+  slotTitle: string[];
+  /** 1-based column → its header, for error cells. */
+  columnTitle: Map<number, string>;
+  /** 1-based columns of every recognised field. */
+  usedCols: number[];
+  /** The columns a row's first cell and label are looked for in: [scanStart, scanEnd). */
+  scanStart: number;
+  scanEnd: number;
+  /** No Nämnd column: nämnder come from group headers and parent rows. */
+  noNamndColumn: boolean;
+  /** Whether a line can name something besides its nämnd (verksamhet or konto). */
+  hasLineLabels: boolean;
+}
+
+export function budgetLayout(header: BudgetHeader): BudgetLayout {
   const cols = header.columns;
   const idx = (key: string): number => (key in cols ? cols[key] - 1 : -1);
-  const cNamnd = idx('namnd');
-  const cNamndKod = idx('namndKod');
-  const cVerksamhet = idx('verksamhet');
-  const cVerksamhetKod = idx('verksamhetKod');
-  const cKonto = idx('konto');
-  const cKontoKod = idx('kontoKod');
-  // Text columns where a total label may stand ("Summa" in Verksamhet), besides the row's first cell.
-  const labelCols = [cNamnd, cVerksamhet, cKonto].filter((c) => c >= 0);
-  const cTyp = idx('typ');
-  const cKommentar = idx('kommentar');
-
   const slotKeys = ['budget', 'utfall', 'prognos', 'avvikelse', ...header.planYears.map((y) => 'plan' + y)];
   const nSlots = slotKeys.length;
   const slotCol = new Int32Array(nSlots);
@@ -106,243 +128,363 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
   const usedCols = Object.values(cols);
   const scanEnd = Math.max(...usedCols);
   const scanStart = Math.min(header.firstCol, scanEnd - 1);
-  const noNamndColumn = cNamnd < 0 && cNamndKod < 0;
+  const namnd = idx('namnd');
+  const namndKod = idx('namndKod');
+  const verksamhet = idx('verksamhet');
+  const verksamhetKod = idx('verksamhetKod');
+  const konto = idx('konto');
+  const kontoKod = idx('kontoKod');
+  const labelCols = [namnd, verksamhet, konto].filter((c) => c >= 0);
+  return {
+    namnd,
+    namndKod,
+    verksamhet,
+    verksamhetKod,
+    konto,
+    kontoKod,
+    typ: idx('typ'),
+    kommentar: idx('kommentar'),
+    labelCols,
+    checkOthers: labelCols.some((c) => c !== scanStart),
+    nSlots,
+    nPlan: nSlots - SLOT.plan,
+    slotCol,
+    slotTitle,
+    columnTitle,
+    usedCols,
+    scanStart,
+    scanEnd,
+    noNamndColumn: namnd < 0 && namndKod < 0,
+    hasLineLabels: verksamhet >= 0 || konto >= 0 || verksamhetKod >= 0 || kontoKod >= 0,
+  };
+}
+
+/**
+ * Reads the Budget sheet's rows into lines and total rows. Each row goes to one of the
+ * BudgetRowReader's steps (a line, a total, a parent row, a heading); the totals are checked
+ * against the data rows above them as they are read.
+ */
+export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, sink: FindingSink): RawBudget {
+  const { header } = options;
+  const layout = budgetLayout(header);
   // Without a Nämnd column, a nämnd may be written as a row above its verksamheter that holds
   // their sum and no "Summa" label (a published driftredovisning): such rows are found first.
-  const parents = noNamndColumn ? findParentRows(sheet, header, slotCol, scanStart, scanEnd) : null;
+  const parents = layout.noNamndColumn ? findParentRows(sheet, header, layout.slotCol, layout.scanStart, layout.scanEnd) : null;
+  const errors = errorsByRow(sheet, header.headerRow + 1, header.dataEnd, layout.usedCols);
+  const reader = new BudgetRowReader(sheet.name, layout, options.defaultNamnd, sink);
+  const rows = sheet.rows;
+  const { scanStart, checkOthers } = layout;
+  for (let r = header.dataStart; r < header.dataEnd; r++) {
+    const row = rows[r];
+    const errs = errors === null ? undefined : errors.get(r + 1);
+    if (parents !== null && parents.has(r)) {
+      if (parents.get(r) === 'before') reader.readParent(row, r + 1);
+      else reader.readOtherTotal(row, r + 1, errs);
+    } else if (errs === undefined && Array.isArray(row) && isDataLabel(row[scanStart])) {
+      // Nearly every row starts with the text of a data row: no scan for its first non-blank cell.
+      const other = checkOthers ? reader.totalInOtherColumn(row) : -1;
+      if (other >= 0) reader.readTotal(row, r + 1, other, undefined);
+      else reader.readLine(row, r + 1, undefined);
+    } else reader.readOtherRow(row, r + 1, errs);
+  }
+  return reader.result(sheet.name, header);
+}
 
-  // Slots of absent columns are always empty, so the checker never reports them.
-  const totalColumns: TotalColumn[] = slotKeys.map((_, k) => ({ col: slotCol[k] + 1, title: slotTitle[k] }));
-  const checker = new TotalsChecker(totalColumns, sink, sheet.name);
-  const errors = errorsByRow(sheet, header.headerRow + 1, header.dataEnd, usedCols);
+/** The amounts of the row being read, with the slots whose cell was unreadable or an error. */
+class RowAmounts {
+  /** Slots whose cell was unreadable (1) in the current row; `anyBad` when any is. */
+  readonly bad: Uint8Array;
+  anyBad = false;
+  /** The row being read, as the findings of its unreadable cells name it. */
+  readonly ctx: RowContext;
+  private readonly slotCol: Int32Array;
+  private readonly slotTitle: string[];
 
-  const values = new Float64Array(nSlots);
-  const bad = new Uint8Array(nSlots);
-  let anyBad = false;
-  const lines: BudgetLine[] = [];
-  const totals: TotalRow[] = [];
-  const unknownTyp: RawBudget['unknownTyp'] = [];
-  const ctx: RowContext = { sink, sheet: sheet.name, row: 0, namnd: null, avsnitt: AVSNITT.budget };
-  // Merged or grouped Nämnd cells leave the cells below empty: the nämnd carries down until a total row.
-  let carriedNamnd: string | null = null;
-  // Without a Nämnd column: the nämnd of a group-header or parent row, until a total row ends it.
-  let groupNamnd: string | null = null;
-  let namndGroupSeen = false;
-  const groupNamnder: string[] = [];
-  let headings = 0;
-  let parentRows = 0;
-  let withoutNamnd = 0;
-  let firstRow = 0;
-  let lastRow = 0;
-  let negativeBudgets = 0;
-  let positiveBudgets = 0;
-  const nPlan = nSlots - SLOT.plan;
-  // Typ holds a handful of distinct texts, the same for a few rows, then another: each is
-  // parsed once, and a row's text is first compared with the row above's (no hashing).
-  const typByText = new Map<string, BudgetTyp | null | undefined>();
-  let lastTypText: string | undefined;
-  let lastTyp: BudgetTyp | null | undefined;
+  constructor(
+    private readonly layout: BudgetLayout,
+    sink: FindingSink,
+    private readonly sheet: string,
+  ) {
+    this.bad = new Uint8Array(layout.nSlots);
+    this.slotCol = layout.slotCol;
+    this.slotTitle = layout.slotTitle;
+    this.ctx = { sink, sheet, row: 0, namnd: null, avsnitt: AVSNITT.budget };
+  }
 
-  /*
-   * Data rows reach the totals checker only when a total row needs them: a sheet without total
-   * rows sums nothing. They are handed over in order, so every sum is the same as row by row.
-   * Their values are the line's (null = empty or unreadable); unreadable cells are kept aside.
-   */
-  const badOfLine = new Map<number, Uint8Array>();
-  const dataValues = new Float64Array(nSlots);
-  const dataBad = new Uint8Array(nSlots);
-  let handedOver = 0;
-  const handOverDataRows = () => {
-    for (let i = handedOver; i < lines.length; i++) {
-      const l = lines[i];
-      dataValues[SLOT.budget] = l.budget ?? NaN;
-      dataValues[SLOT.utfall] = l.utfall ?? NaN;
-      dataValues[SLOT.prognos] = l.prognos ?? NaN;
-      dataValues[SLOT.avvikelse] = l.avvikelseAngiven ?? NaN;
-      for (let k = 0; k < nPlan; k++) dataValues[SLOT.plan + k] = l.plan[k] ?? NaN;
-      const b = badOfLine.get(i);
-      if (b) dataBad.set(b);
-      else dataBad.fill(0);
-      checker.addDataRow(dataValues, dataBad);
+  /** Starts a row: its number and nämnd for the findings, no slot unreadable yet. */
+  start(rowNo: number, namnd: string | null): void {
+    this.ctx.row = rowNo;
+    this.ctx.namnd = namnd;
+    if (this.anyBad) {
+      this.bad.fill(0);
+      this.anyBad = false;
     }
-    handedOver = lines.length;
-  };
+  }
 
   /*
-   * The functions below read one row each. They are small and kept apart from the rare cases
-   * (error cells, text amounts, total rows, unknown Typ) so that V8 optimises them after a few
-   * thousand rows: one big function with all of it takes long enough to compile that half of a
-   * large sheet is read unoptimised.
+   * amount and textAmount are small and kept apart from the rare cases (error cells, text
+   * amounts) so that V8 optimises them after a few thousand rows.
    */
+
+  /** The amount in slot k: the number, NaN when empty or unreadable. */
+  amount(row: CellValue[], k: number): number {
+    const c = this.slotCol[k];
+    const v = c >= 0 ? row[c] : null;
+    return typeof v === 'number' && v - v === 0 ? v : this.textAmount(v, k);
+  }
 
   /** A numeric cell of slot k that is not a plain number: NaN when empty; unreadable is reported, NaN and bad. */
-  const textAmount = (v: CellValue | undefined, k: number): number => {
+  private textAmount(v: CellValue | undefined, k: number): number {
     if (v === null || v === undefined) return NaN;
     const n = parseSwedishNumber(v);
     if (n === undefined) {
-      reportUnreadableNumber(ctx, v, slotCol[k] + 1, slotTitle[k]);
-      bad[k] = 1;
-      anyBad = true;
+      reportUnreadableNumber(this.ctx, v, this.slotCol[k] + 1, this.slotTitle[k]);
+      this.bad[k] = 1;
+      this.anyBad = true;
       return NaN;
     }
     return n === null ? NaN : n;
-  };
+  }
 
-  /** The amount in slot k: the number, NaN when empty or unreadable. */
-  const amount = (row: CellValue[], k: number): number => {
-    const c = slotCol[k];
-    const v = c >= 0 ? row[c] : null;
-    return typeof v === 'number' && v - v === 0 ? v : textAmount(v, k);
-  };
-
-  const readPlan = (row: CellValue[]): (number | null)[] => {
+  /** The plan years' amounts, null when empty or unreadable. */
+  plan(row: CellValue[]): (number | null)[] {
+    const nPlan = this.layout.nPlan;
     const plan: (number | null)[] = new Array(nPlan);
     for (let k = 0; k < nPlan; k++) {
-      const v = amount(row, SLOT.plan + k);
+      const v = this.amount(row, SLOT.plan + k);
       plan[k] = v === v ? v : null;
     }
     return plan;
-  };
+  }
 
-  const reportErrors = (errs: CellErrorRef[], namnd: string | null): void => {
+  /** Reports the row's error cells; those in an amount column make its slot unreadable. */
+  reportErrors(errs: CellErrorRef[], namnd: string | null): void {
+    const { nSlots, slotCol, columnTitle } = this.layout;
     for (const e of errs) {
-      reportErrorCell(sink, sheet.name, e, columnTitle.get(e.col) ?? '', namnd);
+      reportErrorCell(this.ctx.sink, this.sheet, e, columnTitle.get(e.col) ?? '', namnd);
       for (let k = 0; k < nSlots; k++) {
         if (slotCol[k] === e.col - 1) {
-          bad[k] = 1;
-          anyBad = true;
+          this.bad[k] = 1;
+          this.anyBad = true;
         }
       }
     }
-  };
+  }
+}
 
-  const typOf = (raw: CellValue, rowNo: number, namnd: string | null): BudgetTyp => {
+/**
+ * Typ holds a handful of distinct texts, the same for a few rows, then another: each is parsed
+ * once, and a row's text is first compared with the row above's (no hashing). Typ texts not
+ * understood are collected, and read as kostnad.
+ */
+class TypReader {
+  readonly unknown: RawBudget['unknownTyp'] = [];
+  private readonly byText = new Map<string, BudgetTyp | null | undefined>();
+  private lastText: string | undefined;
+  private last: BudgetTyp | null | undefined;
+
+  constructor(private readonly col: number) {}
+
+  read(raw: CellValue, rowNo: number, namnd: string | null): BudgetTyp {
     let t: BudgetTyp | null | undefined;
     if (typeof raw !== 'string') t = parseTyp(raw);
-    else if (raw === lastTypText) t = lastTyp;
+    else if (raw === this.lastText) t = this.last;
     else {
-      t = typByText.get(raw);
-      if (t === undefined && !typByText.has(raw)) {
+      t = this.byText.get(raw);
+      if (t === undefined && !this.byText.has(raw)) {
         t = parseTyp(raw);
-        typByText.set(raw, t);
+        this.byText.set(raw, t);
       }
-      lastTypText = raw;
-      lastTyp = t;
+      this.lastText = raw;
+      this.last = t;
     }
     if (t) return t;
-    if (t === undefined) unknownTyp.push({ row: rowNo, col: cTyp + 1, raw, namnd: namnd ?? '' });
+    if (t === undefined) this.unknown.push({ row: rowNo, col: this.col + 1, raw, namnd: namnd ?? '' });
     return 'kostnad';
-  };
+  }
+}
 
-  /** The row's first non-blank cell in the scanned columns; -1 when there is none. */
-  const firstFilled = (row: CellValue[]): number => {
-    const end = Math.min(row.length, scanEnd);
-    for (let c = scanStart; c < end; c++) if (!isBlank(row[c])) return c;
-    return -1;
-  };
+/**
+ * Without a Nämnd column: the nämnd named by a group-header or parent row, which the rows below
+ * take until a total row ends it.
+ */
+class NamndGroups {
+  current: string | null = null;
+  /** Every nämnd a group named, in order. */
+  readonly named: string[] = [];
+  private namndSeen = false;
 
-  /** A field's text: its text column, else its code column (a code + text pair, or a code alone). */
-  const pairText = (row: CellValue[], c: number, cKod: number): string | null =>
-    (c >= 0 ? cellText(row[c]) : null) ?? (cKod >= 0 ? cellText(row[cKod]) : null);
-
-  /** A row's label: its first non-blank text cell in the scanned columns. */
-  const labelOf = (row: CellValue[]): string | null => {
-    const end = Math.min(row.length, scanEnd);
-    for (let c = scanStart; c < end; c++) {
-      const t = cellText(row[c]);
-      if (t !== null && typeof row[c] === 'string') return t;
-    }
-    return null;
-  };
-
-  /** A row with a label and no amounts: a group header, whose nämnd the rows below take. */
-  const readHeading = (row: CellValue[]): void => {
-    headings++;
-    if (!noNamndColumn || settingsNamnd) return;
-    const label = labelOf(row);
-    if (label === null) return;
-    startGroup(label);
-  };
-
-  const startGroup = (label: string): void => {
+  start(label: string): void {
     const namndLike = NAMND_NAME.test(label);
     // Below a nämnd's header, a heading that names no nämnd is a sub-group of it.
-    if (!namndLike && namndGroupSeen && groupNamnd !== null) return;
-    if (namndLike) namndGroupSeen = true;
-    groupNamnd = label;
-    if (!groupNamnder.includes(label)) groupNamnder.push(label);
-  };
+    if (!namndLike && this.namndSeen && this.current !== null) return;
+    if (namndLike) this.namndSeen = true;
+    this.current = label;
+    if (!this.named.includes(label)) this.named.push(label);
+  }
 
-  /** Whether another text column of the row holds a total label ("Summa" in Verksamhet). */
-  const totalInOtherColumn = (row: CellValue[]): number => {
-    for (let i = 0; i < labelCols.length; i++) {
-      const c = labelCols[i];
-      if (c !== scanStart && isTotalLabel(row[c])) return c;
-    }
-    return -1;
-  };
+  /** "Summa Socialnämnden" or a grand total ends the group; "Summa Äldreomsorg" within it does not. */
+  endAt(totalLabel: string): void {
+    if (this.current !== null && (isGrandTotalLabel(totalLabel) || foldText(totalLabel).includes(foldText(this.current)))) this.current = null;
+  }
+}
 
-  /** Lines of the current nämnd since the last total row or change of nämnd start here. */
-  let runStart = 0;
-  const hasLineLabels = cVerksamhet >= 0 || cKonto >= 0 || cVerksamhetKod >= 0 || cKontoKod >= 0;
-  /** Whether the amounts equal, within rounding, the sums of the current run of two or more lines. */
-  const sumsRun = (budget: number, utfall: number, prognos: number): boolean => {
-    const n = lines.length - runStart;
-    if (n < 2 || budget !== budget || budget === 0) return false;
-    let b = 0;
-    let u = 0;
-    let p = 0;
-    for (let i = runStart; i < lines.length; i++) {
+/**
+ * Data rows reach the totals checker only when a total row needs them: a sheet without total
+ * rows sums nothing. They are handed over in order, so every sum is the same as row by row.
+ * Their values are the line's (null = empty or unreadable); unreadable cells are kept aside.
+ */
+class DataRowFeed {
+  /** Index of a line → the slots unreadable in its row (only lines that had one). */
+  readonly badOfLine = new Map<number, Uint8Array>();
+  private readonly values: Float64Array;
+  private readonly bad: Uint8Array;
+  private handedOver = 0;
+
+  constructor(
+    private readonly checker: TotalsChecker,
+    nSlots: number,
+    private readonly nPlan: number,
+  ) {
+    this.values = new Float64Array(nSlots);
+    this.bad = new Uint8Array(nSlots);
+  }
+
+  /** Hands the lines read since the last call to the checker. */
+  handOver(lines: BudgetLine[]): void {
+    const { values, bad } = this;
+    for (let i = this.handedOver; i < lines.length; i++) {
       const l = lines[i];
-      b += l.budget ?? 0;
-      u += l.utfall ?? 0;
-      p += l.prognos ?? 0;
+      values[SLOT.budget] = l.budget ?? NaN;
+      values[SLOT.utfall] = l.utfall ?? NaN;
+      values[SLOT.prognos] = l.prognos ?? NaN;
+      values[SLOT.avvikelse] = l.avvikelseAngiven ?? NaN;
+      for (let k = 0; k < this.nPlan; k++) values[SLOT.plan + k] = l.plan[k] ?? NaN;
+      const b = this.badOfLine.get(i);
+      if (b) bad.set(b);
+      else bad.fill(0);
+      this.checker.addDataRow(values, bad);
     }
-    const near = (x: number, s: number) => x !== x || Math.abs(x - s) <= 0.5 * n + 1e-9 * Math.max(1, Math.abs(s));
-    return near(budget, b) && near(utfall, u) && near(prognos, p);
-  };
+    this.handedOver = lines.length;
+  }
+
+  /** The lines whose Prognos cell could not be read. */
+  unreadablePrognos(lines: BudgetLine[]): Set<BudgetLine> | undefined {
+    let out: Set<BudgetLine> | undefined;
+    for (const [i, b] of this.badOfLine) {
+      if (b[SLOT.prognos]) (out ??= new Set()).add(lines[i]);
+    }
+    return out;
+  }
+}
+
+/**
+ * Reads the Budget sheet row by row: each kind of row (a line, a total, a parent, a heading) has
+ * its own method. They are small and kept apart from the rare cases (error cells, text amounts,
+ * total rows, unknown Typ) so that V8 optimises them after a few thousand rows: one big function
+ * with all of it takes long enough to compile that half of a large sheet is read unoptimised.
+ */
+class BudgetRowReader {
+  readonly lines: BudgetLine[] = [];
+  readonly totals: TotalRow[] = [];
+  private readonly amounts: RowAmounts;
+  private readonly typ: TypReader;
+  private readonly groups = new NamndGroups();
+  private readonly feed: DataRowFeed;
+  private readonly checker: TotalsChecker;
+  /** The amounts of a total row, by slot. */
+  private readonly totalValues: Float64Array;
+  /** Merged or grouped Nämnd cells leave the cells below empty: the nämnd carries down until a total row. */
+  private carriedNamnd: string | null = null;
+  /** Lines of the current nämnd since the last total row or change of nämnd start here. */
+  private runStart = 0;
+  private headings = 0;
+  private parentRows = 0;
+  private withoutNamnd = 0;
+  private firstRow = 0;
+  private lastRow = 0;
+  private negativeBudgets = 0;
+  private positiveBudgets = 0;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly layout: BudgetLayout,
+    /** The nämnd of rows without one of their own (Inställningar, the sheet's title or name). */
+    private readonly settingsNamnd: string | null,
+    private readonly sink: FindingSink,
+  ) {
+    this.amounts = new RowAmounts(layout, sink, sheet);
+    this.typ = new TypReader(layout.typ);
+    // Slots of absent columns are always empty, so the checker never reports them.
+    const totalColumns: TotalColumn[] = layout.slotTitle.map((title, k) => ({ col: layout.slotCol[k] + 1, title }));
+    this.checker = new TotalsChecker(totalColumns, sink, sheet);
+    this.feed = new DataRowFeed(this.checker, layout.nSlots, layout.nPlan);
+    this.totalValues = new Float64Array(layout.nSlots);
+    // V8 treats a field that has only ever held one value as a constant and throws the optimised
+    // code that read it away when it changes: these two change only when the nämnd does, long
+    // after the row methods are optimised, so they are made variable here.
+    this.carriedNamnd = '';
+    this.carriedNamnd = null;
+    this.runStart = -1;
+    this.runStart = 0;
+  }
+
+  /** Any row but a data row that starts with text: blank, a total, or with error cells. */
+  readOtherRow(row: CellValue[] | undefined, rowNo: number, errs: CellErrorRef[] | undefined): void {
+    if (!Array.isArray(row)) {
+      if (!errs) return;
+      row = EMPTY_ROW;
+    }
+    const first = this.firstFilled(row);
+    if (first === -1 && !errs) return;
+    if (first !== -1 && isTotalLabel(row[first])) this.readTotal(row, rowNo, first, errs);
+    else {
+      const other = first !== -1 && this.layout.labelCols.length > 0 ? this.totalInOtherColumn(row) : -1;
+      if (other >= 0) this.readTotal(row, rowNo, other, errs);
+      else this.readLine(row, rowNo, errs);
+    }
+  }
 
   /** A row that is not a total row: its line, unless it has no amounts (then it is a heading). */
-  const readLine = (row: CellValue[], rowNo: number, errs: CellErrorRef[] | undefined): void => {
-    const namndText = pairText(row, cNamnd, cNamndKod);
-    if (namndText !== null) carriedNamnd = namndText;
-    const namnd = namndText ?? (noNamndColumn ? groupNamnd : carriedNamnd) ?? settingsNamnd;
-    ctx.row = rowNo;
-    ctx.namnd = namnd;
-    if (anyBad) {
-      bad.fill(0);
-      anyBad = false;
-    }
-    const budget = amount(row, SLOT.budget);
-    const utfall = amount(row, SLOT.utfall);
-    const prognos = amount(row, SLOT.prognos);
-    const avvikelse = amount(row, SLOT.avvikelse);
-    const plan = nPlan === 0 ? NO_PLAN : readPlan(row);
-    if (errs !== undefined) reportErrors(errs, namnd);
-    if (!(anyBad || budget === budget || utfall === utfall || prognos === prognos || avvikelse === avvikelse || plan.some(isAmount))) {
-      readHeading(row);
+  readLine(row: CellValue[], rowNo: number, errs: CellErrorRef[] | undefined): void {
+    const layout = this.layout;
+    const amounts = this.amounts;
+    const namndText = pairText(row, layout.namnd, layout.namndKod);
+    if (namndText !== null) this.carriedNamnd = namndText;
+    const namnd = namndText ?? (layout.noNamndColumn ? this.groups.current : this.carriedNamnd) ?? this.settingsNamnd;
+    amounts.start(rowNo, namnd);
+    const budget = amounts.amount(row, SLOT.budget);
+    const utfall = amounts.amount(row, SLOT.utfall);
+    const prognos = amounts.amount(row, SLOT.prognos);
+    const avvikelse = amounts.amount(row, SLOT.avvikelse);
+    const plan = layout.nPlan === 0 ? NO_PLAN : amounts.plan(row);
+    if (errs !== undefined) amounts.reportErrors(errs, namnd);
+    if (!(amounts.anyBad || budget === budget || utfall === utfall || prognos === prognos || avvikelse === avvikelse || plan.some(isAmount))) {
+      this.readHeading(row);
       return;
     }
 
-    const verksamhet = pairText(row, cVerksamhet, cVerksamhetKod);
-    const konto = pairText(row, cKonto, cKontoKod);
-    if (lines.length > runStart && lines[lines.length - 1].namnd !== (namnd ?? '')) runStart = lines.length;
+    const lines = this.lines;
+    const verksamhet = pairText(row, layout.verksamhet, layout.verksamhetKod);
+    const konto = pairText(row, layout.konto, layout.kontoKod);
+    // Stored on every line, even unchanged, so that the store is never new to the optimised code.
+    this.runStart = lines.length > this.runStart && lines[lines.length - 1].namnd !== (namnd ?? '') ? lines.length : this.runStart;
     // A row that names only its nämnd and holds the sum of the nämnd's rows above it (a SUBTOTAL or
     // SUM row without a "Summa" label): a total, never a line.
-    if (namndText !== null && verksamhet === null && konto === null && hasLineLabels && !anyBad && sumsRun(budget, utfall, prognos)) {
-      readTotal(row, rowNo, cNamnd >= 0 ? cNamnd : cNamndKod, errs);
+    if (namndText !== null && verksamhet === null && konto === null && layout.hasLineLabels && !amounts.anyBad && this.sumsRun(budget, utfall, prognos)) {
+      this.readTotal(row, rowNo, layout.namnd >= 0 ? layout.namnd : layout.namndKod, errs);
       return;
     }
-    if (anyBad) badOfLine.set(lines.length, bad.slice());
+    if (amounts.anyBad) this.feed.badOfLine.set(lines.length, amounts.bad.slice());
     if (namnd === null) {
-      if (noNamndColumn) withoutNamnd++;
-      else reportMissingNamnd(sink, sheet.name, rowNo, cNamnd + 1);
+      if (layout.noNamndColumn) this.withoutNamnd++;
+      else reportMissingNamnd(this.sink, this.sheet, rowNo, layout.namnd + 1);
     }
-    const typ = cTyp >= 0 ? typOf(row[cTyp], rowNo, namnd) : 'kostnad';
-    if (budget < 0) negativeBudgets++;
-    else if (budget > 0) positiveBudgets++;
-    if (firstRow === 0) firstRow = rowNo;
-    lastRow = rowNo;
+    const typ = layout.typ >= 0 ? this.typ.read(row[layout.typ], rowNo, namnd) : 'kostnad';
+    if (budget < 0) this.negativeBudgets++;
+    else if (budget > 0) this.positiveBudgets++;
+    if (this.firstRow === 0) this.firstRow = rowNo;
+    this.lastRow = rowNo;
     // The amounts are written after the object is made, over nulls: V8 picks how a field is stored
     // from its first value, and a first line of whole numbers would make it expect small integers;
     // the first decimal or empty amount would then make it rebuild every line read so far.
@@ -357,7 +499,7 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
       prognos: null,
       avvikelse: null,
       avvikelseAngiven: null,
-      kommentar: cKommentar >= 0 ? cellText(row[cKommentar]) : null,
+      kommentar: layout.kommentar >= 0 ? cellText(row[layout.kommentar]) : null,
       plan,
     };
     if (budget === budget) line.budget = budget;
@@ -365,98 +507,134 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
     if (prognos === prognos) line.prognos = prognos;
     if (avvikelse === avvikelse) line.avvikelseAngiven = avvikelse;
     lines.push(line);
-  };
+  }
+
+  /** A row with a label and no amounts: a group header, whose nämnd the rows below take. */
+  private readHeading(row: CellValue[]): void {
+    this.headings++;
+    if (!this.layout.noNamndColumn || this.settingsNamnd) return;
+    const label = this.labelOf(row);
+    if (label === null) return;
+    this.groups.start(label);
+  }
 
   /** A row that holds the sum of the rows below it, with no "Summa" label: its label is their nämnd. */
-  const readParent = (row: CellValue[], rowNo: number): void => {
-    parentRows++;
-    const label = labelOf(row) ?? '';
-    totals.push({ row: rowNo, label });
-    if (firstRow === 0) firstRow = rowNo;
-    lastRow = rowNo;
-    if (label !== '' && !settingsNamnd) startGroup(label);
-  };
-
-  /** A total row whose label is in column first: checked against the data rows above it. */
-  const readTotal = (row: CellValue[], rowNo: number, first: number, errs: CellErrorRef[] | undefined): void => {
-    ctx.row = rowNo;
-    ctx.namnd = null;
-    if (anyBad) {
-      bad.fill(0);
-      anyBad = false;
-    }
-    for (let k = 0; k < nSlots; k++) values[k] = amount(row, k);
-    if (errs !== undefined) reportErrors(errs, null);
-    handOverDataRows();
-    const label = String(row[first]).trim();
-    checker.addTotalRow(rowNo, label, null, values, bad);
-    totals.push({ row: rowNo, label });
-    if (firstRow === 0) firstRow = rowNo;
-    lastRow = rowNo;
-    carriedNamnd = null;
-    runStart = lines.length;
-    // "Summa Socialnämnden" or a grand total ends the group; "Summa Äldreomsorg" within it does not.
-    if (groupNamnd !== null && (isGrandTotalLabel(label) || foldText(label).includes(foldText(groupNamnd)))) groupNamnd = null;
-  };
+  readParent(row: CellValue[] | undefined, rowNo: number): void {
+    this.parentRows++;
+    const label = (Array.isArray(row) ? this.labelOf(row) : null) ?? '';
+    this.totals.push({ row: rowNo, label });
+    this.reached(rowNo);
+    if (label !== '' && !this.settingsNamnd) this.groups.start(label);
+  }
 
   /** A row found to hold the sum of the rows above it, without a total label: checked as a total. */
-  const readOtherTotal = (row: CellValue[] | undefined, rowNo: number, errs: CellErrorRef[] | undefined): void => {
-    parentRows++;
+  readOtherTotal(row: CellValue[] | undefined, rowNo: number, errs: CellErrorRef[] | undefined): void {
+    this.parentRows++;
     const r = Array.isArray(row) ? row : EMPTY_ROW;
-    const first = firstFilled(r);
-    readTotal(r, rowNo, first === -1 ? scanStart : first, errs);
-  };
-
-  /** Any row but a data row that starts with text: blank, a total, or with error cells. */
-  const readOtherRow = (row: CellValue[] | undefined, rowNo: number, errs: CellErrorRef[] | undefined): void => {
-    if (!Array.isArray(row)) {
-      if (!errs) return;
-      row = EMPTY_ROW;
-    }
-    const first = firstFilled(row);
-    if (first === -1 && !errs) return;
-    if (first !== -1 && isTotalLabel(row[first])) readTotal(row, rowNo, first, errs);
-    else {
-      const other = first !== -1 && labelCols.length > 0 ? totalInOtherColumn(row) : -1;
-      if (other >= 0) readTotal(row, rowNo, other, errs);
-      else readLine(row, rowNo, errs);
-    }
-  };
-
-  const checkOthers = labelCols.some((c) => c !== scanStart);
-  for (let r = header.dataStart; r < header.dataEnd; r++) {
-    const row = rows[r];
-    if (parents !== null && parents.has(r)) {
-      if (parents.get(r) === 'before') readParent(row, r + 1);
-      else readOtherTotal(row, r + 1, errors === null ? undefined : errors.get(r + 1));
-      continue;
-    }
-    const errs = errors === null ? undefined : errors.get(r + 1);
-    // Nearly every row starts with the text of a data row: no scan for its first non-blank cell.
-    if (errs === undefined && Array.isArray(row) && isDataLabel(row[scanStart])) {
-      const other = checkOthers ? totalInOtherColumn(row) : -1;
-      if (other >= 0) readTotal(row, r + 1, other, undefined);
-      else readLine(row, r + 1, undefined);
-    } else readOtherRow(row, r + 1, errs);
+    const first = this.firstFilled(r);
+    this.readTotal(r, rowNo, first === -1 ? this.layout.scanStart : first, errs);
   }
 
-  let unreadablePrognos: Set<BudgetLine> | undefined;
-  for (const [i, b] of badOfLine) {
-    if (b[SLOT.prognos]) (unreadablePrognos ??= new Set()).add(lines[i]);
+  /** A total row whose label is in column first: checked against the data rows above it. */
+  readTotal(row: CellValue[], rowNo: number, first: number, errs: CellErrorRef[] | undefined): void {
+    const amounts = this.amounts;
+    const values = this.totalValues;
+    amounts.start(rowNo, null);
+    for (let k = 0; k < this.layout.nSlots; k++) values[k] = amounts.amount(row, k);
+    if (errs !== undefined) amounts.reportErrors(errs, null);
+    this.feed.handOver(this.lines);
+    const label = String(row[first]).trim();
+    this.checker.addTotalRow(rowNo, label, null, values, amounts.bad);
+    this.totals.push({ row: rowNo, label });
+    this.reached(rowNo);
+    this.carriedNamnd = null;
+    this.runStart = this.lines.length;
+    this.groups.endAt(label);
   }
-  return {
-    sheet: {
-      ...(unreadablePrognos ? { unreadablePrognos } : {}),
-      location: { name: sheet.name, headerRow: header.headerRow, columns: { ...cols }, headers: { ...header.headers } },
-      lines,
-      totals,
-      hasPrognos: 'prognos' in cols,
-      planYears: header.planYears.slice(),
-    },
-    unknownTyp,
-    budgetSigns: { negative: negativeBudgets, positive: positiveBudgets },
-    stats: { firstRow, lastRow, lines: lines.length, totals: totals.length, headings, parents: parentRows, groupNamnder, withoutNamnd },
-  };
+
+  /** Records a row that held a line or a total, for the first and last row read. */
+  private reached(rowNo: number): void {
+    if (this.firstRow === 0) this.firstRow = rowNo;
+    this.lastRow = rowNo;
+  }
+
+  /** Whether the amounts equal, within rounding, the sums of the current run of two or more lines. */
+  private sumsRun(budget: number, utfall: number, prognos: number): boolean {
+    const lines = this.lines;
+    const n = lines.length - this.runStart;
+    if (n < 2 || budget !== budget || budget === 0) return false;
+    let b = 0;
+    let u = 0;
+    let p = 0;
+    for (let i = this.runStart; i < lines.length; i++) {
+      const l = lines[i];
+      b += l.budget ?? 0;
+      u += l.utfall ?? 0;
+      p += l.prognos ?? 0;
+    }
+    const near = (x: number, s: number) => x !== x || Math.abs(x - s) <= 0.5 * n + 1e-9 * Math.max(1, Math.abs(s));
+    return near(budget, b) && near(utfall, u) && near(prognos, p);
+  }
+
+  /** The row's first non-blank cell in the scanned columns; -1 when there is none. */
+  private firstFilled(row: CellValue[]): number {
+    const end = Math.min(row.length, this.layout.scanEnd);
+    for (let c = this.layout.scanStart; c < end; c++) if (!isBlank(row[c])) return c;
+    return -1;
+  }
+
+  /** A row's label: its first non-blank text cell in the scanned columns. */
+  private labelOf(row: CellValue[]): string | null {
+    const end = Math.min(row.length, this.layout.scanEnd);
+    for (let c = this.layout.scanStart; c < end; c++) {
+      const t = cellText(row[c]);
+      if (t !== null && typeof row[c] === 'string') return t;
+    }
+    return null;
+  }
+
+  /** Whether another text column of the row holds a total label ("Summa" in Verksamhet): its index, else -1. */
+  totalInOtherColumn(row: CellValue[]): number {
+    const { labelCols, scanStart } = this.layout;
+    for (let i = 0; i < labelCols.length; i++) {
+      const c = labelCols[i];
+      if (c !== scanStart && isTotalLabel(row[c])) return c;
+    }
+    return -1;
+  }
+
+  result(sheet: string, header: BudgetHeader): RawBudget {
+    const { lines, totals } = this;
+    const unreadablePrognos = this.feed.unreadablePrognos(lines);
+    const cols = header.columns;
+    return {
+      sheet: {
+        ...(unreadablePrognos ? { unreadablePrognos } : {}),
+        location: { name: sheet, headerRow: header.headerRow, columns: { ...cols }, headers: { ...header.headers } },
+        lines,
+        totals,
+        hasPrognos: 'prognos' in cols,
+        planYears: header.planYears.slice(),
+      },
+      unknownTyp: this.typ.unknown,
+      budgetSigns: { negative: this.negativeBudgets, positive: this.positiveBudgets },
+      stats: {
+        firstRow: this.firstRow,
+        lastRow: this.lastRow,
+        lines: lines.length,
+        totals: totals.length,
+        headings: this.headings,
+        parents: this.parentRows,
+        groupNamnder: this.groups.named,
+        withoutNamnd: this.withoutNamnd,
+      },
+    };
+  }
+}
+
+/** A field's text: its text column, else its code column (a code + text pair, or a code alone). */
+function pairText(row: CellValue[], c: number, cKod: number): string | null {
+  return (c >= 0 ? cellText(row[c]) : null) ?? (cKod >= 0 ? cellText(row[cKod]) : null);
 }
 
 /** A nämnd's name in the title block above the header ("Socialnämnden", "Kommunstyrelsen – bokslut"). */
