@@ -1,8 +1,92 @@
-import { buildModel, describeInlast } from '../../../src/core/input';
+import { buildModel } from '../../../src/core/input';
 import type { CellValue } from '../../../src/core/snapshot';
-import { settings, sheet, workbook, withoutUnit, withRule } from './builders';
+import { budget, BUDGET_HEADER, line, sheet, workbook, withRule, withoutUnit, settings } from './builders';
 
 const TKR = settings({ 'Belopp i': 'tkr' });
+
+describe('budget rows', () => {
+  it('skips empty rows, blank-text rows and ragged rows', () => {
+    const rows: CellValue[][] = [line('KS', 'A', 1), [], [null, null, '  '], line('KS', 'B', 2)];
+    const { model, findings } = buildModel(workbook(budget(rows)));
+    expect(model.budget!.lines.map((l) => l.row)).toEqual([2, 5]);
+    expect(withoutUnit(findings)).toEqual([]);
+  });
+
+  it('reads Verksamhet, Konto and Kommentar as text and numbers in text', () => {
+    const { model } = buildModel(workbook(budget([['KS', 'Kansli', 4010, 'Kostnad', '1 234,5', '(200)', '1\u00a0300 tkr', ' Ökade hyror ']])));
+    expect(model.budget!.lines[0]).toMatchObject({ verksamhet: 'Kansli', konto: '4010', budget: 1234.5, utfall: -200, prognos: 1300, kommentar: 'Ökade hyror' });
+  });
+
+  it('carries a merged Nämnd cell down to the rows below it, until a total row', () => {
+    const rows: CellValue[][] = [line('Socialnämnden', 'A', 10), line(null as unknown as string, 'B', 20), ['Summa', null, null, null, 30], line(null as unknown as string, 'C', 5)];
+    const { model, findings } = buildModel(workbook(budget(rows)));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['Socialnämnden', 'Socialnämnden', '']);
+    const missing = withRule(findings, 'IN-NAMND-SAKNAS');
+    expect(missing.map((f) => f.cell)).toEqual(['A5']);
+  });
+
+  it('takes a nämnd heading row without amounts as the nämnd of the rows below, not as a line', () => {
+    const rows: CellValue[][] = [['Kultur- och fritidsnämnden'], [null, 'Bibliotek', null, null, 400], [null, 'Fritidsgårdar', null, null, 300]];
+    const { model } = buildModel(workbook(budget(rows)));
+    expect(model.budget!.lines.map((l) => [l.row, l.namnd, l.verksamhet])).toEqual([
+      [3, 'Kultur- och fritidsnämnden', 'Bibliotek'],
+      [4, 'Kultur- och fritidsnämnden', 'Fritidsgårdar'],
+    ]);
+  });
+
+  it('reports unreadable amounts with sheet, cell and raw text and keeps the line with null', () => {
+    const { model, findings } = buildModel(workbook(budget([line('KS', 'A', 'cirka 100', 50, 60)])));
+    expect(model.budget!.lines[0].budget).toBeNull();
+    const tal = withRule(findings, 'IN-TAL');
+    expect(tal).toHaveLength(1);
+    expect(tal[0]).toMatchObject({ sheet: 'Budget', row: 2, cell: 'E2', namnd: 'KS', severity: 'varning' });
+    expect(tal[0].message).toContain('Budget!E2');
+    expect(tal[0].message).toContain('”cirka 100”');
+  });
+
+  it('reports error cells in used columns of data and total rows, and ignores the rest', () => {
+    const rows: CellValue[][] = [line('KS', 'A', null, 5, 5), line('KS', 'B', 10, 5, 5), ['Summa', null, null, null, null, 10, 10], [], ['anteckning']];
+    const errors = [
+      { row: 2, col: 5, code: '#REF!' },
+      { row: 4, col: 5, code: '#DIV/0!' },
+      { row: 3, col: 12, code: '#N/A' }, // unused column
+      { row: 1, col: 5, code: '#NAME?' }, // header row
+      { row: 5, col: 2, code: '#VALUE!' }, // an otherwise empty row
+    ];
+    const { model, findings } = buildModel(workbook(budget(rows, { errors })));
+    const fel = withRule(findings, 'IN-FELVARDE');
+    expect(fel.map((f) => f.cell).sort()).toEqual(['B5', 'E2', 'E4']);
+    expect(fel.every((f) => f.severity === 'fel')).toBe(true);
+    expect(fel.find((f) => f.cell === 'E2')!.message).toContain('#REF!');
+    expect(model.budget!.lines[0].budget).toBeNull();
+  });
+
+  it('reads data inside a table only', () => {
+    const rows: CellValue[][] = [['Nämnd', 'Budget'], ['KS', 1], ['KS', 2], ['Fotnot: preliminärt', 99]];
+    const { model } = buildModel(workbook(sheet('Budget', rows, { tables: [{ name: 'T', ref: 'A1:B3' }] })));
+    expect(model.budget!.lines.map((l) => l.budget)).toEqual([1, 2]);
+  });
+
+  it('walks a sheet with 1 048 576 rows', () => {
+    const rows: CellValue[][] = new Array(1048576);
+    for (let i = 0; i < rows.length; i++) rows[i] = [];
+    rows[0] = BUDGET_HEADER;
+    rows[1] = line('KS', 'A', 1);
+    rows[1048575] = line('KS', 'Z', 2);
+    const { model } = buildModel(workbook(sheet('Budget', rows)));
+    expect(model.budget!.lines.map((l) => l.row)).toEqual([2, 1048576]);
+  });
+
+  it('lists at most a fixed number of findings of one kind per sheet and says how many more there are', () => {
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 700; i++) rows.push(line('KS', 'A', 'x'));
+    const { findings } = buildModel(workbook(budget(rows)));
+    const tal = withRule(findings, 'IN-TAL');
+    expect(tal).toHaveLength(501);
+    expect(tal[500]).toMatchObject({ row: null, sheet: 'Budget' });
+    expect(tal[500].message).toContain('Ytterligare 200 celler');
+  });
+});
 
 describe('total rows wherever their label stands', () => {
   it('reads Excel Delsumma output: "X Summa" and "Totalsumma" in the Nämnd column are totals, never nämnder', () => {
@@ -131,85 +215,5 @@ describe('group headers and parent rows', () => {
     const { model } = buildModel(workbook(sheet('Budget', rows), settings({ Nämnd: 'KS', 'Belopp i': 'tkr' })));
     expect(model.budget!.lines).toHaveLength(4);
     expect(model.budget!.totals).toEqual([]);
-  });
-});
-
-describe('one sheet per nämnd', () => {
-  it('reads every budget sheet, the nämnd from its title cell or name, findings on each sheet', () => {
-    const perNamnd = (namnd: string | null, lines: CellValue[][]): CellValue[][] => [
-      ...(namnd ? [[`Nämnd: ${namnd}`]] : [['Budgetuppföljning augusti']]),
-      ['Belopp i tkr'],
-      ['Verksamhet', 'Budget', 'Utfall', 'Prognos'],
-      ...lines,
-    ];
-    const { model, findings } = buildModel(
-      workbook(
-        sheet('KS', perNamnd('Kommunstyrelsen', [['Kansli', 1000, 600, 1000]])),
-        sheet('Socialnämnden', perNamnd(null, [['Försörjningsstöd', 800, 600, 1000], ['Äldreomsorg', 4000, 2600, 4000]])),
-      ),
-    );
-    expect(model.budget!.parts!.map((p) => p.name)).toEqual(['KS', 'Socialnämnden']);
-    expect(model.budget!.lines.map((l) => [l.location?.name, l.row, l.namnd])).toEqual([
-      ['KS', 4, 'Kommunstyrelsen'],
-      ['Socialnämnden', 4, 'Socialnämnden'],
-      ['Socialnämnden', 5, 'Socialnämnden'],
-    ]);
-    expect(withRule(findings, 'IN-NAMND-SAKNAS')).toEqual([]);
-    const lines = describeInlast(model.inlast);
-    expect(lines[0]).toMatch(/^Budget: bladet KS \(hittat efter innehållet\), rubrikrad 3, rad 4–4: 1 budgetrad\./);
-    expect(lines[0]).toMatch(/Nämnd: från rubriken på rad 1\./);
-    expect(lines[1]).toMatch(/Nämnd: från bladets namn\./);
-  });
-});
-
-describe('the Inläst section', () => {
-  it('names every column read, as what, and every column not used, with why', () => {
-    const rows: CellValue[][] = [
-      ['Nämnd', 'Verksamhet', 'Budget 2025', 'Utfall jan–aug 2025', 'Prognos helår 2025', 'Avvikelse %', 'Ansvarig chef'],
-      ['SN', 'Äldreomsorg', 1000, 600, 1000, 0, 'Anna'],
-    ];
-    const { model } = buildModel(workbook(sheet('Budget', rows), TKR));
-    const [budget, enhet] = describeInlast(model.inlast).filter((l) => !l.startsWith('Inställningar'));
-    expect(budget).toContain('Kolumner: A Nämnd, B Verksamhet, C Budget 2025, D Utfall jan–aug 2025 → Utfall, E Prognos helår 2025 → Prognos.');
-    expect(budget).toContain('Används inte: F Avvikelse % (en andel i procent, inget belopp), G Ansvarig chef (okänd rubrik).');
-    expect(enhet).toBe('Enhet: tkr (Belopp i i bladet Inställningar).');
-  });
-});
-
-describe('the mapping', () => {
-  it('reads the sheet, header row and columns Inställningar names, when guessing is not enough', () => {
-    const rows: CellValue[][] = [
-      ['Rapport'],
-      ['Ansvar', 'Belopp A', 'Belopp B', 'Belopp C'],
-      ['Kansli', 1000, 700, 1100],
-    ];
-    const { model } = buildModel(
-      workbook(
-        sheet('Data', rows),
-        settings({ Budgetblad: 'Data', Rubrikrad: 2, 'Kolumn Budget': 'Belopp A', 'Kolumn Utfall': 'C', 'Kolumn Prognos': 'Belopp C', Nämnd: 'KS', 'Belopp i': 'tkr' }),
-      ),
-    );
-    expect(model.budget!.location).toMatchObject({ name: 'Data', headerRow: 2, columns: { budget: 2, utfall: 3, prognos: 4, verksamhet: 1 } });
-    expect(model.budget!.lines[0]).toMatchObject({ namnd: 'KS', budget: 1000, prognos: 1100, avvikelse: -100 });
-  });
-
-  it('says so as an error when Budgetblad names a sheet that does not exist', () => {
-    const { model, findings } = buildModel(workbook(sheet('Data', [['Nämnd', 'Budget'], ['KS', 1]]), settings({ Budgetblad: 'Drift' })));
-    expect(model.budget).toBeNull();
-    expect(withRule(findings, 'IN-BLAD-SAKNAS')[0]).toMatchObject({ severity: 'fel' });
-    expect(withRule(findings, 'IN-BLAD-SAKNAS')[0].message).toContain('”Drift”');
-  });
-});
-
-describe('the Inläst section on code + text pairs', () => {
-  it('says which column of a pair is the code and which the text', () => {
-    const rows: CellValue[][] = [
-      ['Nämnd', 'Nämnd (T)', 'Ansvar', 'Ansvar (T)', 'Budget år', 'Prognos helår'],
-      ['5', 'Socialnämnden', '5100', 'Äldreomsorg', 1000, 1000],
-    ];
-    const { model } = buildModel(workbook(sheet('Export', rows), TKR));
-    const budget = describeInlast(model.inlast).find((l) => l.startsWith('Budget'))!;
-    expect(budget).toContain('Kolumner: A Nämnd → Nämnd (kod), B Nämnd (T), C Ansvar → Verksamhet (kod), D Ansvar (T) → Verksamhet, E Budget år → Budget, F Prognos helår → Prognos.');
-    expect(model.budget!.lines[0]).toMatchObject({ namnd: 'Socialnämnden', verksamhet: 'Äldreomsorg' });
   });
 });

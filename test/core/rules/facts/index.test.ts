@@ -1,9 +1,7 @@
-import { buildFactObjects, SCOPE_FACTS } from '../../../src/core/rules/facts';
-import { SCOPES } from '../../../src/core/rules/rule-schema';
-import { fillTemplate } from '../../../src/core/rules/template';
-import { readThreshold } from '../../../src/core/rules/params';
-import type { Indicator } from '../../../src/core/model';
-import { atgard, budgetLine, budgetSheet, goal, model, realRuleSet, table, uppdrag } from './builders';
+import { buildFactObjects, SCOPE_FACTS } from '../../../../src/core/rules/facts';
+import { SCOPES } from '../../../../src/core/rules/rule-schema';
+import type { Indicator } from '../../../../src/core/model';
+import { atgard, budgetLine, budgetSheet, goal, model, realRuleSet, table, uppdrag } from '../builders';
 
 const profiles = realRuleSet().profiles;
 
@@ -57,34 +55,5 @@ describe('facts', () => {
     expect(i.iFas).toBe(true);
     const [flenM1] = buildFactObjects(full(), 'mal', profiles.flen).map((o) => o.facts);
     expect(flenM1.nivaNyckel).toBeNull();
-  });
-});
-
-describe('templates', () => {
-  const facts: Record<string, number | string | null> = { a: 1234567.891, p: 6, n: null, s: 'Socialnämnden' };
-  const fill = (t: string, unit: 'kr' | 'tkr' | null = 'kr') => fillTemplate(t, (k) => facts[k], unit).replace(/\u00a0/g, ' ');
-  test('formats numbers the Swedish way', () => {
-    expect(fill('{a}')).toBe('1 234 567,89');
-    expect(fill('{a:belopp}')).toBe('1 234 568 kr');
-    expect(fill('{a:belopp}', 'tkr')).toBe('1 234 567,9 tkr');
-    expect(fill('{a:belopp}', null)).toBe('1 234 568');
-    expect(fill('{p:procent}')).toBe('6,0 %');
-    expect(fill('{n} och {s}')).toBe('– och Socialnämnden');
-  });
-});
-
-describe('readThreshold', () => {
-  test.each([
-    [5, 'procent', 5],
-    [0.05, 'procent', 5],
-    ['5 %', 'procent', 5],
-    ['0,5 %', 'procent', 0.5],
-    ['100 000', 'belopp', 100000],
-    [0.5, 'belopp', 0.5],
-    ['fem', 'procent', null],
-    [-1, 'procent', null],
-    [true, 'antal', null],
-  ] as const)('%p as %s → %p', (value, kind, expected) => {
-    expect(readThreshold(value, kind)).toBe(expected);
   });
 });

@@ -1,32 +1,8 @@
-import { buildModel, CONTRACT_SHEET_NAMES, findSheet } from '../../../src/core/input';
+import { buildModel } from '../../../src/core/input';
 import type { CellValue } from '../../../src/core/snapshot';
 import { budget, line, sheet, workbook, withoutUnit, withRule } from './builders';
 
 const base = () => budget([line('KS', 'A', 1)]);
-
-describe('sheet lookup', () => {
-  it.each([
-    ['Mål', 'mal'],
-    ['mal', 'mal'],
-    [' MÅL ', 'mal'],
-    ['Atgarder', 'atgarder'],
-    ['Åtgärdsplaner', 'atgarder'],
-    ['Installningar', 'installningar'],
-    ['INDIKATORER', 'indikatorer'],
-  ] as const)('finds %p as %p', (name, kind) => {
-    expect(findSheet(workbook(sheet('Övrigt', []), sheet(name, [])), kind)?.name).toBe(name);
-  });
-
-  it('prefers the exact name over a folded one', () => {
-    expect(findSheet(workbook(sheet('Mal', []), sheet('Mål', [])), 'mal')?.name).toBe('Mål');
-  });
-
-  it('does not take "Mål och indikatorer" for either sheet', () => {
-    const wb = workbook(sheet('Mål och indikatorer', []));
-    expect(findSheet(wb, 'mal')).toBeNull();
-    expect(findSheet(wb, 'indikatorer')).toBeNull();
-  });
-});
 
 describe('Mål', () => {
   const header = ['ID', 'Nivå', 'Mål', 'Förälder', 'Nämnd', 'Perspektiv', 'Prognos', 'Kräver medel (kr)'];
@@ -128,73 +104,5 @@ describe('Åtgärder', () => {
     const rows: CellValue[][] = [['Åtgärd', 'Belopp'], ['Vakanshålla tjänster', 300]];
     const { model } = buildModel(workbook(base(), sheet('Åtgärder', rows), sheet('Inställningar', [['Nämnd', 'Socialnämnden']])));
     expect(model.atgarder!.items[0]).toMatchObject({ namnd: 'Socialnämnden', belopp: 300 });
-  });
-});
-
-describe('Inställningar', () => {
-  it('reads key/value pairs anywhere in the first columns and skips a header row', () => {
-    const rows: CellValue[][] = [
-      [],
-      [null, 'Inställning', 'Värde'],
-      [null, 'Kommun', 'Hedemora'],
-      [null, 'Kommunkod', 2083],
-      [null, 'Profil', 'Hedemora'],
-      [null, 'Budgetår', '2025'],
-      [null, 'Period', 45870],
-      [null, 'Belopp i', 'tkr'],
-      [null, 'Tecken', 'kostnad negativ'],
-      [null, 'Nämnd', 'Socialnämnden'],
-      [null, 'Kolada-URL', 'https://api.kolada.se/v3'],
-      [null, 'Tröskel varning %', '2,5'],
-    ];
-    const { model, findings } = buildModel(workbook(base(), sheet(' inställningar', rows)));
-    const s = model.settings;
-    expect(s).toMatchObject({
-      kommun: 'Hedemora',
-      kommunkod: '2083',
-      profil: 'hedemora',
-      budgetar: 2025,
-      period: { year: 2025, month: 8 },
-      beloppI: 'tkr',
-      tecken: 'kostnad negativ',
-      namnd: 'Socialnämnden',
-      koladaUrl: 'https://api.kolada.se/v3',
-      sheet: ' inställningar',
-    });
-    expect(s.entries['troskelvarning']).toEqual({ row: 12, key: 'Tröskel varning %', value: '2,5' });
-    expect(s.entries['installning']).toBeUndefined();
-    expect(findings).toEqual([]);
-  });
-
-  it('pads a numeric Kommunkod to four digits and reads a text period', () => {
-    const { model } = buildModel(workbook(base(), sheet('Inställningar', [['Kommunkod', 180], ['Period', '2025-8']])));
-    expect(model.settings.kommunkod).toBe('0180');
-    expect(model.settings.period).toEqual({ year: 2025, month: 8 });
-  });
-
-  it('reports unreadable known settings and duplicates', () => {
-    const rows: CellValue[][] = [['Period', 'hösten'], ['Tecken', 'blandat'], ['Kommun', 'Flen'], ['Kommun', 'Hedemora']];
-    const { model, findings } = buildModel(workbook(base(), sheet('Inställningar', rows)));
-    expect(model.settings).toMatchObject({ period: null, tecken: null, kommun: 'Flen' });
-    expect(withRule(findings, 'IN-INSTALLNING').map((f) => f.cell)).toEqual(['B1', 'B2']);
-    expect(withRule(findings, 'IN-INSTALLNING-DUBBEL').map((f) => f.row)).toEqual([4]);
-  });
-});
-
-describe('CONTRACT_SHEET_NAMES', () => {
-  const kinds = ['budget', 'mal', 'indikatorer', 'uppdrag', 'atgarder', 'installningar'] as const;
-
-  it('lists every name findSheet accepts, so a reader that filters by name keeps those sheets', () => {
-    const listed = new Set(CONTRACT_SHEET_NAMES.map((n) => n.trim().toLocaleLowerCase('sv')));
-    for (const name of ['Budget', 'Mål', 'Mal', 'Indikatorer', 'Uppdrag', 'Åtgärder', 'Atgarder', 'Åtgärdsplan', 'atgardsplan', 'Inställningar', 'Installningar']) {
-      expect(listed.has(name.toLocaleLowerCase('sv'))).toBe(true);
-    }
-  });
-
-  it('lists only names that findSheet accepts', () => {
-    for (const name of CONTRACT_SHEET_NAMES) {
-      const wb = workbook(sheet(name, []));
-      expect(kinds.some((k) => findSheet(wb, k) !== null)).toBe(true);
-    }
   });
 });

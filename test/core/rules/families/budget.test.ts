@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { checkModel } from '../../../src/core/check';
-import type { Finding } from '../../../src/core/finding';
-import type { Model } from '../../../src/core/model';
-import { atgard, budgetLine, budgetSheet, location, model, realRuleSet, table } from './builders';
+import { checkModel } from '../../../../src/core/check';
+import type { Finding } from '../../../../src/core/finding';
+import type { Model } from '../../../../src/core/model';
+import { atgard, budgetLine, budgetSheet, location, model, realRuleSet, table } from '../builders';
 
 const ruleSet = realRuleSet();
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
