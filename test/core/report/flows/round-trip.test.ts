@@ -1,8 +1,8 @@
-import { SIGN } from './builders';
-import { buildReports } from '../../../src/core/report/build-reports';
-import { collectAnswers } from '../../../src/core/report/collect-answers';
-import { allFieldIds, fill, insertRow, locateField, modelSnapshot, sampleModel, specToSnapshot } from './builders';
-import { template } from './build-reports.test';
+import { SIGN } from '../builders';
+import { buildReports } from '../../../../src/core/report/build-reports';
+import { collectAnswers } from '../../../../src/core/report/collect-answers';
+import { allFieldIds, fill, insertRow, locateField, modelSnapshot, sampleModel, specToSnapshot } from '../builders';
+import { template } from '../build-reports.test';
 
 const T = template('delarsrapport');
 const SN = 'Socialnämnden';

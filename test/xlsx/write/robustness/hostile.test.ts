@@ -4,15 +4,15 @@
  * wherever it parses, and untouched parts copied compressed, never inflated.
  */
 import { strToU8 } from 'fflate';
-import { buildKontrollSheet, buildMarks } from '../../../src/core/kontroll';
-import { isStyrkollError, type StyrkollError } from '../../../src/core/errors';
-import { NODE_CODEC } from '../../../src/node/zip-codec';
-import { readWorkbook } from '../../../src/xlsx/read';
-import { addSheets, FFLATE_CODEC, setCellValues, writeCheckedWorkbook, type ZipCodec } from '../../../src/xlsx/write';
-import { parseXml } from '../../../src/xlsx/write/xml-tree';
-import { ZipPackage } from '../../../src/xlsx/write/zip-package';
-import * as h from '../read/support/hostile-packages';
-import { checkResult, finding } from './helpers';
+import { buildKontrollSheet, buildMarks } from '../../../../src/core/kontroll';
+import { isStyrkollError, type StyrkollError } from '../../../../src/core/errors';
+import { NODE_CODEC } from '../../../../src/node/zip-codec';
+import { readWorkbook } from '../../../../src/xlsx/read';
+import { addSheets, FFLATE_CODEC, setCellValues, writeCheckedWorkbook, type ZipCodec } from '../../../../src/xlsx/write';
+import { parseXml } from '../../../../src/xlsx/write/xml-tree';
+import { ZipPackage } from '../../../../src/xlsx/write/zip-package';
+import * as h from '../../read/support/hostile-packages';
+import { checkResult, finding } from '../helpers';
 
 const result = checkResult([finding({ sheet: 'Budget', cell: 'C5' })]);
 const kontroll = { kontroll: buildKontrollSheet(result), marks: buildMarks(result.findings) };

@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { CORPUS_DIR, requireRepoFile } from '../../fixtures/files';
-import { compare, newStats } from './support/scanner-compare';
+import { CORPUS_DIR, requireRepoFile } from '../../../fixtures/files';
+import { compare, newStats } from '../support/scanner-compare';
 
 function listWorkbooks(dir: string): string[] {
   return readdirSync(dir)

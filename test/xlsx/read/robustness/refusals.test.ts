@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { isStyrkollError, type ErrorCode } from '../../../src/core/errors';
-import { detectFileKind, type FileKind } from '../../../src/xlsx/detect';
-import { readWorkbook } from '../../../src/xlsx/read';
-import { buildOle } from './support/build-ole';
-import { buildXlsx, sheetData, zipParts } from './support/build-xlsx';
-import { corpusFile } from '../../fixtures/files';
+import { isStyrkollError, type ErrorCode } from '../../../../src/core/errors';
+import { detectFileKind, type FileKind } from '../../../../src/xlsx/detect';
+import { readWorkbook } from '../../../../src/xlsx/read';
+import { buildOle } from '../support/build-ole';
+import { buildXlsx, sheetData, zipParts } from '../support/build-xlsx';
+import { corpusFile } from '../../../fixtures/files';
 
 const derived = (name: string) => new Uint8Array(readFileSync(corpusFile(`derived/${name}`)));
 const valid = () => buildXlsx({ sheets: [{ name: 'Budget', body: sheetData([['<c r="A1"><v>1</v></c>']]) }] });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { isStyrkollError } from '../../../src/core/errors';
-import { readWorkbook } from '../../../src/xlsx/read';
-import type { ReadOptions } from '../../../src/xlsx/read';
-import { buildXlsx, sheetData, zipParts } from './support/build-xlsx';
-import { patchCentralEntry } from './support/patch-zip';
-import * as h from './support/hostile-packages';
-import { corpusFile } from '../../fixtures/files';
+import { isStyrkollError } from '../../../../src/core/errors';
+import { readWorkbook } from '../../../../src/xlsx/read';
+import type { ReadOptions } from '../../../../src/xlsx/read';
+import { buildXlsx, sheetData, zipParts } from '../support/build-xlsx';
+import { patchCentralEntry } from '../support/patch-zip';
+import * as h from '../support/hostile-packages';
+import { corpusFile } from '../../../fixtures/files';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 

@@ -6,11 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { strFromU8 } from 'fflate';
-import { buildKontrollSheet, buildMarks, SEVERITY_FILLS } from '../../../src/core/kontroll';
-import type { SheetSpec } from '../../../src/core/sheet-spec';
-import { writeCheckedWorkbook } from '../../../src/xlsx/write';
-import { cellValues, checkResult, commentTexts, finding, firstDifference, loadExcel, parts, rels, resolve, sheetParts, workbookPart } from './helpers';
-import { CORPUS_DIR, requireRepoFile } from '../../fixtures/files';
+import { buildKontrollSheet, buildMarks, SEVERITY_FILLS } from '../../../../src/core/kontroll';
+import type { SheetSpec } from '../../../../src/core/sheet-spec';
+import { writeCheckedWorkbook } from '../../../../src/xlsx/write';
+import { cellValues, checkResult, commentTexts, finding, firstDifference, loadExcel, parts, rels, resolve, sheetParts, workbookPart } from '../helpers';
+import { CORPUS_DIR, requireRepoFile } from '../../../fixtures/files';
 
 const CORPUS = requireRepoFile(CORPUS_DIR);
 

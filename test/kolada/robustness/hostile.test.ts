@@ -5,10 +5,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isStyrkollError, StyrkollError } from '../../src/core/errors';
-import { KoladaClient, MemoryCache, type KoladaClientOptions } from '../../src/kolada';
-import { MAX_TEXT_LENGTH } from '../../src/kolada/schemas';
-import { hedemoraData, recordingFetch, startFakeKolada, verifyAndClose, type FakeKolada } from './fake-kolada';
+import { isStyrkollError, StyrkollError } from '../../../src/core/errors';
+import { KoladaClient, MemoryCache, type KoladaClientOptions } from '../../../src/kolada';
+import { MAX_TEXT_LENGTH } from '../../../src/kolada/schemas';
+import { hedemoraData, recordingFetch, startFakeKolada, verifyAndClose, type FakeKolada } from '../fake-kolada';
 
 let server: FakeKolada | null = null;
 let rec: ReturnType<typeof recordingFetch>;

@@ -1,7 +1,7 @@
 /**
  * The fast worksheet scanner must give exactly what the saxes path gives: the same snapshot (numbers
  * compared with Object.is, so -0 and 0 differ) or the same refusal. Compared on built workbooks with
- * every cell type and odd spelling, and on random sheets; fast-scanner-corpus.test.ts compares them
+ * every cell type and odd spelling, and on random sheets; corpus/sheet-scanner.test.ts compares them
  * on the corpus.
  */
 import fc from 'fast-check';

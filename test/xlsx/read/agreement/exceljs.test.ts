@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../../../src/core/snapshot';
-import { readWorkbook } from '../../../src/xlsx/read';
+import type { CellValue } from '../../../../src/core/snapshot';
+import { readWorkbook } from '../../../../src/xlsx/read';
 
 /** exceljs's reading of a cell, mapped to the snapshot's conventions. */
 function fromExcelJs(cell: ExcelJS.Cell): CellValue | { error: string } {

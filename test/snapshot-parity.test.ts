@@ -8,16 +8,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { checkWorkbook, loadRuleSet, type RuleSet } from '../../src/core';
-import { OWN_SHEET_NAMES } from '../../src/core/input';
-import type { WorkbookSnapshot } from '../../src/core/snapshot';
-import { readWorkbook } from '../../src/xlsx/read';
-import { readSnapshot } from '../../src/office/read-snapshot';
-import { partitionRuleFiles } from '../../taskpane/rule-files';
-import { driftRows } from '../builders/driftredovisning';
-import type { FakeSheetInit } from './fake-excel';
-import { ExcelHost } from './real-client/excel-host';
-import { budgetRows, contractWorkbook, toHostSheets } from './workbook-fixture';
+import { checkWorkbook, loadRuleSet, type RuleSet } from '../src/core';
+import { OWN_SHEET_NAMES } from '../src/core/input';
+import type { WorkbookSnapshot } from '../src/core/snapshot';
+import { readWorkbook } from '../src/xlsx/read';
+import { readSnapshot } from '../src/office/read-snapshot';
+import { partitionRuleFiles } from '../taskpane/rule-files';
+import { driftRows } from './builders/driftredovisning';
+import type { FakeSheetInit } from './office/fake-excel';
+import { ExcelHost } from './office/real-client/excel-host';
+import { budgetRows, contractWorkbook, toHostSheets } from './office/workbook-fixture';
 
 /** The sheets in Excel on the web (the host model behind the real client). */
 const hostOf = (sheets: FakeSheetInit[]) => new ExcelHost(toHostSheets(sheets), 'web');
@@ -78,7 +78,7 @@ function expectSameRead(fromOffice: WorkbookSnapshot, fromXlsx: WorkbookSnapshot
 
 let ruleSet: RuleSet;
 beforeAll(() => {
-  const root = path.resolve(__dirname, '..', '..');
+  const root = path.resolve(__dirname, '..');
   const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
   ruleSet = loadRuleSet(
     partitionRuleFiles(

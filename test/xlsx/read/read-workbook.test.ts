@@ -1,7 +1,24 @@
 import { readWorkbook } from '../../../src/xlsx/read';
 import { buildXlsx, sheetData } from './support/build-xlsx';
+import { readFileSync } from 'node:fs';
+import { corpusFile } from '../../fixtures/files';
 
 const one = async (def: Parameters<typeof buildXlsx>[0]) => (await readWorkbook(buildXlsx(def))).sheets[0];
+
+const CORPUS = corpusFile('SheetJS-test_files/1904');
+
+/** The 1900-system serial as a yyyy-mm-dd string (valid from March 1900 on). */
+const serialToIso = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+
+// The unwanted sheet is not even well-formed XML: reading it at all would fail.
+const workbook = () =>
+  buildXlsx({
+    sheets: [
+      { name: 'Budget', body: sheetData([['<c r="A1"><v>1</v></c>']]) },
+      { name: 'Diagramdata', body: '', rawXml: '<worksheet><sheetData><row>' },
+      { name: 'Mål ', body: sheetData([['<c r="A1"><v>2</v></c>']]) },
+    ],
+  });
 
 describe('readWorkbook: cell types', () => {
   it('reads numbers, shared strings, inline strings, formula strings, booleans, errors and ISO dates', async () => {
@@ -140,5 +157,78 @@ describe('readWorkbook: positions', () => {
     );
     expect(snap.sheets.map((s) => s.name)).toEqual(['Inställningar', ' Budget ', 'Dold']);
     expect(snap.sheets[0]).toEqual({ name: 'Inställningar', rows: [], errors: [] });
+  });
+});
+
+describe('readWorkbook: dates', () => {
+  // Both corpus files hold serials in column B (date-formatted) and Excel's own TEXT(B, "YYYY-MM-DD") in column C.
+  it.each(['1900.xlsx', '1904.xlsx'])('%s: date serials come out in the 1900 system, matching the text Excel computed', async (file) => {
+    const sheet = (await readWorkbook(new Uint8Array(readFileSync(`${CORPUS}/${file}`)))).sheets[0];
+    const checked = sheet.rows.filter((row) => typeof row[1] === 'number' && (row[1] as number) >= 61);
+    expect(checked.length).toBeGreaterThanOrEqual(file === '1904.xlsx' ? 5 : 3);
+    for (const row of checked) expect(serialToIso(row[1] as number)).toBe(row[2]);
+  });
+
+  it('1904.xlsx: numbers without a date format are left alone', async () => {
+    const sheet = (await readWorkbook(new Uint8Array(readFileSync(`${CORPUS}/1904.xlsx`)))).sheets[0];
+    expect(sheet.rows.map((r) => r[0])).toEqual([1, 11, 111, 1111, 11111]);
+  });
+
+  it('a built 1904 workbook: built-in and custom date formats move by 1462 days, amounts and percentages do not', async () => {
+    const snap = await readWorkbook(
+      buildXlsx({
+        date1904: true,
+        styles: { numFmts: [{ id: 164, code: 'yyyy\\-mm\\-dd;@' }, { id: 165, code: '#,##0 "kr"' }, { id: 166, code: '[Red]0.0%' }], cellXfs: [0, 14, 164, 165, 166, 3] },
+        sheets: [
+          {
+            name: 'Uppdrag',
+            body: sheetData([
+              ['<c r="A1" s="1"><v>43707</v></c>', '<c r="B1" s="2"><v>43707</v></c>', '<c r="C1" s="3"><v>43707</v></c>'],
+              ['<c r="A2" s="4"><v>0.5</v></c>', '<c r="B2" s="5"><v>100</v></c>', '<c r="C2"><v>100</v></c>', '<c r="D2" t="d"><v>2025-08-31</v></c>'],
+            ]),
+          },
+        ],
+      }),
+    );
+    expect(snap.sheets[0].rows).toEqual([
+      [45169, 45169, 43707],
+      [0.5, 100, 100, 45900],
+    ]);
+    expect(serialToIso(45169)).toBe('2023-08-31');
+  });
+
+  it('a 1900 workbook keeps date serials as they are', async () => {
+    const snap = await readWorkbook(
+      buildXlsx({ styles: { cellXfs: [0, 14] }, sheets: [{ name: 'S', body: sheetData([['<c r="A1" s="1"><v>45900</v></c>']]) }] }),
+    );
+    expect(snap.sheets[0].rows).toEqual([[45900]]);
+  });
+});
+
+describe('readWorkbook: reading only some sheets', () => {
+  it('without a filter, the broken sheet is read and refused', async () => {
+    await expect(readWorkbook(workbook())).rejects.toMatchObject({ code: 'TRASIG_XML', details: { part: 'xl/worksheets/sheet2.xml' } });
+  });
+
+  it('with a predicate, other sheets are never parsed', async () => {
+    const snap = await readWorkbook(workbook(), { sheets: (name) => name.trim() !== 'Diagramdata' });
+    expect(snap.sheets.map((s) => [s.name, s.rows])).toEqual([
+      ['Budget', [[1]]],
+      ['Mål ', [[2]]],
+    ]);
+  });
+
+  it('with sheetNames, names match case-insensitively with surrounding spaces ignored', async () => {
+    const snap = await readWorkbook(workbook(), { sheetNames: ['MÅL', ' budget'] });
+    expect(snap.sheets.map((s) => s.name)).toEqual(['Budget', 'Mål ']);
+  });
+
+  it('with both, a sheet must pass both', async () => {
+    const snap = await readWorkbook(workbook(), { sheetNames: ['Budget', 'Mål'], sheets: (n) => n === 'Budget' });
+    expect(snap.sheets.map((s) => s.name)).toEqual(['Budget']);
+  });
+
+  it('a filter that matches nothing gives no sheets (the core then reports the missing ones)', async () => {
+    expect(await readWorkbook(workbook(), { sheetNames: ['Indikatorer'] })).toEqual({ sheets: [] });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { isStyrkollError } from '../../../src/core/errors';
-import { readWorkbook } from '../../../src/xlsx/read';
-import { buildXlsx, sheetData } from './support/build-xlsx';
+import { isStyrkollError } from '../../../../src/core/errors';
+import { readWorkbook } from '../../../../src/xlsx/read';
+import { buildXlsx, sheetData } from '../support/build-xlsx';
 
 /** A small workbook with most features, stored (level 0) and deflated, so mutations hit XML as well as deflate data. */
 const base = (level: 0 | 6) =>
