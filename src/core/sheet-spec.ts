@@ -95,6 +95,8 @@ export interface ChartSpec {
   /** Number format of a scatter chart's x axis, e.g. "0" for years. */
   xFormat?: string;
   series: ChartSeries[];
+  /** Bars: false leaves out the thin dark outline of each bar (bars too thin for it would print black). */
+  barOutline?: false;
   /** Cells covered: from the top-left cell to the cell just past the bottom-right corner (1-based). */
   anchor: { from: { col: number; row: number }; to: { col: number; row: number } };
 }

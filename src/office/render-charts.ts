@@ -109,7 +109,8 @@ function queueChart(ws: Excel.Worksheet, spec: ChartSpec, supports: ApiSupport):
     if (x) series.setXAxisValues(ws.getRange(x));
     if (spec.kind === 'bar') {
       series.format.fill.setSolidColor(hex(s.color));
-      series.format.line.color = BAR_OUTLINE;
+      // Bars too thin for an outline get one in their own colour (the same operations either way).
+      series.format.line.color = spec.barOutline === false ? hex(s.color) : BAR_OUTLINE;
       for (const p of s.highlight?.points ?? []) series.points.getItemAt(p).format.fill.setSolidColor(hex(s.highlight!.color));
     } else {
       const line = series.format.line;

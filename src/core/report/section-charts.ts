@@ -18,10 +18,22 @@ const INDICATOR_ROWS = 15;
 /** Rows of 15 pt a printed A4 page holds at the report's fit-to-width scale (about 69), with a margin. */
 const ROWS_PER_PAGE = 64;
 
-/** Rows under the budget chart: room for every bar, within one page. */
+/** Rows under the budget chart: room for every bar, within one page (with the Diagram heading above it). */
 export function budgetChartRows(verksamheter: number, series: number): number {
-  return Math.max(16, Math.min(44, 7 + Math.ceil(verksamheter * series * 0.55)));
+  return Math.max(16, Math.min(56, 7 + Math.ceil(verksamheter * series * 0.55)));
 }
+
+/**
+ * About how thick each bar prints, in points: the chart's height less its title, legend and axis
+ * (about 110 pt), shared by the verksamheter, less the gap between them (60 %), shared by the series.
+ */
+export function budgetBarPoints(verksamheter: number, series: number): number {
+  const plot = budgetChartRows(verksamheter, series) * 15 - 110;
+  return plot / Math.max(1, verksamheter) / 1.6 / Math.max(1, series);
+}
+
+/** Below this a bar's two 0,75 pt outlines would cover most of it: many verksamheter print as a black block. */
+const MIN_OUTLINED_BAR_PT = 4;
 
 /** Grey-print friendly: dark, light and hatched series, the deficit hatched red. */
 export const CHART_COLORS = {
@@ -75,6 +87,7 @@ function budgetChart(ctx: SectionContext, top: number): ChartSpec | null {
     valueAxisTitle: `Nettokostnad (${enhet})`,
     valueFormat: amountFormat(enhet),
     series,
+    ...(budgetBarPoints(bars.length, series.length) < MIN_OUTLINED_BAR_PT ? { barOutline: false as const } : {}),
     anchor: { from: { col: COL.B, row: top }, to: { col: COL.H + 1, row: top + budgetChartRows(bars.length, series.length) } },
   };
 }

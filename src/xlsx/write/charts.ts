@@ -66,8 +66,9 @@ function fillXml(color: string, pattern?: string): string {
 }
 
 /** Bars: the fill, with a thin dark outline so hatched and light bars keep their edges in grey print. */
-function barSpPr(color: string, pattern?: string): string {
-  return `<c:spPr>${fillXml(color, pattern)}<a:ln w="9525"><a:solidFill><a:srgbClr val="262626"/></a:solidFill></a:ln></c:spPr>`;
+function barSpPr(color: string, pattern?: string, outline = true): string {
+  const ln = outline ? '<a:ln w="9525"><a:solidFill><a:srgbClr val="262626"/></a:solidFill></a:ln>' : '<a:ln><a:noFill/></a:ln>';
+  return `<c:spPr>${fillXml(color, pattern)}${ln}</c:spPr>`;
 }
 
 function lineSpPr(s: ChartSeries): string {
@@ -87,13 +88,13 @@ function seriesName(sheet: string, s: ChartSeries): string {
     : `<c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>`;
 }
 
-function barSeries(sheet: string, s: ChartSeries, i: number): string {
+function barSeries(sheet: string, s: ChartSeries, i: number, outline: boolean): string {
   const dPts = (s.highlight?.points ?? [])
-    .map((p) => `<c:dPt><c:idx val="${p}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>${barSpPr(s.highlight!.color, s.highlight!.pattern)}</c:dPt>`)
+    .map((p) => `<c:dPt><c:idx val="${p}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>${barSpPr(s.highlight!.color, s.highlight!.pattern, outline)}</c:dPt>`)
     .join('');
   const cat = s.categories ? `<c:cat><c:strRef><c:f>${escapeText(absoluteRef(sheet, s.categories.ref))}</c:f>${strCache(s.categories.values)}</c:strRef></c:cat>` : '';
   return (
-    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesName(sheet, s)}${barSpPr(s.color, s.pattern)}<c:invertIfNegative val="0"/>${dPts}` +
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesName(sheet, s)}${barSpPr(s.color, s.pattern, outline)}<c:invertIfNegative val="0"/>${dPts}` +
     cat +
     `<c:val><c:numRef><c:f>${escapeText(absoluteRef(sheet, s.values.ref))}</c:f>${numCache(s.values.values)}</c:numRef></c:val></c:ser>`
   );
@@ -129,7 +130,7 @@ export function chartXml(spec: ChartSpec, sheet: string): string {
     const stacked = spec.grouping === 'stacked';
     plot =
       `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>` +
-      spec.series.map((s, i) => barSeries(sheet, s, i)).join('') +
+      spec.series.map((s, i) => barSeries(sheet, s, i, spec.barOutline !== false)).join('') +
       `<c:gapWidth val="${stacked ? 50 : 60}"/>${stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
       // Horizontal bars read top-down in the table's order; the value axis stays at the bottom.
       `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +

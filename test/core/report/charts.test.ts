@@ -7,7 +7,7 @@ import { checkResult, finding } from '../../xlsx/write/helpers';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseReportTemplate, type ReportTemplate } from '../../../src/core/report/template-schema';
-import { buildModel, goal, indicator, sampleModel, SIGN } from './builders';
+import { budgetLine, buildModel, goal, indicator, sampleModel, SIGN } from './builders';
 
 function template(id: string): ReportTemplate {
   const path = join(__dirname, '../../../rules/templates', `${id}.json`);
@@ -99,6 +99,22 @@ describe('report charts', () => {
       const apart = a.anchor.to.row <= b.anchor.from.row || b.anchor.to.row <= a.anchor.from.row || a.anchor.to.col <= b.anchor.from.col || b.anchor.to.col <= a.anchor.from.col;
       expect(apart).toBe(true);
     }
+  });
+
+  it('65 verksamheter: the budget chart stays on one printed page and its thin bars lose the dark outline that would blacken them', () => {
+    const budget = Array.from({ length: 65 }, (_, i) => budgetLine({ namnd: 'Stora nämnden', verksamhet: `Verksamhet ${i + 1}`, budget: 1000 + i, utfall: 600, prognos: 1000 + i + (i % 7 ? -20 : 50) }));
+    const big = buildModel({ budget, goals: [goal({ id: 'G', namnd: 'Stora nämnden', parentId: null })] });
+    const sheet = buildReports({ sign: SIGN, model: big, template: template('delarsrapport') }).sheets[0];
+    const chart = sheet.charts!.find((c) => c.id === 'budget')!;
+    const rows = chart.anchor.to.row - chart.anchor.from.row;
+    // The page holds 64 rows of 15 pt at the report's scale; the Diagram heading and a blank row come first.
+    expect(chart.anchor.to.row - sheet.pageBreaks![0]).toBeLessThanOrEqual(64);
+    // About 1,8 pt per bar at the old 44 rows: every bar drew as two 0,75 pt outlines. Now more room, and no outline.
+    expect(rows).toBeGreaterThan(44);
+    expect(chart.barOutline).toBe(false);
+    // A usual nämnd keeps the outline.
+    const sn = buildReports({ sign: SIGN, model, template: template('delarsrapport') }).sheets.find((s) => s.name === 'Socialnämnden')!;
+    expect(sn.charts!.find((c) => c.id === 'budget')!.barOutline).toBeUndefined();
   });
 
   it('a template without budget or indicators draws nothing; one with a budget only draws the budget', () => {

@@ -151,6 +151,18 @@ describe('charts in the package', () => {
     expectConsistentPackage(bytes);
   });
 
+  test('bars have a thin dark outline, left out when the spec says the bars are too thin for it', () => {
+    const spec = reportSpec('Rapport');
+    const outlined = text(parts(createWorkbook([spec])), 'xl/charts/chart1.xml');
+    expect(outlined.match(/<a:ln w="9525"><a:solidFill><a:srgbClr val="262626"\/>/g)).toHaveLength(3);
+    const thin = { ...spec, charts: spec.charts!.map((c) => (c.kind === 'bar' ? { ...c, barOutline: false as const } : c)) };
+    const bar = text(parts(createWorkbook([thin])), 'xl/charts/chart1.xml');
+    elements(bar);
+    expect(bar).not.toContain('262626');
+    // Two series and one highlighted point, and the plot area (never outlined).
+    expect(bar.match(/<a:ln><a:noFill\/><\/a:ln><\/c:spPr>/g)).toHaveLength(4);
+  });
+
   test('the package reads back: the sheet and its cells are what was written', async () => {
     const snap = await readWorkbook(createWorkbook([reportSpec('Omsorg')]));
     expect(snap.sheets.map((s) => s.name)).toEqual(['Omsorg']);
