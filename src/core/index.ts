@@ -120,4 +120,4 @@ export {
   type ReportAnswer,
   type Rejected,
 } from './report';
-export { namndChartData, type NamndChartData, type BudgetBar } from './report/chart-data';
+export { namndChartData, unitDecimals, type NamndChartData, type BudgetBar } from './report/chart-data';

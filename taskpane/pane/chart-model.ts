@@ -6,7 +6,7 @@
  * alternative, the same sentence the report's chart carries); the values are in a table beside it.
  * No chart library, nothing fetched.
  */
-import type { BudgetBar, NamndChartData } from '../../src/core';
+import { unitDecimals, type BudgetBar, type NamndChartData } from '../../src/core';
 
 export interface SvgNode {
   tag: string;
@@ -169,7 +169,9 @@ export function indicatorSvg(ind: Indicator, idPrefix: string): SvgNode {
 
 /** The table behind the budget picture: the same numbers, for reading and for screen readers. */
 export function budgetRows(data: NamndChartData): { head: string[]; rows: string[][] } {
-  const fmt = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v)));
+  // Whole kronor and tkr, tenths of a mnkr: as the report's sentences tell them.
+  const scale = 10 ** unitDecimals(data.unit);
+  const fmt = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v * scale) / scale));
   const basis = data.basis;
   return {
     head: ['Verksamhet', `Budget (${data.unit})`, `Utfall (${data.unit})`, `Helårsprognos (${data.unit})`, `Avvikelse (${data.unit})`],

@@ -55,10 +55,16 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** An amount as shown in a sentence: "−1 234 tkr" (a real minus sign). */
+/** Decimals amounts are told with: whole kronor and tkr, tenths of a mnkr (0,3 mnkr is 300 tkr, not nothing). */
+export function unitDecimals(unit: Enhet): number {
+  return unit === 'mnkr' ? 1 : 0;
+}
+
+/** An amount as shown in a sentence: "−1 234 tkr", "−0,3 mnkr" (a real minus sign). */
 export function formatAmount(n: number, unit: Enhet): string {
-  const rounded = Math.round(n);
-  const text = formatSwedishNumber(Math.abs(rounded));
+  const scale = 10 ** unitDecimals(unit);
+  const rounded = Math.round(n * scale) / scale;
+  const text = formatSwedishNumber(Math.abs(rounded), unitDecimals(unit));
   return `${rounded < 0 ? '−' : ''}${text} ${unit}`;
 }
 
@@ -122,11 +128,12 @@ export function deficitOf(b: BudgetBar, basis: 'prognos' | 'utfall'): number | n
   return b.budget === null || v === null ? null : b.budget - v;
 }
 
-/** Indexes of the verksamheter whose basis is over budget (by at least half a unit). */
-export function overBudget(bars: BudgetBar[], basis: 'prognos' | 'utfall'): number[] {
+/** Indexes of the verksamheter whose basis is over budget (by at least half of the last digit told: 0,5 tkr, 0,05 mnkr). */
+export function overBudget(bars: BudgetBar[], basis: 'prognos' | 'utfall', unit: Enhet): number[] {
+  const half = 0.5 / 10 ** unitDecimals(unit);
   return bars.flatMap((b, i) => {
     const d = deficitOf(b, basis);
-    return d !== null && d <= -0.5 ? [i] : [];
+    return d !== null && d <= -half ? [i] : [];
   });
 }
 
@@ -137,7 +144,7 @@ export function budgetTitle(namnd: string, basis: 'prognos' | 'utfall'): string 
 /** "Tre av åtta verksamheter har prognos över budget; störst underskott: Hemtjänst, −1 234 tkr." */
 export function budgetDescription(bars: BudgetBar[], basis: 'prognos' | 'utfall', unit: Enhet): string {
   if (!bars.length) return 'Nämnden har ingen budget per verksamhet i huvudarbetsboken.';
-  const over = overBudget(bars, basis);
+  const over = overBudget(bars, basis, unit);
   const what = basis === 'prognos' ? 'prognos' : 'utfall';
   const total = bars.length === 1 ? 'en verksamhet' : `${countWord(bars.length)} verksamheter`;
   if (!over.length) return bars.length === 1 ? `Verksamheten har inte ${what} över budget.` : `Ingen av ${total} har ${what} över budget.`;
@@ -191,7 +198,7 @@ export function namndChartData(model: Model, namnd: string, reportYear: number |
     unit: p.unit,
     basis: p.basis,
     budget: p.budget,
-    over: overBudget(p.budget, p.basis),
+    over: overBudget(p.budget, p.basis, p.unit),
     budgetTitle: budgetTitle(p.namnd, p.basis),
     budgetDescription: budgetDescription(p.budget, p.basis, p.unit),
     indicators: p.indicators.map((i) => ({ ...i, title: indicatorTitle(i), description: indicatorDescription(i) })),

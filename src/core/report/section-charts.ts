@@ -9,7 +9,7 @@ import type { ChartSeries, ChartSpec, SpecCell } from '../sheet-spec';
 import type { ReportTemplate } from './template-schema';
 import { address, columnLetter } from './cell-ref';
 import { reportUnit } from './amounts';
-import { budgetDescription, budgetTitle, indicatorDescription, indicatorPicture, MAX_INDICATOR_PICTURES, overBudget, type IndicatorPicture } from './chart-data';
+import { budgetDescription, budgetTitle, indicatorDescription, indicatorPicture, MAX_INDICATOR_PICTURES, overBudget, unitDecimals, type IndicatorPicture } from './chart-data';
 import { COL, STYLE } from './styles';
 import { sectionHeading, text, type SectionContext } from './section-context';
 
@@ -47,9 +47,9 @@ export const CHART_COLORS = {
 
 const HEADINGS = { budget: 'Budget', utfall: 'Utfall', prognos: 'Helårsprognos' } as const;
 
-/** Excel number format for amounts in `unit`: `#,##0 "tkr"` (shown `1 234 tkr` in Swedish Excel). */
+/** Excel number format for amounts in `unit`: `#,##0 "tkr"` (shown `1 234 tkr` in Swedish Excel), `#,##0.0 "mnkr"`. */
 export function amountFormat(unit: Enhet): string {
-  return `#,##0 "${unit}"`;
+  return `#,##0${unitDecimals(unit) ? `.${'0'.repeat(unitDecimals(unit))}` : ''} "${unit}"`;
 }
 
 function cut(s: string, n: number): string {
@@ -61,7 +61,7 @@ function budgetChart(ctx: SectionContext, top: number): ChartSpec | null {
   const bars = ctx.data.budget;
   if (!t || t.last < t.first || !bars.length || !t.columns.length) return null;
   const enhet = reportUnit(ctx.model);
-  const over = overBudget(bars, t.basis);
+  const over = overBudget(bars, t.basis, enhet);
   const categories = { ref: `${address(t.first, COL.B)}:${address(t.last, COL.B)}`, values: bars.map((b) => b.verksamhet) };
   const series: ChartSeries[] = t.columns.map(({ column, col }) => {
     const L = columnLetter(col);

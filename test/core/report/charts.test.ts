@@ -1,5 +1,6 @@
 import { buildReports } from '../../../src/core/report/build-reports';
-import { budgetDescription, indicatorDescription, indicatorPicture, namndPictures } from '../../../src/core/report/chart-data';
+import { budgetDescription, formatAmount, indicatorDescription, indicatorPicture, namndPictures, overBudget } from '../../../src/core/report/chart-data';
+import { amountFormat } from '../../../src/core/report/section-charts';
 import { indicatorStatus } from '../../../src/core/report/indicator-status';
 import { buildKontrollSheet } from '../../../src/core/kontroll';
 import type { ChartSpec, SheetSpec } from '../../../src/core/sheet-spec';
@@ -143,6 +144,22 @@ describe('report charts', () => {
     expect(budgetDescription(bars, 'prognos', 'tkr')).toBe('Två av fyra verksamheter har prognos över budget; störst underskott: C, −1\u00a0234 tkr.');
     expect(budgetDescription(bars.slice(0, 1), 'prognos', 'kr')).toBe('Verksamheten har inte prognos över budget.');
     expect(budgetDescription([], 'prognos', 'kr')).toMatch(/ingen budget/);
+  });
+
+  it('in mnkr a deficit of a few tenths counts and is told with a decimal; the axis shows decimals', () => {
+    const bars = [
+      { verksamhet: 'A', budget: 0.35, utfall: 0.2, prognos: 0.42 },
+      { verksamhet: 'B', budget: 0.6, utfall: 0.3, prognos: 0.55 },
+      { verksamhet: 'C', budget: 12, utfall: 6, prognos: 12.3 },
+    ];
+    expect(overBudget(bars, 'prognos', 'mnkr')).toEqual([0, 2]);
+    expect(budgetDescription(bars, 'prognos', 'mnkr')).toBe('Två av tre verksamheter har prognos över budget; störst underskott: C, −0,3 mnkr.');
+    // 0,5, 1 and 1,5 mnkr on the axis, not "1 mnkr" twice.
+    expect(amountFormat('mnkr')).toBe('#,##0.0 "mnkr"');
+    // tkr and kr as before: whole units, half a unit is rounding.
+    expect(overBudget([{ verksamhet: 'A', budget: 100, utfall: 0, prognos: 100.4 }], 'prognos', 'tkr')).toEqual([]);
+    expect(amountFormat('tkr')).toBe('#,##0 "tkr"');
+    expect(formatAmount(-1234.4, 'tkr')).toBe('−1\u00a0234 tkr');
   });
 
   it('an indicator without years, baseline or target has no picture; a reached target says so', () => {
