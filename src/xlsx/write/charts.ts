@@ -241,8 +241,10 @@ export function takeCharts(pkg: ZipPackage, sheetPart: string, keep: boolean): K
         .filter(([k, v]) => (k === 'xmlns' || k.startsWith('xmlns:')) && !((k === 'xmlns:xdr' && v === XDR_NS) || (k === 'xmlns:a' && v === A_NS)))
         .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
         .join('');
-      const ids = [...text.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
-      kept = { part, otherAnchors: others.map((a) => text.slice(a.start, a.end)), rootNamespaces: ns, maxShapeId: Math.max(1, ...ids) };
+      // Only the kept anchors' ids: counting ours (about to go) would give our chart a new id on every re-run.
+      const otherAnchors = others.map((a) => text.slice(a.start, a.end));
+      const ids = otherAnchors.flatMap((a) => [...a.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1])));
+      kept = { part, otherAnchors, rootNamespaces: ns, maxShapeId: Math.max(1, ...ids) };
       continue;
     }
     // The drawing goes with the sheet: its charts too (images may be shared, so they stay).
