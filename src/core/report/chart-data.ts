@@ -21,6 +21,11 @@ export interface IndicatorPicture {
   id: string;
   text: string;
   riktning: Riktning;
+  /** The baseline and the target with their years, as given (the years shown may reach past them). */
+  baseline: number;
+  baselineYear: number;
+  target: number;
+  targetYear: number;
   /** Years shown, ascending: the baseline year, the outcome year (when there is one) and the target year. */
   years: number[];
   /** The straight line from baseline to target, per year (the "i fas" line). */
@@ -88,7 +93,10 @@ export function indicatorPicture(ind: Indicator, reportYear: number | null): Ind
   const years = [...new Set([baselineYear, ...(ind.outcome !== null && ind.outcomeYear !== null ? [ind.outcomeYear] : []), targetYear])].sort((a, b) => a - b);
   const line = years.map((y) => round(lineValue(ind, y)!));
   const outcomes = years.map((y) => (ind.outcome !== null && y === ind.outcomeYear ? ind.outcome : y === baselineYear ? baseline : null));
-  return { id: ind.id, text: ind.text, riktning: ind.riktning, years, line, outcomes, status: indicatorStatus(ind, ind.outcomeYear ?? reportYear) };
+  return {
+    id: ind.id, text: ind.text, riktning: ind.riktning, baseline, baselineYear, target, targetYear,
+    years, line, outcomes, status: indicatorStatus(ind, ind.outcomeYear ?? reportYear),
+  };
 }
 
 function bar(g: BudgetGroup): BudgetBar {
@@ -165,15 +173,14 @@ export function indicatorTitle(p: Pick<IndicatorPicture, 'id' | 'text'>): string
 /** "Utfallet 2024 är 72, linjen mot målvärdet ger 75 (högre är bättre): ej i fas. Målvärde 90 år 2027." */
 export function indicatorDescription(p: IndicatorPicture): string {
   const dir = p.riktning === 'lagre' ? 'lägre är bättre' : 'högre är bättre';
-  const first = p.years[0];
-  const lastYear = p.years[p.years.length - 1];
-  const start = `Utgångsvärde ${fmt(p.line[0])} år ${first}, målvärde ${fmt(p.line[p.line.length - 1])} år ${lastYear} (${dir}).`;
+  // The baseline and target as given: the years shown also hold an outcome year outside them.
+  const start = `Utgångsvärde ${fmt(p.baseline)} år ${p.baselineYear}, målvärde ${fmt(p.target)} år ${p.targetYear} (${dir}).`;
   const y = p.status.year;
   const idx = y === null ? -1 : p.years.indexOf(y);
   const outcome = idx >= 0 ? p.outcomes[idx] : null;
   if (outcome === null || y === null || idx === 0 && p.years.length > 1 && p.status.status === 'underlag-saknas') return `${start} Inget utfall ännu.`;
   if (p.status.status === 'uppnatt') return `${start} Utfallet ${y} är ${fmt(outcome)}: målvärdet är nått.`;
-  const expected = p.status.expected ?? lineValue({ baseline: p.line[0], baselineYear: first, target: p.line[p.line.length - 1], targetYear: lastYear }, y);
+  const expected = p.status.expected ?? lineValue(p, y);
   const verdict = p.status.status === 'i-fas' ? 'i fas' : p.status.status === 'ej-i-fas' ? 'ej i fas' : 'underlag saknas';
   return `${start} Utfallet ${y} är ${fmt(outcome)} och linjen mot målvärdet ger ${fmt(expected ?? 0)}: ${verdict}.`;
 }

@@ -162,6 +162,18 @@ describe('report charts', () => {
     expect(formatAmount(-1234.4, 'tkr')).toBe('−1\u00a0234 tkr');
   });
 
+  it('the text alternative names the baseline and the target as given, even when the outcome year lies outside them', () => {
+    const describe = (p: Partial<Parameters<typeof indicator>[0]>) =>
+      indicatorDescription(indicatorPicture(buildModel({ indicators: [indicator({ id: 'X', goalId: 'G', ...p })] }).indicators!.items[0], 2025)!);
+    // Outcome after the target year: the target is still 60 in 2026.
+    expect(describe({ outcome: 58, outcomeYear: 2030 })).toMatch(/^Utgångsvärde 50 år 2022, målvärde 60 år 2026 \(högre är bättre\)\./);
+    // Outcome before the baseline year.
+    expect(describe({ outcome: 40, outcomeYear: 2019 })).toMatch(/^Utgångsvärde 50 år 2022, målvärde 60 år 2026 /);
+    // Target year before the baseline year, and both in the same year.
+    expect(describe({ baseline: 40, baselineYear: 2025, target: 60, targetYear: 2022, outcome: 45, outcomeYear: 2024 })).toMatch(/^Utgångsvärde 40 år 2025, målvärde 60 år 2022 /);
+    expect(describe({ baseline: 10, baselineYear: 2024, target: 20, targetYear: 2024, outcome: 15, outcomeYear: 2024 })).toMatch(/^Utgångsvärde 10 år 2024, målvärde 20 år 2024 /);
+  });
+
   it('an indicator without years, baseline or target has no picture; a reached target says so', () => {
     const m = buildModel({ goals: [goal({ id: 'G', namnd: 'N', parentId: 'KF' })], indicators: [indicator({ id: 'X', goalId: 'G', baselineYear: null })] });
     expect(indicatorPicture(m.indicators!.items[0], 2025)).toBeNull();
