@@ -35,7 +35,7 @@ export {
   type Finding,
 } from './finding';
 export { mergeMarks, normalizeCell } from './marks';
-export { CHART_NAME_PREFIX, chartName } from './sheet-spec';
+export { CHART_NAME_PREFIX, chartName, scatterXAxis } from './sheet-spec';
 export {
   buildKontrollSheet,
   buildMarks,

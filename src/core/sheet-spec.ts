@@ -139,3 +139,24 @@ export interface CellMark {
   /** Note text (Swedish), one line per finding on this cell. */
   note: string;
 }
+
+/**
+ * The x axis of a scatter chart (years): from the first to the last value, with a step that keeps
+ * the labels to about eight (1, 2, 5, 10 … years: a climate goal from 1990 to 2045 gets ten). One
+ * year alone – baseline, target and outcome in the same year – gets a year either side, since an
+ * axis from a year to itself is drawn as nonsense. Null for other charts or when there is no x.
+ */
+export function scatterXAxis(spec: ChartSpec): { min: number; max: number; majorUnit: number } | null {
+  if (spec.kind !== 'scatter') return null;
+  const xs = spec.series.flatMap((s) => s.x?.values ?? []).filter((v): v is number => v !== null && Number.isFinite(v));
+  if (!xs.length) return null;
+  let min = Math.min(...xs);
+  let max = Math.max(...xs);
+  if (min === max) {
+    min -= 1;
+    max += 1;
+  }
+  const span = max - min;
+  const majorUnit = [1, 2, 5, 10, 20, 25, 50, 100].find((u) => span / u <= 8) ?? Math.ceil(span / 8);
+  return { min, max, majorUnit };
+}

@@ -9,7 +9,7 @@
  * someone else added to it, which are kept with their parts.
  */
 import { isStyrkollError } from '../../common/errors';
-import { CHART_NAME_PREFIX, type ChartSeries, type ChartSpec } from '../../core';
+import { CHART_NAME_PREFIX, scatterXAxis, type ChartSeries, type ChartSpec } from '../../core';
 import { colLetters, parseA1, quoteSheet } from './cell-ref';
 import { addRel, isRelType, readRels, relType, removeOverride, setOverride } from './rels';
 import { children, escapeAttr, escapeText, parseXml } from './xml-tree';
@@ -138,14 +138,12 @@ export function chartXml(spec: ChartSpec, sheet: string): string {
       `<c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
       valAx({ id: 5002, cross: 5001, pos: horizontal ? 'b' : 'l', title: spec.valueAxisTitle, format: spec.valueFormat, grid: true, crosses: horizontal ? 'max' : 'autoZero' });
   } else {
-    const xs = spec.series.flatMap((s) => s.x?.values ?? []).filter((v): v is number => v !== null);
-    const minX = xs.length ? Math.min(...xs) : undefined;
-    const maxX = xs.length ? Math.max(...xs) : undefined;
+    const x = scatterXAxis(spec);
     plot =
       '<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>' +
       spec.series.map((s, i) => scatterSeries(sheet, s, i)).join('') +
       '<c:axId val="5003"/><c:axId val="5004"/></c:scatterChart>' +
-      valAx({ id: 5003, cross: 5004, pos: 'b', title: spec.categoryAxisTitle, format: spec.xFormat, grid: false, min: minX, max: maxX, majorUnit: 1 }) +
+      valAx({ id: 5003, cross: 5004, pos: 'b', title: spec.categoryAxisTitle, format: spec.xFormat, grid: false, min: x?.min, max: x?.max, majorUnit: x?.majorUnit ?? 1 }) +
       valAx({ id: 5004, cross: 5003, pos: 'l', title: spec.valueAxisTitle, format: spec.valueFormat, grid: true });
   }
   return (

@@ -163,6 +163,22 @@ describe('charts in the package', () => {
     expect(bar.match(/<a:ln><a:noFill\/><\/a:ln><\/c:spPr>/g)).toHaveLength(4);
   });
 
+  test('the year axis: one year alone gets a year either side, a long span fewer labels', () => {
+    const years = (xs: number[]) => {
+      const spec = reportSpec('Rapport');
+      const line = { ...spec.charts![1], series: [{ ...spec.charts![1].series[0], x: { ref: 'B5:D5', values: xs } }] };
+      const xml = text(parts(createWorkbook([{ ...spec, charts: [line] }])), 'xl/charts/chart1.xml');
+      const ax = /<c:valAx><c:axId val="5003"\/>.*?<\/c:valAx>/.exec(xml)![0];
+      return { max: /<c:max val="([^"]+)"/.exec(ax)?.[1], min: /<c:min val="([^"]+)"/.exec(ax)?.[1], unit: /<c:majorUnit val="([^"]+)"/.exec(ax)?.[1] };
+    };
+    expect(years([2022, 2024, 2026])).toEqual({ min: '2022', max: '2026', unit: '1' });
+    // Baseline, target and outcome all in 2024: min = max made LibreOffice draw an axis to 3984.
+    expect(years([2024, 2024, 2024])).toEqual({ min: '2023', max: '2025', unit: '1' });
+    // A climate goal from 1990 to 2045: not 55 labels.
+    expect(years([1990, 2024, 2045])).toEqual({ min: '1990', max: '2045', unit: '10' });
+    expect(years([2015, 2024, 2030])).toEqual({ min: '2015', max: '2030', unit: '2' });
+  });
+
   test('the package reads back: the sheet and its cells are what was written', async () => {
     const snap = await readWorkbook(createWorkbook([reportSpec('Omsorg')]));
     expect(snap.sheets.map((s) => s.name)).toEqual(['Omsorg']);
