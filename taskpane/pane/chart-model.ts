@@ -102,7 +102,8 @@ export function budgetSvg(data: NamndChartData, idPrefix: string): SvgNode {
 
   bars.forEach((b, i) => {
     const top = plotTop + i * groupH;
-    const name = b.verksamhet.length > 48 ? `${b.verksamhet.slice(0, 47)}…` : b.verksamhet;
+    // Cut to 48, an emoji never split in half.
+    const name = b.verksamhet.length > 48 ? `${b.verksamhet.slice(0, 47).replace(/[\uD800-\uDBFF]$/, '')}…` : b.verksamhet;
     body.push(node('text', { x: left, y: top + 12, 'font-size': 11, 'font-weight': over.has(i) ? 700 : 400, fill: PANE_CHART_COLORS.text }, [], name));
     shown.forEach((s, j) => {
       const v = b[s.key];

@@ -8,6 +8,7 @@ import type { Enhet } from '../model';
 import type { ChartSeries, ChartSpec, SpecCell } from '../sheet-spec';
 import type { ReportTemplate } from './template-schema';
 import { address, columnLetter } from './cell-ref';
+import { cutUtf16 } from './file-name';
 import { reportUnit } from './amounts';
 import { budgetDescription, budgetTitle, indicatorDescription, indicatorPicture, MAX_INDICATOR_PICTURES, overBudget, unitDecimals, type IndicatorPicture } from './chart-data';
 import { COL, STYLE } from './styles';
@@ -52,8 +53,9 @@ export function amountFormat(unit: Enhet): string {
   return `#,##0${unitDecimals(unit) ? `.${'0'.repeat(unitDecimals(unit))}` : ''} "${unit}"`;
 }
 
+/** At most n UTF-16 units, an emoji never split in half (a lone half is written as "�"). */
 function cut(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+  return s.length <= n ? s : `${cutUtf16(s, n - 1)}…`;
 }
 
 function budgetChart(ctx: SectionContext, top: number): ChartSpec | null {

@@ -174,6 +174,17 @@ describe('report charts', () => {
     expect(describe({ baseline: 10, baselineYear: 2024, target: 20, targetYear: 2024, outcome: 15, outcomeYear: 2024 })).toMatch(/^Utgångsvärde 10 år 2024, målvärde 20 år 2024 /);
   });
 
+  it('a long indicator title is cut to 90 characters without splitting an emoji in half', () => {
+    // "I1: " is 4 characters; 84 more put the emoji on characters 89–90 of the title.
+    const text = `${'x'.repeat(84)}😀 och mer text`;
+    const m = buildModel({ budget: [budgetLine({ namnd: 'N' })], goals: [goal({ id: 'G', namnd: 'N', parentId: null })], indicators: [indicator({ id: 'I1', goalId: 'G', text })] });
+    const sheet = buildReports({ sign: SIGN, model: m, template: template('delarsrapport') }).sheets[0];
+    const title = sheet.charts!.find((c) => c.id === 'indikator:I1')!.title;
+    expect(title.length).toBeLessThanOrEqual(90);
+    expect(title).toMatch(/…$/);
+    expect(title).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
   it('an indicator without years, baseline or target has no picture; a reached target says so', () => {
     const m = buildModel({ goals: [goal({ id: 'G', namnd: 'N', parentId: 'KF' })], indicators: [indicator({ id: 'X', goalId: 'G', baselineYear: null })] });
     expect(indicatorPicture(m.indicators!.items[0], 2025)).toBeNull();
