@@ -35,7 +35,7 @@ export {
   type Finding,
 } from './finding';
 export { mergeMarks, normalizeCell } from './marks';
-export { CHART_NAME_PREFIX, chartName } from './sheet-spec';
+export { CHART_NAME_PREFIX, chartName, scatterXAxis } from './sheet-spec';
 export {
   buildKontrollSheet,
   buildMarks,
@@ -120,4 +120,4 @@ export {
   type ReportAnswer,
   type Rejected,
 } from './report';
-export { namndChartData, type NamndChartData, type BudgetBar } from './report/chart-data';
+export { namndChartData, unitDecimals, type NamndChartData, type BudgetBar } from './report/chart-data';

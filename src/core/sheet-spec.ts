@@ -95,6 +95,8 @@ export interface ChartSpec {
   /** Number format of a scatter chart's x axis, e.g. "0" for years. */
   xFormat?: string;
   series: ChartSeries[];
+  /** Bars: false leaves out the thin dark outline of each bar (bars too thin for it would print black). */
+  barOutline?: false;
   /** Cells covered: from the top-left cell to the cell just past the bottom-right corner (1-based). */
   anchor: { from: { col: number; row: number }; to: { col: number; row: number } };
 }
@@ -136,4 +138,25 @@ export interface CellMark {
   severity: 'fel' | 'varning' | 'info';
   /** Note text (Swedish), one line per finding on this cell. */
   note: string;
+}
+
+/**
+ * The x axis of a scatter chart (years): from the first to the last value, with a step that keeps
+ * the labels to about eight (1, 2, 5, 10 … years: a climate goal from 1990 to 2045 gets ten). One
+ * year alone – baseline, target and outcome in the same year – gets a year either side, since an
+ * axis from a year to itself is drawn as nonsense. Null for other charts or when there is no x.
+ */
+export function scatterXAxis(spec: ChartSpec): { min: number; max: number; majorUnit: number } | null {
+  if (spec.kind !== 'scatter') return null;
+  const xs = spec.series.flatMap((s) => s.x?.values ?? []).filter((v): v is number => v !== null && Number.isFinite(v));
+  if (!xs.length) return null;
+  let min = Math.min(...xs);
+  let max = Math.max(...xs);
+  if (min === max) {
+    min -= 1;
+    max += 1;
+  }
+  const span = max - min;
+  const majorUnit = [1, 2, 5, 10, 20, 25, 50, 100].find((u) => span / u <= 8) ?? Math.ceil(span / 8);
+  return { min, max, majorUnit };
 }

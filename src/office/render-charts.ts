@@ -18,7 +18,7 @@
  * description stays with the package writer's charts only, and the add-in's bars are told apart
  * by their shade.
  */
-import { chartName, type ChartSeries, type ChartSpec } from '../core';
+import { chartName, scatterXAxis, type ChartSeries, type ChartSpec } from '../core';
 import { API, canUse, type ApiSupport } from './api-support';
 import { columnLetters } from './a1';
 import { jsonBytes } from './payload';
@@ -109,7 +109,8 @@ function queueChart(ws: Excel.Worksheet, spec: ChartSpec, supports: ApiSupport):
     if (x) series.setXAxisValues(ws.getRange(x));
     if (spec.kind === 'bar') {
       series.format.fill.setSolidColor(hex(s.color));
-      series.format.line.color = BAR_OUTLINE;
+      // Bars too thin for an outline get one in their own colour (the same operations either way).
+      series.format.line.color = spec.barOutline === false ? hex(s.color) : BAR_OUTLINE;
       for (const p of s.highlight?.points ?? []) series.points.getItemAt(p).format.fill.setSolidColor(hex(s.highlight!.color));
     } else {
       const line = series.format.line;
@@ -130,13 +131,11 @@ function queueChart(ws: Excel.Worksheet, spec: ChartSpec, supports: ApiSupport):
   if (spec.valueAxisTitle) value.title.text = spec.valueAxisTitle;
   if (spec.categoryAxisTitle) category.title.text = spec.categoryAxisTitle;
   if (horizontal) category.reversePlotOrder = true; // bars read top-down in the table's order
-  if (spec.kind === 'scatter') {
-    const xs = spec.series.flatMap((s) => s.x?.values ?? []).filter((v): v is number => v !== null && Number.isFinite(v));
-    if (xs.length) {
-      category.minimum = Math.min(...xs);
-      category.maximum = Math.max(...xs);
-      category.majorUnit = 1;
-    }
+  const x = scatterXAxis(spec);
+  if (x) {
+    category.minimum = x.min;
+    category.maximum = x.max;
+    category.majorUnit = x.majorUnit;
   }
   // ExcelApi 1.8: number formats on the axes, and the value axis kept at the bottom of reversed bars.
   if (canUse(supports, API.chartAxisFormat, value, 'numberFormat')) {

@@ -6,7 +6,7 @@
  * alternative, the same sentence the report's chart carries); the values are in a table beside it.
  * No chart library, nothing fetched.
  */
-import type { BudgetBar, NamndChartData } from '../../src/core';
+import { unitDecimals, type BudgetBar, type NamndChartData } from '../../src/core';
 
 export interface SvgNode {
   tag: string;
@@ -102,7 +102,8 @@ export function budgetSvg(data: NamndChartData, idPrefix: string): SvgNode {
 
   bars.forEach((b, i) => {
     const top = plotTop + i * groupH;
-    const name = b.verksamhet.length > 48 ? `${b.verksamhet.slice(0, 47)}…` : b.verksamhet;
+    // Cut to 48, an emoji never split in half.
+    const name = b.verksamhet.length > 48 ? `${b.verksamhet.slice(0, 47).replace(/[\uD800-\uDBFF]$/, '')}…` : b.verksamhet;
     body.push(node('text', { x: left, y: top + 12, 'font-size': 11, 'font-weight': over.has(i) ? 700 : 400, fill: PANE_CHART_COLORS.text }, [], name));
     shown.forEach((s, j) => {
       const v = b[s.key];
@@ -169,7 +170,9 @@ export function indicatorSvg(ind: Indicator, idPrefix: string): SvgNode {
 
 /** The table behind the budget picture: the same numbers, for reading and for screen readers. */
 export function budgetRows(data: NamndChartData): { head: string[]; rows: string[][] } {
-  const fmt = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v)));
+  // Whole kronor and tkr, tenths of a mnkr: as the report's sentences tell them.
+  const scale = 10 ** unitDecimals(data.unit);
+  const fmt = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v * scale) / scale));
   const basis = data.basis;
   return {
     head: ['Verksamhet', `Budget (${data.unit})`, `Utfall (${data.unit})`, `Helårsprognos (${data.unit})`, `Avvikelse (${data.unit})`],

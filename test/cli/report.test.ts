@@ -211,6 +211,23 @@ test('-o adds one report sheet per nämnd to a copy, keeping every original shee
   expect(partsIn.filter((p) => !partsOut.has(p))).toEqual([]);
 });
 
+test("-o refuses to replace a sheet of the user's own that has a report's name (any case), and writes nothing", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(HEDEMORA);
+  wb.addWorksheet('omsorgsnämnden').getCell('A1').value = 'Mina egna anteckningar';
+  const input = path.join(tmp, 'own-sheet.xlsx');
+  await wb.xlsx.writeFile(input);
+  const out = path.join(tmp, 'own-sheet-rapporter.xlsx');
+  const run = await report(input, ['--type', 'delarsrapport', '-o', out]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/redan ett eget blad som heter "omsorgsnämnden".*Byt namn på bladet/s);
+  await expect(fs.access(out)).rejects.toThrow();
+  // Styrkoll's own report sheets are still replaced: -o over its own output.
+  const once = path.join(tmp, 'once.xlsx');
+  expectOk(await report(HEDEMORA, ['--type', 'delarsrapport', '-o', once]));
+  expectOk(await report(once, ['--type', 'delarsrapport', '-o', path.join(tmp, 'twice.xlsx')]));
+});
+
 describe('every --type on its example', () => {
   const cases: [string, string][] = [
     ...['namndrapport-1', 'namndrapport-2', 'namndrapport-3', 'namndrapport-4'].map((t): [string, string] => [t, FLEN]),

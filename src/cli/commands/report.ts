@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { StyrkollError } from '../../common/errors';
-import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, rapportnyckel, reportYear, sameNamnd, type ReportTemplate, reportFileNames } from '../../core';
+import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, rapportnyckel, readReportSheet, reportYear, sameNamnd, type ReportTemplate, reportFileNames } from '../../core';
 import { reportSigner } from '../../node/report-signer';
 import type { WorkbookSnapshot } from '../../core';
 import { createWorkbook } from '../../xlsx/write';
@@ -32,6 +32,23 @@ export async function loadTemplate(type: string): Promise<ReportTemplate> {
 }
 
 
+/**
+ * A report sheet replaces the sheet of the same name (Excel compares names case-insensitively) –
+ * only when that is an earlier Styrkoll report. A sheet of the user's own with the name (notes on
+ * a nämnd, say) is never overwritten: the run stops and says which sheet to rename.
+ */
+function refuseOwnSheets(snapshot: WorkbookSnapshot, names: string[]): void {
+  for (const name of names) {
+    const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (sheet && !readReportSheet(sheet)) {
+      throw new StyrkollError(
+        'ARGUMENT',
+        `Arbetsboken har redan ett eget blad som heter "${sheet.name}", och rapportbladet "${name}" skulle ersätta det. Byt namn på bladet och kör igen.`,
+      );
+    }
+  }
+}
+
 export async function runReport(file: string, opts: ReportCommandOptions, io: CliIo): Promise<number> {
   if (!opts.output === !opts.perNamnd) {
     throw new StyrkollError('ARGUMENT', 'Ange antingen -o <ut.xlsx> (rapportbladen i en kopia av arbetsboken) eller --per-namnd <mapp> (en arbetsbok per nämnd).');
@@ -50,6 +67,7 @@ export async function runReport(file: string, opts: ReportCommandOptions, io: Cl
     const previous = await previousSnapshot(opts.output, opts.force);
     const built = buildReports({ model, result, template, namnd: opts.namnd, previous, sign });
     if (built.sheets.length === 0) throw new StyrkollError('ARGUMENT', 'Arbetsboken har ingen nämnd att göra rapporter för (kolumnen Nämnd i Budget eller Mål är tom).');
+    refuseOwnSheets(input.snapshot, built.sheets.map((s) => s.name));
     const out = await writeGuarded({ bytes: input.bytes, steps: [{ op: 'addSheets', specs: built.sheets, replaceExisting: true }] });
     await writeFileAtomic(opts.output, out, { force: opts.force, protect: [file] });
     io.out(`${template.title}: ${built.sheets.length} rapportblad i ${opts.output} (${oneLine(built.sheets.map((s) => s.name).join(', '))}).`);

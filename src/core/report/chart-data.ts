@@ -21,6 +21,11 @@ export interface IndicatorPicture {
   id: string;
   text: string;
   riktning: Riktning;
+  /** The baseline and the target with their years, as given (the years shown may reach past them). */
+  baseline: number;
+  baselineYear: number;
+  target: number;
+  targetYear: number;
   /** Years shown, ascending: the baseline year, the outcome year (when there is one) and the target year. */
   years: number[];
   /** The straight line from baseline to target, per year (the "i fas" line). */
@@ -55,10 +60,16 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** An amount as shown in a sentence: "−1 234 tkr" (a real minus sign). */
+/** Decimals amounts are told with: whole kronor and tkr, tenths of a mnkr (0,3 mnkr is 300 tkr, not nothing). */
+export function unitDecimals(unit: Enhet): number {
+  return unit === 'mnkr' ? 1 : 0;
+}
+
+/** An amount as shown in a sentence: "−1 234 tkr", "−0,3 mnkr" (a real minus sign). */
 export function formatAmount(n: number, unit: Enhet): string {
-  const rounded = Math.round(n);
-  const text = formatSwedishNumber(Math.abs(rounded));
+  const scale = 10 ** unitDecimals(unit);
+  const rounded = Math.round(n * scale) / scale;
+  const text = formatSwedishNumber(Math.abs(rounded), unitDecimals(unit));
   return `${rounded < 0 ? '−' : ''}${text} ${unit}`;
 }
 
@@ -82,7 +93,10 @@ export function indicatorPicture(ind: Indicator, reportYear: number | null): Ind
   const years = [...new Set([baselineYear, ...(ind.outcome !== null && ind.outcomeYear !== null ? [ind.outcomeYear] : []), targetYear])].sort((a, b) => a - b);
   const line = years.map((y) => round(lineValue(ind, y)!));
   const outcomes = years.map((y) => (ind.outcome !== null && y === ind.outcomeYear ? ind.outcome : y === baselineYear ? baseline : null));
-  return { id: ind.id, text: ind.text, riktning: ind.riktning, years, line, outcomes, status: indicatorStatus(ind, ind.outcomeYear ?? reportYear) };
+  return {
+    id: ind.id, text: ind.text, riktning: ind.riktning, baseline, baselineYear, target, targetYear,
+    years, line, outcomes, status: indicatorStatus(ind, ind.outcomeYear ?? reportYear),
+  };
 }
 
 function bar(g: BudgetGroup): BudgetBar {
@@ -122,11 +136,12 @@ export function deficitOf(b: BudgetBar, basis: 'prognos' | 'utfall'): number | n
   return b.budget === null || v === null ? null : b.budget - v;
 }
 
-/** Indexes of the verksamheter whose basis is over budget (by at least half a unit). */
-export function overBudget(bars: BudgetBar[], basis: 'prognos' | 'utfall'): number[] {
+/** Indexes of the verksamheter whose basis is over budget (by at least half of the last digit told: 0,5 tkr, 0,05 mnkr). */
+export function overBudget(bars: BudgetBar[], basis: 'prognos' | 'utfall', unit: Enhet): number[] {
+  const half = 0.5 / 10 ** unitDecimals(unit);
   return bars.flatMap((b, i) => {
     const d = deficitOf(b, basis);
-    return d !== null && d <= -0.5 ? [i] : [];
+    return d !== null && d <= -half ? [i] : [];
   });
 }
 
@@ -137,7 +152,7 @@ export function budgetTitle(namnd: string, basis: 'prognos' | 'utfall'): string 
 /** "Tre av åtta verksamheter har prognos över budget; störst underskott: Hemtjänst, −1 234 tkr." */
 export function budgetDescription(bars: BudgetBar[], basis: 'prognos' | 'utfall', unit: Enhet): string {
   if (!bars.length) return 'Nämnden har ingen budget per verksamhet i huvudarbetsboken.';
-  const over = overBudget(bars, basis);
+  const over = overBudget(bars, basis, unit);
   const what = basis === 'prognos' ? 'prognos' : 'utfall';
   const total = bars.length === 1 ? 'en verksamhet' : `${countWord(bars.length)} verksamheter`;
   if (!over.length) return bars.length === 1 ? `Verksamheten har inte ${what} över budget.` : `Ingen av ${total} har ${what} över budget.`;
@@ -158,15 +173,14 @@ export function indicatorTitle(p: Pick<IndicatorPicture, 'id' | 'text'>): string
 /** "Utfallet 2024 är 72, linjen mot målvärdet ger 75 (högre är bättre): ej i fas. Målvärde 90 år 2027." */
 export function indicatorDescription(p: IndicatorPicture): string {
   const dir = p.riktning === 'lagre' ? 'lägre är bättre' : 'högre är bättre';
-  const first = p.years[0];
-  const lastYear = p.years[p.years.length - 1];
-  const start = `Utgångsvärde ${fmt(p.line[0])} år ${first}, målvärde ${fmt(p.line[p.line.length - 1])} år ${lastYear} (${dir}).`;
+  // The baseline and target as given: the years shown also hold an outcome year outside them.
+  const start = `Utgångsvärde ${fmt(p.baseline)} år ${p.baselineYear}, målvärde ${fmt(p.target)} år ${p.targetYear} (${dir}).`;
   const y = p.status.year;
   const idx = y === null ? -1 : p.years.indexOf(y);
   const outcome = idx >= 0 ? p.outcomes[idx] : null;
   if (outcome === null || y === null || idx === 0 && p.years.length > 1 && p.status.status === 'underlag-saknas') return `${start} Inget utfall ännu.`;
   if (p.status.status === 'uppnatt') return `${start} Utfallet ${y} är ${fmt(outcome)}: målvärdet är nått.`;
-  const expected = p.status.expected ?? lineValue({ baseline: p.line[0], baselineYear: first, target: p.line[p.line.length - 1], targetYear: lastYear }, y);
+  const expected = p.status.expected ?? lineValue(p, y);
   const verdict = p.status.status === 'i-fas' ? 'i fas' : p.status.status === 'ej-i-fas' ? 'ej i fas' : 'underlag saknas';
   return `${start} Utfallet ${y} är ${fmt(outcome)} och linjen mot målvärdet ger ${fmt(expected ?? 0)}: ${verdict}.`;
 }
@@ -191,7 +205,7 @@ export function namndChartData(model: Model, namnd: string, reportYear: number |
     unit: p.unit,
     basis: p.basis,
     budget: p.budget,
-    over: overBudget(p.budget, p.basis),
+    over: overBudget(p.budget, p.basis, p.unit),
     budgetTitle: budgetTitle(p.namnd, p.basis),
     budgetDescription: budgetDescription(p.budget, p.basis, p.unit),
     indicators: p.indicators.map((i) => ({ ...i, title: indicatorTitle(i), description: indicatorDescription(i) })),

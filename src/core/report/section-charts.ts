@@ -8,8 +8,9 @@ import type { Enhet } from '../model';
 import type { ChartSeries, ChartSpec, SpecCell } from '../sheet-spec';
 import type { ReportTemplate } from './template-schema';
 import { address, columnLetter } from './cell-ref';
+import { cutUtf16 } from './file-name';
 import { reportUnit } from './amounts';
-import { budgetDescription, budgetTitle, indicatorDescription, indicatorPicture, MAX_INDICATOR_PICTURES, overBudget, type IndicatorPicture } from './chart-data';
+import { budgetDescription, budgetTitle, indicatorDescription, indicatorPicture, MAX_INDICATOR_PICTURES, overBudget, unitDecimals, type IndicatorPicture } from './chart-data';
 import { COL, STYLE } from './styles';
 import { sectionHeading, text, type SectionContext } from './section-context';
 
@@ -18,10 +19,22 @@ const INDICATOR_ROWS = 15;
 /** Rows of 15 pt a printed A4 page holds at the report's fit-to-width scale (about 69), with a margin. */
 const ROWS_PER_PAGE = 64;
 
-/** Rows under the budget chart: room for every bar, within one page. */
+/** Rows under the budget chart: room for every bar, within one page (with the Diagram heading above it). */
 export function budgetChartRows(verksamheter: number, series: number): number {
-  return Math.max(16, Math.min(44, 7 + Math.ceil(verksamheter * series * 0.55)));
+  return Math.max(16, Math.min(56, 7 + Math.ceil(verksamheter * series * 0.55)));
 }
+
+/**
+ * About how thick each bar prints, in points: the chart's height less its title, legend and axis
+ * (about 110 pt), shared by the verksamheter, less the gap between them (60 %), shared by the series.
+ */
+export function budgetBarPoints(verksamheter: number, series: number): number {
+  const plot = budgetChartRows(verksamheter, series) * 15 - 110;
+  return plot / Math.max(1, verksamheter) / 1.6 / Math.max(1, series);
+}
+
+/** Below this a bar's two 0,75 pt outlines would cover most of it: many verksamheter print as a black block. */
+const MIN_OUTLINED_BAR_PT = 4;
 
 /** Grey-print friendly: dark, light and hatched series, the deficit hatched red. */
 export const CHART_COLORS = {
@@ -35,13 +48,14 @@ export const CHART_COLORS = {
 
 const HEADINGS = { budget: 'Budget', utfall: 'Utfall', prognos: 'Helårsprognos' } as const;
 
-/** Excel number format for amounts in `unit`: `#,##0 "tkr"` (shown `1 234 tkr` in Swedish Excel). */
+/** Excel number format for amounts in `unit`: `#,##0 "tkr"` (shown `1 234 tkr` in Swedish Excel), `#,##0.0 "mnkr"`. */
 export function amountFormat(unit: Enhet): string {
-  return `#,##0 "${unit}"`;
+  return `#,##0${unitDecimals(unit) ? `.${'0'.repeat(unitDecimals(unit))}` : ''} "${unit}"`;
 }
 
+/** At most n UTF-16 units, an emoji never split in half (a lone half is written as "�"). */
 function cut(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+  return s.length <= n ? s : `${cutUtf16(s, n - 1)}…`;
 }
 
 function budgetChart(ctx: SectionContext, top: number): ChartSpec | null {
@@ -49,7 +63,7 @@ function budgetChart(ctx: SectionContext, top: number): ChartSpec | null {
   const bars = ctx.data.budget;
   if (!t || t.last < t.first || !bars.length || !t.columns.length) return null;
   const enhet = reportUnit(ctx.model);
-  const over = overBudget(bars, t.basis);
+  const over = overBudget(bars, t.basis, enhet);
   const categories = { ref: `${address(t.first, COL.B)}:${address(t.last, COL.B)}`, values: bars.map((b) => b.verksamhet) };
   const series: ChartSeries[] = t.columns.map(({ column, col }) => {
     const L = columnLetter(col);
@@ -75,6 +89,7 @@ function budgetChart(ctx: SectionContext, top: number): ChartSpec | null {
     valueAxisTitle: `Nettokostnad (${enhet})`,
     valueFormat: amountFormat(enhet),
     series,
+    ...(budgetBarPoints(bars.length, series.length) < MIN_OUTLINED_BAR_PT ? { barOutline: false as const } : {}),
     anchor: { from: { col: COL.B, row: top }, to: { col: COL.H + 1, row: top + budgetChartRows(bars.length, series.length) } },
   };
 }

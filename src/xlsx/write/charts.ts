@@ -9,7 +9,7 @@
  * someone else added to it, which are kept with their parts.
  */
 import { isStyrkollError } from '../../common/errors';
-import { CHART_NAME_PREFIX, type ChartSeries, type ChartSpec } from '../../core';
+import { CHART_NAME_PREFIX, scatterXAxis, type ChartSeries, type ChartSpec } from '../../core';
 import { colLetters, parseA1, quoteSheet } from './cell-ref';
 import { addRel, isRelType, readRels, relType, removeOverride, setOverride } from './rels';
 import { children, escapeAttr, escapeText, parseXml } from './xml-tree';
@@ -66,8 +66,9 @@ function fillXml(color: string, pattern?: string): string {
 }
 
 /** Bars: the fill, with a thin dark outline so hatched and light bars keep their edges in grey print. */
-function barSpPr(color: string, pattern?: string): string {
-  return `<c:spPr>${fillXml(color, pattern)}<a:ln w="9525"><a:solidFill><a:srgbClr val="262626"/></a:solidFill></a:ln></c:spPr>`;
+function barSpPr(color: string, pattern?: string, outline = true): string {
+  const ln = outline ? '<a:ln w="9525"><a:solidFill><a:srgbClr val="262626"/></a:solidFill></a:ln>' : '<a:ln><a:noFill/></a:ln>';
+  return `<c:spPr>${fillXml(color, pattern)}${ln}</c:spPr>`;
 }
 
 function lineSpPr(s: ChartSeries): string {
@@ -87,13 +88,13 @@ function seriesName(sheet: string, s: ChartSeries): string {
     : `<c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>`;
 }
 
-function barSeries(sheet: string, s: ChartSeries, i: number): string {
+function barSeries(sheet: string, s: ChartSeries, i: number, outline: boolean): string {
   const dPts = (s.highlight?.points ?? [])
-    .map((p) => `<c:dPt><c:idx val="${p}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>${barSpPr(s.highlight!.color, s.highlight!.pattern)}</c:dPt>`)
+    .map((p) => `<c:dPt><c:idx val="${p}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>${barSpPr(s.highlight!.color, s.highlight!.pattern, outline)}</c:dPt>`)
     .join('');
   const cat = s.categories ? `<c:cat><c:strRef><c:f>${escapeText(absoluteRef(sheet, s.categories.ref))}</c:f>${strCache(s.categories.values)}</c:strRef></c:cat>` : '';
   return (
-    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesName(sheet, s)}${barSpPr(s.color, s.pattern)}<c:invertIfNegative val="0"/>${dPts}` +
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesName(sheet, s)}${barSpPr(s.color, s.pattern, outline)}<c:invertIfNegative val="0"/>${dPts}` +
     cat +
     `<c:val><c:numRef><c:f>${escapeText(absoluteRef(sheet, s.values.ref))}</c:f>${numCache(s.values.values)}</c:numRef></c:val></c:ser>`
   );
@@ -129,7 +130,7 @@ export function chartXml(spec: ChartSpec, sheet: string): string {
     const stacked = spec.grouping === 'stacked';
     plot =
       `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>` +
-      spec.series.map((s, i) => barSeries(sheet, s, i)).join('') +
+      spec.series.map((s, i) => barSeries(sheet, s, i, spec.barOutline !== false)).join('') +
       `<c:gapWidth val="${stacked ? 50 : 60}"/>${stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
       // Horizontal bars read top-down in the table's order; the value axis stays at the bottom.
       `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
@@ -137,14 +138,12 @@ export function chartXml(spec: ChartSpec, sheet: string): string {
       `<c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
       valAx({ id: 5002, cross: 5001, pos: horizontal ? 'b' : 'l', title: spec.valueAxisTitle, format: spec.valueFormat, grid: true, crosses: horizontal ? 'max' : 'autoZero' });
   } else {
-    const xs = spec.series.flatMap((s) => s.x?.values ?? []).filter((v): v is number => v !== null);
-    const minX = xs.length ? Math.min(...xs) : undefined;
-    const maxX = xs.length ? Math.max(...xs) : undefined;
+    const x = scatterXAxis(spec);
     plot =
       '<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>' +
       spec.series.map((s, i) => scatterSeries(sheet, s, i)).join('') +
       '<c:axId val="5003"/><c:axId val="5004"/></c:scatterChart>' +
-      valAx({ id: 5003, cross: 5004, pos: 'b', title: spec.categoryAxisTitle, format: spec.xFormat, grid: false, min: minX, max: maxX, majorUnit: 1 }) +
+      valAx({ id: 5003, cross: 5004, pos: 'b', title: spec.categoryAxisTitle, format: spec.xFormat, grid: false, min: x?.min, max: x?.max, majorUnit: x?.majorUnit ?? 1 }) +
       valAx({ id: 5004, cross: 5003, pos: 'l', title: spec.valueAxisTitle, format: spec.valueFormat, grid: true });
   }
   return (
@@ -240,8 +239,10 @@ export function takeCharts(pkg: ZipPackage, sheetPart: string, keep: boolean): K
         .filter(([k, v]) => (k === 'xmlns' || k.startsWith('xmlns:')) && !((k === 'xmlns:xdr' && v === XDR_NS) || (k === 'xmlns:a' && v === A_NS)))
         .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
         .join('');
-      const ids = [...text.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
-      kept = { part, otherAnchors: others.map((a) => text.slice(a.start, a.end)), rootNamespaces: ns, maxShapeId: Math.max(1, ...ids) };
+      // Only the kept anchors' ids: counting ours (about to go) would give our chart a new id on every re-run.
+      const otherAnchors = others.map((a) => text.slice(a.start, a.end));
+      const ids = otherAnchors.flatMap((a) => [...a.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1])));
+      kept = { part, otherAnchors, rootNamespaces: ns, maxShapeId: Math.max(1, ...ids) };
       continue;
     }
     // The drawing goes with the sheet: its charts too (images may be shared, so they stay).

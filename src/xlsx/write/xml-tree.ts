@@ -131,8 +131,8 @@ export class XmlEdit {
   /** Appends content inside an element; a self-closing element is opened up. */
   appendInside(n: XmlNode, text: string): void {
     if (n.selfClosing) {
-      const tag = this.source.slice(n.start, n.openEnd).replace(/\s*\/>$/, '>');
-      this.replace(n.start, n.end, `${tag}${text}</${n.name}>`);
+      // Only the "/>" is replaced, so an attribute set on the same start tag (a count) does not overlap.
+      this.replace(n.openEnd - 2, n.end, `>${text}</${n.name}>`);
     } else {
       this.insert(n.closeStart, text);
     }

@@ -1,5 +1,6 @@
 import { buildReports } from '../../../src/core/report/build-reports';
-import { budgetDescription, indicatorDescription, indicatorPicture, namndPictures } from '../../../src/core/report/chart-data';
+import { budgetDescription, formatAmount, indicatorDescription, indicatorPicture, namndPictures, overBudget } from '../../../src/core/report/chart-data';
+import { amountFormat } from '../../../src/core/report/section-charts';
 import { indicatorStatus } from '../../../src/core/report/indicator-status';
 import { buildKontrollSheet } from '../../../src/core/kontroll';
 import type { ChartSpec, SheetSpec } from '../../../src/core/sheet-spec';
@@ -7,7 +8,7 @@ import { checkResult, finding } from '../../xlsx/write/helpers';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseReportTemplate, type ReportTemplate } from '../../../src/core/report/template-schema';
-import { buildModel, goal, indicator, sampleModel, SIGN } from './builders';
+import { budgetLine, buildModel, goal, indicator, sampleModel, SIGN } from './builders';
 
 function template(id: string): ReportTemplate {
   const path = join(__dirname, '../../../rules/templates', `${id}.json`);
@@ -101,6 +102,22 @@ describe('report charts', () => {
     }
   });
 
+  it('65 verksamheter: the budget chart stays on one printed page and its thin bars lose the dark outline that would blacken them', () => {
+    const budget = Array.from({ length: 65 }, (_, i) => budgetLine({ namnd: 'Stora nämnden', verksamhet: `Verksamhet ${i + 1}`, budget: 1000 + i, utfall: 600, prognos: 1000 + i + (i % 7 ? -20 : 50) }));
+    const big = buildModel({ budget, goals: [goal({ id: 'G', namnd: 'Stora nämnden', parentId: null })] });
+    const sheet = buildReports({ sign: SIGN, model: big, template: template('delarsrapport') }).sheets[0];
+    const chart = sheet.charts!.find((c) => c.id === 'budget')!;
+    const rows = chart.anchor.to.row - chart.anchor.from.row;
+    // The page holds 64 rows of 15 pt at the report's scale; the Diagram heading and a blank row come first.
+    expect(chart.anchor.to.row - sheet.pageBreaks![0]).toBeLessThanOrEqual(64);
+    // About 1,8 pt per bar at the old 44 rows: every bar drew as two 0,75 pt outlines. Now more room, and no outline.
+    expect(rows).toBeGreaterThan(44);
+    expect(chart.barOutline).toBe(false);
+    // A usual nämnd keeps the outline.
+    const sn = buildReports({ sign: SIGN, model, template: template('delarsrapport') }).sheets.find((s) => s.name === 'Socialnämnden')!;
+    expect(sn.charts!.find((c) => c.id === 'budget')!.barOutline).toBeUndefined();
+  });
+
   it('a template without budget or indicators draws nothing; one with a budget only draws the budget', () => {
     const textOnly = parseReportTemplate({ path: 'x.json', json: { id: 'x', title: 'X', source: 's', period: { from: 1 }, sections: [{ kind: 'text', id: 'analys:x', heading: 'Analys' }] } });
     const sheet = buildReports({ sign: SIGN, model, template: textOnly }).sheets[0];
@@ -127,6 +144,45 @@ describe('report charts', () => {
     expect(budgetDescription(bars, 'prognos', 'tkr')).toBe('Två av fyra verksamheter har prognos över budget; störst underskott: C, −1\u00a0234 tkr.');
     expect(budgetDescription(bars.slice(0, 1), 'prognos', 'kr')).toBe('Verksamheten har inte prognos över budget.');
     expect(budgetDescription([], 'prognos', 'kr')).toMatch(/ingen budget/);
+  });
+
+  it('in mnkr a deficit of a few tenths counts and is told with a decimal; the axis shows decimals', () => {
+    const bars = [
+      { verksamhet: 'A', budget: 0.35, utfall: 0.2, prognos: 0.42 },
+      { verksamhet: 'B', budget: 0.6, utfall: 0.3, prognos: 0.55 },
+      { verksamhet: 'C', budget: 12, utfall: 6, prognos: 12.3 },
+    ];
+    expect(overBudget(bars, 'prognos', 'mnkr')).toEqual([0, 2]);
+    expect(budgetDescription(bars, 'prognos', 'mnkr')).toBe('Två av tre verksamheter har prognos över budget; störst underskott: C, −0,3 mnkr.');
+    // 0,5, 1 and 1,5 mnkr on the axis, not "1 mnkr" twice.
+    expect(amountFormat('mnkr')).toBe('#,##0.0 "mnkr"');
+    // tkr and kr as before: whole units, half a unit is rounding.
+    expect(overBudget([{ verksamhet: 'A', budget: 100, utfall: 0, prognos: 100.4 }], 'prognos', 'tkr')).toEqual([]);
+    expect(amountFormat('tkr')).toBe('#,##0 "tkr"');
+    expect(formatAmount(-1234.4, 'tkr')).toBe('−1\u00a0234 tkr');
+  });
+
+  it('the text alternative names the baseline and the target as given, even when the outcome year lies outside them', () => {
+    const describe = (p: Partial<Parameters<typeof indicator>[0]>) =>
+      indicatorDescription(indicatorPicture(buildModel({ indicators: [indicator({ id: 'X', goalId: 'G', ...p })] }).indicators!.items[0], 2025)!);
+    // Outcome after the target year: the target is still 60 in 2026.
+    expect(describe({ outcome: 58, outcomeYear: 2030 })).toMatch(/^Utgångsvärde 50 år 2022, målvärde 60 år 2026 \(högre är bättre\)\./);
+    // Outcome before the baseline year.
+    expect(describe({ outcome: 40, outcomeYear: 2019 })).toMatch(/^Utgångsvärde 50 år 2022, målvärde 60 år 2026 /);
+    // Target year before the baseline year, and both in the same year.
+    expect(describe({ baseline: 40, baselineYear: 2025, target: 60, targetYear: 2022, outcome: 45, outcomeYear: 2024 })).toMatch(/^Utgångsvärde 40 år 2025, målvärde 60 år 2022 /);
+    expect(describe({ baseline: 10, baselineYear: 2024, target: 20, targetYear: 2024, outcome: 15, outcomeYear: 2024 })).toMatch(/^Utgångsvärde 10 år 2024, målvärde 20 år 2024 /);
+  });
+
+  it('a long indicator title is cut to 90 characters without splitting an emoji in half', () => {
+    // "I1: " is 4 characters; 84 more put the emoji on characters 89–90 of the title.
+    const text = `${'x'.repeat(84)}😀 och mer text`;
+    const m = buildModel({ budget: [budgetLine({ namnd: 'N' })], goals: [goal({ id: 'G', namnd: 'N', parentId: null })], indicators: [indicator({ id: 'I1', goalId: 'G', text })] });
+    const sheet = buildReports({ sign: SIGN, model: m, template: template('delarsrapport') }).sheets[0];
+    const title = sheet.charts!.find((c) => c.id === 'indikator:I1')!.title;
+    expect(title.length).toBeLessThanOrEqual(90);
+    expect(title).toMatch(/…$/);
+    expect(title).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it('an indicator without years, baseline or target has no picture; a reached target says so', () => {

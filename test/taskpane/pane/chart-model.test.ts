@@ -51,6 +51,17 @@ describe('pane pictures (SVG)', () => {
     expect(indicatorRows(data.indicators[0]).rows).toEqual([['2022', '70', '70'], ['2024', '71', '75'], ['2026', '–', '80']]);
   });
 
+  it('a long verksamhet name is cut without splitting an emoji in half', () => {
+    const long = { ...data, budget: [{ verksamhet: `${'x'.repeat(46)}😀 och mer`, budget: 1, utfall: 1, prognos: 1 }] };
+    const label = all(budgetSvg(long, 'p')).find((n) => n.tag === 'text' && n.text?.startsWith('xxx'))!.text!;
+    expect(label).toBe(`${'x'.repeat(46)}…`);
+  });
+
+  it('the table in mnkr keeps a decimal (0,4 mnkr is not 0)', () => {
+    const mnkr = { ...data, unit: 'mnkr' as const, budget: [{ verksamhet: 'A', budget: 0.35, utfall: 0.2, prognos: 0.42 }] };
+    expect(budgetRows(mnkr).rows[0]).toEqual(['A', '0,4', '0,2', '0,4', '−0,1']);
+  });
+
   it('nice ticks cover the range in round steps', () => {
     expect(niceTicks(0, 54300)).toEqual([0, 20000, 40000, 60000]);
     expect(niceTicks(70, 80)).toEqual([70, 75, 80]);

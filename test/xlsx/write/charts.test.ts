@@ -151,6 +151,34 @@ describe('charts in the package', () => {
     expectConsistentPackage(bytes);
   });
 
+  test('bars have a thin dark outline, left out when the spec says the bars are too thin for it', () => {
+    const spec = reportSpec('Rapport');
+    const outlined = text(parts(createWorkbook([spec])), 'xl/charts/chart1.xml');
+    expect(outlined.match(/<a:ln w="9525"><a:solidFill><a:srgbClr val="262626"\/>/g)).toHaveLength(3);
+    const thin = { ...spec, charts: spec.charts!.map((c) => (c.kind === 'bar' ? { ...c, barOutline: false as const } : c)) };
+    const bar = text(parts(createWorkbook([thin])), 'xl/charts/chart1.xml');
+    elements(bar);
+    expect(bar).not.toContain('262626');
+    // Two series and one highlighted point, and the plot area (never outlined).
+    expect(bar.match(/<a:ln><a:noFill\/><\/a:ln><\/c:spPr>/g)).toHaveLength(4);
+  });
+
+  test('the year axis: one year alone gets a year either side, a long span fewer labels', () => {
+    const years = (xs: number[]) => {
+      const spec = reportSpec('Rapport');
+      const line = { ...spec.charts![1], series: [{ ...spec.charts![1].series[0], x: { ref: 'B5:D5', values: xs } }] };
+      const xml = text(parts(createWorkbook([{ ...spec, charts: [line] }])), 'xl/charts/chart1.xml');
+      const ax = /<c:valAx><c:axId val="5003"\/>.*?<\/c:valAx>/.exec(xml)![0];
+      return { max: /<c:max val="([^"]+)"/.exec(ax)?.[1], min: /<c:min val="([^"]+)"/.exec(ax)?.[1], unit: /<c:majorUnit val="([^"]+)"/.exec(ax)?.[1] };
+    };
+    expect(years([2022, 2024, 2026])).toEqual({ min: '2022', max: '2026', unit: '1' });
+    // Baseline, target and outcome all in 2024: min = max made LibreOffice draw an axis to 3984.
+    expect(years([2024, 2024, 2024])).toEqual({ min: '2023', max: '2025', unit: '1' });
+    // A climate goal from 1990 to 2045: not 55 labels.
+    expect(years([1990, 2024, 2045])).toEqual({ min: '1990', max: '2045', unit: '10' });
+    expect(years([2015, 2024, 2030])).toEqual({ min: '2015', max: '2030', unit: '2' });
+  });
+
   test('the package reads back: the sheet and its cells are what was written', async () => {
     const snap = await readWorkbook(createWorkbook([reportSpec('Omsorg')]));
     expect(snap.sheets.map((s) => s.name)).toEqual(['Omsorg']);
@@ -241,6 +269,11 @@ describe("the user's own charts", () => {
     const ids = [...d.matchAll(/<xdr:cNvPr id="(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
     expectConsistentPackage(zipSync(rerun));
+    // Re-runs with the same findings give the same bytes: our chart's shape id does not climb each time.
+    const again = parts(check(zipSync(rerun), [finding({ severity: 'info', sheet: 'Budget', cell: 'C3', category: 'indata' })]));
+    const third = parts(check(zipSync(again), [finding({ severity: 'info', sheet: 'Budget', cell: 'C3', category: 'indata' })]));
+    expect(text(third, drawing)).toBe(text(again, drawing));
+    expect(text(again, drawing)).toBe(d);
   });
 
   test("a broken drawing on the Kontroll sheet is replaced, not a reason to fail", async () => {

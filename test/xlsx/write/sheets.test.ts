@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { strToU8, zipSync } from 'fflate';
 import type { SheetSpec } from '../../../src/core/sheet-spec';
 import { createWorkbook, addSheets } from '../../../src/xlsx/write';
 import { loadExcel, partText, parts, sheetParts, budgetWorkbook, cellValues } from './helpers';
@@ -156,5 +157,16 @@ describe('addSheets', () => {
     const untouched = Object.keys(inParts).filter((n) => /pivot|vbaProject|sharedStrings|theme/.test(n));
     expect(untouched.length).toBeGreaterThan(0);
     for (const name of untouched) expect(Buffer.compare(Buffer.from(inParts[name]), Buffer.from(outParts[name]))).toBe(0);
+  });
+
+  test('a styles part with empty self-closing lists (<numFmts count="0"/>, as openpyxl writes) gets the new formats', async () => {
+    const p = parts(await budgetWorkbook());
+    const styles = partText(zipSync(p), 'xl/styles.xml').replace(/<numFmts\b[^>]*\/>|<numFmts\b[\s\S]*?<\/numFmts>/, '');
+    p['xl/styles.xml'] = strToU8(styles.replace(/(<styleSheet\b[^>]*>)/, '$1<numFmts count="0"/>'));
+    const withFormat: SheetSpec = { name: 'Rapport', rows: [[{ v: 1234, style: { numFmt: '#,##0 "tkr"' } }]] };
+    const out = addSheets(zipSync(p), [withFormat]);
+    const written = partText(out, 'xl/styles.xml');
+    expect(written).toMatch(/<numFmts count="1"><numFmt numFmtId="\d+" formatCode="#,##0 &quot;tkr&quot;"\/><\/numFmts>/);
+    expect((await loadExcel(out)).getWorksheet('Rapport')!.getCell('A1').numFmt).toBe('#,##0 "tkr"');
   });
 });
