@@ -13,7 +13,9 @@ import {
   fileTagValue,
   listNamnder,
   pureReportSigner,
+  refuseOwnSheets,
   reportYear,
+  sameNamnd,
   namndChartData,
   sheetNames,
   type CheckedWorkbook,
@@ -74,8 +76,12 @@ class ExcelCheckHandle implements CheckHandle {
     const created: string[] = [];
     const notes: string[] = [];
     // Earlier report sheets in this workbook, read once, so the answers typed in them are kept.
-    const reportSheets = new Set(sheetNames(listNamnder(model)).map((n) => n.toLowerCase()));
+    const all = listNamnder(model);
+    const names = sheetNames(all);
+    const reportSheets = new Set(names.map((n) => n.toLowerCase()));
     const previous = request.mode === 'sheets' ? await runInExcel((ctx) => readSnapshot(ctx, { sheets: (name) => reportSheets.has(name.toLowerCase()) })) : undefined;
+    // A sheet of the user's own under a report sheet's name stops the run before anything is written.
+    if (previous) refuseOwnSheets(previous, request.namnder.map((n) => names[all.findIndex((m) => sameNamnd(m, n))]).filter((n): n is string => n !== undefined));
     for (const [i, namnd] of request.namnder.entries()) {
       onProgress(i, request.namnder.length);
       const sign = pureReportSigner(model);

@@ -110,6 +110,7 @@ export {
   ReportTemplate,
   readReports,
   readReportSheet,
+  refuseOwnSheets,
   listNamnder,
   sameNamnd,
   sheetNames,

@@ -198,3 +198,37 @@ describe('Koppla kolumner in Excel', () => {
     expect(host.sheetNames()).toEqual(['Blad1']);
   });
 });
+
+describe('reports as sheets in Excel', () => {
+  const budget: FakeSheetInit = {
+    name: 'Budget',
+    rows: [
+      ['Nämnd', 'Verksamhet', 'Budget', 'Utfall', 'Prognos'],
+      ['Socialnämnden', 'Hemtjänst', 96_400_000, 64_900_000, 104_700_000],
+      ['Kultur- och fritidsnämnden', 'Bibliotek', 9_800_000, 6_100_000, 9_700_000],
+    ],
+  };
+  const request = { template: 'delarsrapport', mode: 'sheets' as const, namnder: ['Kultur- och fritidsnämnden', 'Socialnämnden'] };
+
+  it('writes one report sheet per nämnd, and a second run replaces them', async () => {
+    workbook([budget]);
+    const { handle } = await createAppServices().check.check(null, { profile: null, thresholds: {} }, () => undefined);
+    const first = await handle.createReports(request, () => undefined);
+    expect(first.created).toEqual(['Kultur- och fritidsnämnden', 'Socialnämnden']);
+    await handle.createReports(request, () => undefined);
+    expect(host.sheetNames().filter((n) => n.toLowerCase().includes('nämnden'))).toEqual(['Kultur- och fritidsnämnden', 'Socialnämnden']);
+  });
+
+  it('a sheet of the user\u2019s own under a report sheet\u2019s name (any case) stops the run before anything is written', async () => {
+    workbook([budget, { name: 'socialnämnden', rows: [['Mina anteckningar om nämnden']] }]);
+    const { handle } = await createAppServices().check.check(null, { profile: null, thresholds: {} }, () => undefined);
+    const before = host.sheetNames();
+    await expect(handle.createReports(request, () => undefined)).rejects.toMatchObject({
+      code: 'ARGUMENT',
+      message: expect.stringContaining('eget blad som heter "socialnämnden"'),
+    });
+    // Kultur- och fritidsnämnden comes first in the request, and is not written either.
+    expect(host.sheetNames()).toEqual(before);
+    expect(sheet('socialnämnden').values.get('0,0')).toBe('Mina anteckningar om nämnden');
+  });
+});

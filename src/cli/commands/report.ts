@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { StyrkollError } from '../../common/errors';
-import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, rapportnyckel, readReportSheet, reportYear, sameNamnd, type ReportTemplate, reportFileNames } from '../../core';
+import { buildReports, fileTagValue, FILE_TAG_NAME, listNamnder, rapportnyckel, refuseOwnSheets, reportYear, sameNamnd, type ReportTemplate, reportFileNames } from '../../core';
 import { reportSigner } from '../../node/report-signer';
 import type { WorkbookSnapshot } from '../../core';
 import { createWorkbook } from '../../xlsx/write';
@@ -29,24 +29,6 @@ export async function loadTemplate(type: string): Promise<ReportTemplate> {
     throw new StyrkollError('ARGUMENT', `Okänd rapporttyp "${type}". Välj en av: ${engine.templates().map((x) => x.id).join(', ')}.`);
   }
   return t;
-}
-
-
-/**
- * A report sheet replaces the sheet of the same name (Excel compares names case-insensitively) –
- * only when that is an earlier Styrkoll report. A sheet of the user's own with the name (notes on
- * a nämnd, say) is never overwritten: the run stops and says which sheet to rename.
- */
-function refuseOwnSheets(snapshot: WorkbookSnapshot, names: string[]): void {
-  for (const name of names) {
-    const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (sheet && !readReportSheet(sheet)) {
-      throw new StyrkollError(
-        'ARGUMENT',
-        `Arbetsboken har redan ett eget blad som heter "${sheet.name}", och rapportbladet "${name}" skulle ersätta det. Byt namn på bladet och kör igen.`,
-      );
-    }
-  }
 }
 
 export async function runReport(file: string, opts: ReportCommandOptions, io: CliIo): Promise<number> {

@@ -6,6 +6,6 @@ export type { Rejected } from './review-sheet';
 export type { Edit } from './master-sheet';
 export { indicatorStatus, type IndicatorStatus, type IndicatorStatusCode, type IndicatorValues } from './indicator-status';
 export { parseReportTemplate, loadReportTemplates, ReportTemplate, Section } from './template-schema';
-export { readReports, readReportSheet, type ReportReading } from './read-report';
+export { readReports, readReportSheet, refuseOwnSheets, type ReportReading } from './read-report';
 export { listNamnder, sameNamnd, sheetNames } from './namnd-data';
 export { reportFileName, reportFileNames, cutUtf16 } from './file-name';

@@ -5,6 +5,7 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { address, isBlank } from './cell-ref';
 import { decodeRowKey, fieldId, hashLockedCells, ID_COLUMN, META_KEY, type RowKey } from './row-key';
+import { StyrkollError } from '../errors';
 
 export interface ReadField {
   id: string;
@@ -93,4 +94,23 @@ export function answersOf(reading: ReportReading): Map<string, CellValue> {
   const m = new Map<string, CellValue>();
   for (const f of reading.fields.values()) if (!isBlank(f.value)) m.set(f.id, f.value);
   return m;
+}
+
+/**
+ * A report sheet replaces the sheet of the same name in the workbook it is written into (Excel
+ * compares names case-insensitively) – but only an earlier Styrkoll report. A sheet of the user's
+ * own with that name (notes on a nämnd, say) is never overwritten: this throws a Swedish error that
+ * says which sheet to rename, before anything is written. `target` needs only the sheets that
+ * could collide (the CLI passes the whole input, the add-in the sheets it read by those names).
+ */
+export function refuseOwnSheets(target: WorkbookSnapshot, names: string[]): void {
+  for (const name of names) {
+    const sheet = target.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (sheet && !readReportSheet(sheet)) {
+      throw new StyrkollError(
+        'ARGUMENT',
+        `Arbetsboken har redan ett eget blad som heter "${sheet.name}", och rapportbladet "${name}" skulle ersätta det. Byt namn på bladet och kör igen.`,
+      );
+    }
+  }
 }
