@@ -57,3 +57,8 @@ export function parseAmountKr(v: CellValue, fieldUnit: Enhet): number | null | u
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
+
+/** Decimals amounts are told with: whole kronor and tkr, tenths of a mnkr (0,3 mnkr is 300 tkr, not nothing). */
+export function unitDecimals(unit: Enhet): number {
+  return unit === 'mnkr' ? 1 : 0;
+}

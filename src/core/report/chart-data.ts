@@ -6,7 +6,7 @@
  */
 import type { Enhet, Indicator, Model, Riktning } from '../model';
 import { formatSwedishNumber, formatSwedishNumberTrimmed } from '../input/numbers';
-import { reportUnit } from './amounts';
+import { reportUnit, unitDecimals } from './amounts';
 import { indicatorStatus, type IndicatorStatus } from './indicator-status';
 import { namndData, type BudgetGroup } from './namnd-data';
 
@@ -60,10 +60,7 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Decimals amounts are told with: whole kronor and tkr, tenths of a mnkr (0,3 mnkr is 300 tkr, not nothing). */
-export function unitDecimals(unit: Enhet): number {
-  return unit === 'mnkr' ? 1 : 0;
-}
+export { unitDecimals };
 
 /** An amount as shown in a sentence: "−1 234 tkr", "−0,3 mnkr" (a real minus sign). */
 export function formatAmount(n: number, unit: Enhet): string {

@@ -3,7 +3,7 @@ import type { BudgetSection, ActionPlanSection, BudgetColumn } from './template-
 import type { SpecCell } from '../sheet-spec';
 import { address, columnLetter, isoToSerial } from './cell-ref';
 import { krToUnit, reportUnit } from './amounts';
-import { COL, STYLE } from './styles';
+import { amountIn, COL, STYLE } from './styles';
 import { mergedFill, mergeRef, sectionHeading, text, type SectionContext } from './section-context';
 
 const HEADERS: Record<BudgetColumn, string> = {
@@ -32,6 +32,7 @@ export function renderBudget(ctx: SectionContext, s: BudgetSection): void {
 
   const first = d.next;
   const basis = s.deviationBasis;
+  const amount = amountIn(reportUnit(ctx.model));
   for (const g of ctx.data.budget) {
     const r = d.next;
     const values: Record<BudgetColumn, number | null> = {
@@ -42,7 +43,7 @@ export function renderBudget(ctx: SectionContext, s: BudgetSection): void {
     };
     const cells: Record<number, SpecCell | null> = { [COL.B]: text(g.verksamhet) };
     for (const [c, col] of colOf) {
-      const cell: SpecCell = { v: values[c], style: STYLE.amount };
+      const cell: SpecCell = { v: values[c], style: amount };
       const bCol = colOf.get('budget');
       const oCol = colOf.get(basis);
       if (c === 'avvikelse' && values.avvikelse !== null && bCol && oCol) {
@@ -76,7 +77,7 @@ export function renderBudget(ctx: SectionContext, s: BudgetSection): void {
       return acc + (v ?? 0);
     }, 0);
     const L = columnLetter(col);
-    totals[col] = last >= first ? { v: sum, f: `SUM(${L}${first}:${L}${last})`, style: STYLE.total } : { v: 0, style: STYLE.total };
+    totals[col] = last >= first ? { v: sum, f: `SUM(${L}${first}:${L}${last})`, style: amountIn(reportUnit(ctx.model), STYLE.total) } : { v: 0, style: amountIn(reportUnit(ctx.model), STYLE.total) };
   }
   d.add(totals, 'summa:budget');
   d.merge(mergeRef(tr, COL.B, tr, COL.C));
@@ -94,7 +95,7 @@ export function renderActionPlan(ctx: SectionContext, s: ActionPlanSection): voi
     d.add(
       {
         [COL.B]: text('Nämndens avvikelse mot budget' + ctx.unitSuffix, { bold: true }),
-        [COL.D]: { v: t.value, f: t.cell, style: { ...STYLE.amount, bold: true } },
+        [COL.D]: { v: t.value, f: t.cell, style: { ...amountIn(reportUnit(ctx.model)), bold: true } },
         [COL.E]: text(t.value !== null && t.value < 0 ? 'Underskott: åtgärder krävs' : '', t.value !== null && t.value < 0 ? STYLE.bad : STYLE.neutral),
       },
       'atgardsplan:avvikelse',
@@ -126,7 +127,7 @@ export function renderActionPlan(ctx: SectionContext, s: ActionPlanSection): voi
           [COL.B]: text(i + 1),
           [COL.C]: text(a.text),
           // Åtgärder Belopp is kronor in the master; shown in the report's unit.
-          [COL.D]: { v: krToUnit(a.belopp, reportUnit(ctx.model)), style: STYLE.amount },
+          [COL.D]: { v: krToUnit(a.belopp, reportUnit(ctx.model)), style: amountIn(reportUnit(ctx.model)) },
           [COL.E]: text(a.ansvarig),
           [COL.G]: a.klartSenast ? { v: isoToSerial(a.klartSenast) ?? a.klartSenast, date: true, style: STYLE.date } : null,
           [COL.H]: text(a.status),
@@ -148,7 +149,7 @@ export function renderActionPlan(ctx: SectionContext, s: ActionPlanSection): voi
   for (let n = 1; n <= count; n++) {
     const r = d.add({ [COL.B]: text(n, { valign: 'top', align: 'center' }), [COL.F]: mergedFill() }, `atgard:${n}`, {}, [
       { field: 'atgard', col: COL.C, value: null },
-      { field: 'belopp', col: COL.D, value: null, style: { numFmt: '#,##0' } },
+      { field: 'belopp', col: COL.D, value: null, style: { numFmt: amountIn(reportUnit(ctx.model)).numFmt } },
       { field: 'ansvarig', col: COL.E, value: null },
       { field: 'klart', col: COL.G, value: null, style: { numFmt: 'yyyy-mm-dd', align: 'left' } },
       { field: 'status', col: COL.H, value: null },

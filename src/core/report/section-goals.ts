@@ -5,7 +5,7 @@ import type { GoalsSection, UppdragSection } from './template-schema';
 import { isoToSerial } from './cell-ref';
 import { krToUnit, reportUnit } from './amounts';
 import { indicatorStatus } from './indicator-status';
-import { COL, STYLE } from './styles';
+import { amountIn, COL, STYLE } from './styles';
 import { formatNumber, mergeRef, sectionHeading, text, type SectionContext } from './section-context';
 import type { FillIn } from './sheet-draft';
 
@@ -114,7 +114,7 @@ export function renderUppdrag(ctx: SectionContext, s: UppdragSection): void {
         [COL.D]: text(u.givetAv),
         [COL.E]: serial !== null ? { v: serial, date: true, style: STYLE.date } : text(u.klartSenast),
         // Uppdrag Kostnad is kronor in the master; shown in the report's unit.
-        [COL.F]: { v: krToUnit(u.kostnad, reportUnit(ctx.model)), style: STYLE.amount },
+        [COL.F]: { v: krToUnit(u.kostnad, reportUnit(ctx.model)), style: amountIn(reportUnit(ctx.model)) },
         [COL.G]: s.status ? null : text(u.status),
       },
       `uppdrag:${u.id}`,

@@ -1,5 +1,7 @@
 /** Report sheet styles and the column grid (A = id column, B–H = the document). */
+import type { Enhet } from '../model';
 import type { CellStyle } from '../sheet-spec';
+import { unitDecimals } from './amounts';
 
 export const COL = { id: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8 } as const;
 export const LAST_COL = COL.H;
@@ -28,3 +30,9 @@ export const STYLE = {
   neutral: { color: 'FF595959', valign: 'top' } satisfies CellStyle,
   date: { numFmt: 'yyyy-mm-dd', valign: 'top', align: 'left' } satisfies CellStyle,
 };
+
+/** `base` (an amount style) for a report in `unit`: whole numbers, tenths for mnkr, so 0,35 mnkr does not show as 0. */
+export function amountIn(unit: Enhet, base: CellStyle = STYLE.amount): CellStyle {
+  const decimals = unitDecimals(unit);
+  return decimals ? { ...base, numFmt: `#,##0.${'0'.repeat(decimals)}` } : base;
+}

@@ -42,6 +42,18 @@ describe('buildReports', () => {
     expect(summary.join('\n')).toMatch(/Socialnämnden .*2 mål, 2 indikatorer, 1 uppdrag, 2 verksamheter/);
   });
 
+  it('shows amounts in mnkr with a decimal, so 0,35 mnkr is not 0; tkr stays whole', () => {
+    const amountFormats = (beloppI: 'tkr' | 'mnkr') => {
+      const out = buildReports({ sign: SIGN, model: sampleModel({ beloppI }), result, template: template('delarsrapport') });
+      const sheet = out.sheets.find((x) => x.name === 'Socialnämnden')!;
+      const hem = sheet.rows.find((r) => r.some((c) => c?.v === 'Hemtjänst'))!;
+      const total = sheet.rows.find((r) => r.some((c) => c?.v === 'Summa Socialnämnden'))!;
+      return [...hem.slice(3, 7), ...total.slice(3, 7)].map((c) => c?.style?.numFmt);
+    };
+    expect(new Set(amountFormats('tkr'))).toEqual(new Set(['#,##0']));
+    expect(new Set(amountFormats('mnkr'))).toEqual(new Set(['#,##0.0']));
+  });
+
   it('sums verksamhet lines and writes totals as live SUM formulas with correct cached values', () => {
     const rowOf = (label: string) => sn.rows.find((r) => r.some((c) => c?.v === label))!;
     const hem = rowOf('Hemtjänst');
