@@ -61,7 +61,8 @@ export interface PaneCheck {
  * What the pane asks of one check beyond its findings and summary: the Rapporter tab its nämnder,
  * pictures and reports, Koppla kolumner its mapping data. In Excel it holds the engine's
  * CheckedWorkbook (the model reports are built from); standalone, what the worker sent with the
- * result, while the model stays in the worker with its last check.
+ * result and the check's id, while the model stays in the worker with its last check (a handle
+ * whose check a newer one has replaced gets a Swedish error, never another check's reports).
  */
 export interface CheckHandle {
   /** The nämnder reports can be made for. */
@@ -131,8 +132,11 @@ export interface SettingsStore {
 
 /** Standalone only: the chosen file with the Kontroll sheet and marks, made in the browser. */
 export interface CheckedWorkbookService {
-  /** Uses the last check; the name is "<original>-kontroll.xlsx". */
-  checkedWorkbook(onProgress: (p: CheckProgress) => void): Promise<DownloadFile>;
+  /**
+   * Made from the check behind `check` (the handle a check returned); the name is
+   * "<original>-kontroll.xlsx". Refused with a Swedish message when a newer check has replaced it.
+   */
+  checkedWorkbook(check: CheckHandle, onProgress: (p: CheckProgress) => void): Promise<DownloadFile>;
 }
 
 export interface PaneServices {

@@ -171,7 +171,7 @@ export class Pane {
     this.reports.show(handle);
     const budgetRead = result.summary.budgetRead !== false;
     this.mappingView.show(handle.mapping(), !budgetRead);
-    this.downloads?.show();
+    this.downloads?.show(handle);
     this.selectTab('fynd');
     if (!budgetRead) {
       // Never a green "klar" when nothing was read: say so, with the core's suggestion.
@@ -215,6 +215,9 @@ export class Pane {
     if (this.running || (this.host === 'standalone' && !file)) return;
     this.running = true;
     this.checkButton.disabled = true;
+    // The last check's handle goes now: its reports and download would be refused once this
+    // check replaces it, and until then they would answer for a result that is being redone.
+    this.reports.clear();
     this.downloads?.hide();
     replace(this.message);
     this.showProgress({ phase: 'indata', done: 0, total: 0 });

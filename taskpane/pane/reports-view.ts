@@ -34,6 +34,14 @@ export class ReportsView {
     this.render();
   }
 
+  /** Lets go of the shown check (a new one has started): back to "Kontrollera först". */
+  clear(): void {
+    if (!this.check) return;
+    this.check = null;
+    this.revoke();
+    this.render();
+  }
+
   private revoke(): void {
     for (const u of this.urls) URL.revokeObjectURL(u);
     this.urls = [];
@@ -96,6 +104,8 @@ export class ReportsView {
           progress.value = done;
         },
       );
+      // The pane has moved on to another check meanwhile: these reports' form is gone.
+      if (this.check !== check) return;
       this.revoke();
       replace(feedback, h('div', { class: 'message-bar success', role: 'status' }, icon('ok'),
         h('div', {}, h('p', { class: 'message-title' }, outcome.created.length === 1 ? '1 rapport skapad' : `${count(outcome.created.length)} rapporter skapade`),

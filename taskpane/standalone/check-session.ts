@@ -1,7 +1,9 @@
 /**
  * What the standalone page's worker does: read, check, write the checked workbook and build the
  * reports, all from the bytes of one chosen file. It keeps the last check (bytes, full result) so
- * the download and the reports need no second read. Runs inside the Web Worker only.
+ * the download and the reports need no second read. Each check has an id, which the page sends
+ * back with every download and report request; only the last check is kept, and a request for
+ * any other is refused, never answered from the wrong check. Runs inside the Web Worker only.
  */
 import { zipSync } from 'fflate';
 import {
@@ -43,7 +45,13 @@ export function zipFileName(template: string): string {
   return `rapporter-${template.replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'mall'}.zip`;
 }
 
+/** Said when a request names a check the worker no longer holds (a newer check has replaced it). */
+export const CHECK_REPLACED = 'Kontrollen som rapporterna skulle byggas på har ersatts av en nyare kontroll. Kontrollera igen och skapa rapporterna därefter.';
+export const CHECK_REPLACED_DOWNLOAD = 'Kontrollen som arbetsboken skulle byggas på har ersatts av en nyare kontroll. Kontrollera igen och ladda ner arbetsboken därefter.';
+
 interface LastCheck {
+  /** The id the page sends back to ask for this check's download and reports. */
+  id: number;
   name: string;
   bytes: Uint8Array;
   /** The findings, the summary and the model (the handle the reports are built from). */
@@ -51,7 +59,9 @@ interface LastCheck {
 }
 
 export class CheckSession {
+  /** Only the latest check is held (memory stays bounded); older ids are refused. */
   private last: LastCheck | null = null;
+  private nextCheckId = 1;
 
   init(): InitReply {
     const engine = bundledEngine();
@@ -63,7 +73,9 @@ export class CheckSession {
    * `mapping` is the page's Koppla kolumner choice for this session (as `--sheet` and `--map`).
    */
   async check(name: string, bytes: Uint8Array, settings: StyrkollSettings, onProgress: (p: CheckProgress) => void, mapping: ColumnMapping | null = null): Promise<CheckReply> {
+    // From here on no earlier check's id is held, whether or not this one succeeds.
     this.last = null;
+    const id = this.nextCheckId++;
     onProgress({ phase: 'indata', done: 0, total: 0 });
     const snapshot = await readWorkbook(bytes, { skipSheetNames: [...OWN_SHEET_NAMES] });
     const checked = await bundledEngine().check(snapshot, {
@@ -75,10 +87,11 @@ export class CheckSession {
       codegen: false,
     });
     onProgress({ phase: 'klart', done: 1, total: 1 });
-    this.last = { name, bytes, checked };
+    this.last = { id, name, bytes, checked };
     // The findings, summary, nämnder and pictures go to the page; the model stays here for the reports.
     const { model } = checked;
     return {
+      checkId: id,
       findings: checked.findings,
       summary: checked.summary,
       namnder: listNamnder(model),
@@ -87,19 +100,21 @@ export class CheckSession {
     };
   }
 
-  private lastCheck(): LastCheck {
-    if (!this.last) throw new StyrkollError('ARGUMENT', 'Kontrollera arbetsboken först.');
-    return this.last;
+  /** The check with this id, if it is still the one held; else a clear Swedish refusal. */
+  private held(checkId: number, replaced: string): LastCheck {
+    if (this.last && this.last.id === checkId) return this.last;
+    if (this.nextCheckId === 1) throw new StyrkollError('ARGUMENT', 'Kontrollera arbetsboken först.');
+    throw new StyrkollError('ARGUMENT', replaced);
   }
 
-  write(): FileOut {
-    const { name, bytes, checked } = this.lastCheck();
+  write(checkId: number): FileOut {
+    const { name, bytes, checked } = this.held(checkId, CHECK_REPLACED_DOWNLOAD);
     const out = writeCheckedWorkbook(bytes, { kontroll: buildKontrollSheet(checked), marks: buildMarks(checked.findings) });
     return { name: checkedFileName(name), bytes: out };
   }
 
-  reports(templateId: string, namnder: string[], onProgress: (p: CheckProgress) => void): ReportsReply {
-    const { checked } = this.lastCheck();
+  reports(checkId: number, templateId: string, namnder: string[], onProgress: (p: CheckProgress) => void): ReportsReply {
+    const { checked } = this.held(checkId, CHECK_REPLACED);
     const { model } = checked;
     const template = bundledEngine().requireTemplate(templateId);
     const files: FileOut[] = [];

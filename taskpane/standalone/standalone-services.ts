@@ -3,6 +3,7 @@
  * what it makes comes back as bytes to download. The page itself imports no part of the core
  * or the xlsx adapter.
  */
+import { StyrkollError } from '../../src/core';
 import type { CheckHandle, PaneServices, ReportService } from '../services';
 import { createYieldToHost } from '../pane/yield-to-host';
 import { createLocalSettingsStore } from './settings-store';
@@ -20,21 +21,28 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
     modes: () => ['download'],
   };
 
+  /** Each handle's check id in the worker, for the checked-workbook download. */
+  const checkIds = new WeakMap<CheckHandle, number>();
+
   /**
    * A check as the page holds it: what the worker sent with the findings (nämnder, pictures,
-   * Koppla kolumner's data). The model stays in the worker with its last check, which the
-   * reports are made from.
+   * Koppla kolumner's data) and the check's id. The model stays in the worker with its last
+   * check; the reports name the id, so a handle whose check has been replaced is refused there
+   * instead of getting the newer check's reports.
    */
   function handleOf(reply: CheckReply): CheckHandle {
-    return {
+    const checkId = reply.checkId;
+    const handle: CheckHandle = {
       namnder: () => reply.namnder,
       pictures: (namnd) => reply.pictures.find((p) => p.namnd === namnd) ?? null,
       mapping: () => reply.mapping,
       async createReports(request, onProgress) {
-        const out = await client.request('reports', { template: request.template, namnder: request.namnder }, (p) => onProgress(p.done, p.total));
+        const out = await client.request('reports', { checkId, template: request.template, namnder: request.namnder }, (p) => onProgress(p.done, p.total));
         return { created: out.files.map((f) => f.name), notes: out.notes, downloads: { files: out.files, all: out.zip } };
       },
     };
+    checkIds.set(handle, checkId);
+    return handle;
   }
 
   return {
@@ -53,6 +61,12 @@ export async function createStandaloneServices(worker: WorkerLike): Promise<Pane
     reports,
     excel: null,
     settingsStore: createLocalSettingsStore(),
-    files: { checkedWorkbook: (onProgress) => client.request('write', {}, onProgress) },
+    files: {
+      checkedWorkbook(check, onProgress) {
+        const checkId = checkIds.get(check);
+        if (checkId === undefined) return Promise.reject(new StyrkollError('ARGUMENT', 'Kontrollera arbetsboken först.'));
+        return client.request('write', { checkId }, onProgress);
+      },
+    },
   };
 }

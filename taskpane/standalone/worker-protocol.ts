@@ -16,8 +16,10 @@ export interface FileOut {
 export type WorkerRequest =
   | { id: number; kind: 'init' }
   | { id: number; kind: 'check'; name: string; bytes: Uint8Array; settings: StyrkollSettings; mapping?: ColumnMapping | null }
-  | { id: number; kind: 'write' }
-  | { id: number; kind: 'reports'; template: string; namnder: string[] };
+  // checkId: the check (CheckReply.checkId) the download or reports are made from; the worker
+  // holds only its last check and refuses any other id rather than answer from the wrong one.
+  | { id: number; kind: 'write'; checkId: number }
+  | { id: number; kind: 'reports'; checkId: number; template: string; namnder: string[] };
 
 export interface InitReply {
   profiles: ProfileOption[];
@@ -26,6 +28,8 @@ export interface InitReply {
 }
 
 export interface CheckReply {
+  /** This check's id in the worker: later write and reports requests name it. */
+  checkId: number;
   findings: Finding[];
   summary: CheckSummary;
   /** The nämnder reports can be made for; the model itself stays in the worker. */
