@@ -143,3 +143,112 @@ describe('examples/', () => {
     expect(core.findings.length).toBeGreaterThan(0);
   });
 });
+
+/** A budget as a kommun exports it, in kr, with the nämnd and a deficit or two. */
+const BUDGET_HEADER = ['Nämnd', 'Verksamhet', 'Budget', 'Utfall', 'Prognos', 'Kommentar'];
+const BUDGET_LINES: (string | number)[][] = [
+  ['Socialnämnden', 'Äldreomsorg', 120_000_000, 85_000_000, 131_000_000, ''],
+  ['Socialnämnden', 'Individ- och familjeomsorg', 40_000_000, 26_000_000, 41_300_000, ''],
+  ['Kultur- och fritidsnämnden', 'Bibliotek', 9_800_000, 6_100_000, 10_400_000, ''],
+  ['Tekniska nämnden', 'Gator och vägar', 30_000_000, 19_000_000, 29_000_000, ''],
+];
+
+function put(ws: ExcelJS.Worksheet, top: number, left: number, rows: ExcelJS.CellValue[][]): void {
+  rows.forEach((row, r) => row.forEach((v, c) => void (v !== '' && v !== null && (ws.getCell(top + r, left + c).value = v))));
+}
+
+async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return bytesOf(wb);
+}
+
+describe('what exports hold besides plain values', () => {
+  test('error values: a cached formula error and an error cell', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Budget');
+      put(ws, 1, 1, [BUDGET_HEADER, ...BUDGET_LINES]);
+      ws.getCell('D3').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+      ws.getCell('E4').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+    });
+    const core = await expectParity('fel.xlsx', bytes);
+    expect(core.findings.filter((f) => f.rule === 'IN-FELVARDE').map((f) => f.cell)).toEqual(['D3', 'E4']);
+  });
+
+  test('the text "#N/A" an export wrote as text (valueTypes String) is a comment, not an error value', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Budget');
+      put(ws, 1, 1, [BUDGET_HEADER, ...BUDGET_LINES]);
+      ws.getCell('F2').value = '#N/A';
+      ws.getCell('F3').value = '#REF!';
+    });
+    const core = await expectParity('fel-som-text.xlsx', bytes);
+    expect(core.findings.filter((f) => f.rule === 'IN-FELVARDE')).toEqual([]);
+  });
+
+  test('a budget whose used range starts at B3, with merged title cells and formulas for the totals', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Driftredovisning');
+      ws.getCell('B3').value = 'Driftredovisning augusti, belopp i kr';
+      ws.mergeCells('B3:G3');
+      put(ws, 5, 2, [BUDGET_HEADER, ...BUDGET_LINES]);
+      ws.getCell('B10').value = 'Totalt';
+      for (const c of ['D', 'E', 'F']) ws.getCell(`${c}10`).value = { formula: `SUM(${c}6:${c}9)`, result: BUDGET_LINES.reduce((n, l) => n + (l['DEF'.indexOf(c) + 2] as number), 0) } as ExcelJS.CellFormulaValue;
+      ws.mergeCells('B11:C11');
+      ws.getCell('B11').value = 'Kommentar: prognosen är osäker';
+    });
+    await expectParity('b3.xlsx', bytes);
+  });
+
+  test('a hidden sheet and a very hidden sheet, and the budget in an Excel table', async () => {
+    const bytes = await workbook((wb) => {
+      const notes = wb.addWorksheet('Dolt');
+      put(notes, 1, 1, [BUDGET_HEADER, ['Barn- och utbildningsnämnden', 'Förskola', 50_000_000, 40_000_000, 60_000_000, '']]);
+      notes.state = 'hidden';
+      const very = wb.addWorksheet('Mycket dolt');
+      put(very, 1, 1, [['Kommun', 'Flen']]);
+      very.state = 'veryHidden';
+      const ws = wb.addWorksheet('Uppföljning');
+      ws.addTable({ name: 'Budgettabell', ref: 'A1', headerRow: true, columns: BUDGET_HEADER.map((name) => ({ name })), rows: BUDGET_LINES });
+    });
+    await expectParity('dolda.xlsx', bytes);
+  });
+
+  test('the header of a large sheet below row 40', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Export');
+      for (let r = 1; r <= 44; r++) ws.getCell(r, 1).value = `Parameter ${r}`;
+      const lines = Array.from({ length: 4000 }, (_, i) => [`Nämnd ${i % 5}`, `Verksamhet ${i}`, 1000 + i, 700 + i, 1200 + i, '']);
+      put(ws, 45, 1, [BUDGET_HEADER, ...lines]);
+    });
+    await expectParity('rad45.xlsx', bytes);
+  });
+
+  test.each([false])('dates as Excel holds them (serial numbers), 1904 date system: %s', async (date1904) => {
+    {
+      const bytes = await workbook((wb) => {
+        wb.properties.date1904 = date1904;
+        put(wb.addWorksheet('Budget'), 1, 1, [BUDGET_HEADER, ...BUDGET_LINES]);
+        const u = wb.addWorksheet('Uppdrag');
+        put(u, 1, 1, [
+          ['ID', 'Uppdrag', 'Nämnd', 'Status', 'Klart senast'],
+          ['U1', 'Utred skolskjuts', 'Socialnämnden', 'Pågår', new Date(Date.UTC(2025, 5, 30))],
+          ['U2', 'Ny taxa', 'Tekniska nämnden', 'Klart', new Date(Date.UTC(2024, 11, 31))],
+        ]);
+        u.getColumn(5).numFmt = 'yyyy-mm-dd';
+        put(wb.addWorksheet('Inställningar'), 1, 1, [['Period', '2025-08']]);
+      });
+      await expectParity(`datum-${date1904 ? 1904 : 1900}.xlsx`, bytes);
+    }
+  });
+
+  test("a sheet of the user's own named Kontroll, and a sheet Styrkoll wrote, are not read", async () => {
+    const bytes = await workbook((wb) => {
+      put(wb.addWorksheet('Kontroll'), 1, 1, [BUDGET_HEADER, ['Barn- och utbildningsnämnden', 'Förskola', 50_000_000, 40_000_000, 60_000_000, '']]);
+      put(wb.addWorksheet('Sammanställning'), 1, 1, [['Styrkoll – rapport'], BUDGET_HEADER, ['Barn- och utbildningsnämnden', 'Förskola', 50_000_000, 40_000_000, 60_000_000, '']]);
+      put(wb.addWorksheet('Budget'), 1, 1, [BUDGET_HEADER, ...BUDGET_LINES]);
+    });
+    const core = await expectParity('kontroll.xlsx', bytes);
+    expect(core.findings.some((f) => f.namnd === 'Barn- och utbildningsnämnden')).toBe(false);
+  });
+});
