@@ -242,13 +242,55 @@ describe('what exports hold besides plain values', () => {
     }
   });
 
-  test("a sheet of the user's own named Kontroll, and a sheet Styrkoll wrote, are not read", async () => {
+  test("a sheet Styrkoll wrote (A1 \"Styrkoll …\") is not read", async () => {
     const bytes = await workbook((wb) => {
-      put(wb.addWorksheet('Kontroll'), 1, 1, [BUDGET_HEADER, ['Barn- och utbildningsnämnden', 'Förskola', 50_000_000, 40_000_000, 60_000_000, '']]);
       put(wb.addWorksheet('Sammanställning'), 1, 1, [['Styrkoll – rapport'], BUDGET_HEADER, ['Barn- och utbildningsnämnden', 'Förskola', 50_000_000, 40_000_000, 60_000_000, '']]);
       put(wb.addWorksheet('Budget'), 1, 1, [BUDGET_HEADER, ...BUDGET_LINES]);
     });
-    const core = await expectParity('kontroll.xlsx', bytes);
+    const core = await expectParity('styrkoll-blad.xlsx', bytes);
     expect(core.findings.some((f) => f.namnd === 'Barn- och utbildningsnämnden')).toBe(false);
+  });
+
+  /**
+   * Kontroll is the name of Styrkoll's own sheet: a sheet of the user's own by that name is read
+   * by neither the CLI nor the add-in. `check -o` writes its sheet as "Kontroll (2)" beside it; the
+   * add-in would replace it, so it stops before anything is written and asks for a rename.
+   */
+  test.each(['web', 'desktop'] as const)("a sheet of the user's own named Kontroll is not read, and the add-in (%s) does not replace it", async (platform) => {
+    const own = [BUDGET_HEADER, ['Barn- och utbildningsnämnden', 'Förskola', 50_000_000, 40_000_000, 60_000_000, 'egna anteckningar']];
+    const bytes = await workbook((wb) => {
+      put(wb.addWorksheet('Kontroll'), 1, 1, own);
+      put(wb.addWorksheet('Budget'), 1, 1, [BUDGET_HEADER, ...BUDGET_LINES]);
+    });
+    const core = await viaCore(bytes);
+    expect(await viaCli('kontroll.xlsx', bytes)).toEqual(publicShape(core.findings));
+    expect(core.findings.some((f) => f.namnd === 'Barn- och utbildningsnämnden')).toBe(false);
+    expect(core.summary.inlast.join('\n')).not.toContain('Kontroll');
+
+    const host = new ExcelHost(await hostSheetsOf(bytes), platform);
+    (globalThis as Record<string, unknown>).Excel = { run: (work: (c: Excel.RequestContext) => Promise<unknown>) => host.run(work) };
+    try {
+      await expect(checkOpenWorkbook(NO_SETTINGS)).rejects.toThrow(/eget blad som heter "Kontroll".*Byt namn/);
+    } finally {
+      delete (globalThis as Record<string, unknown>).Excel;
+    }
+    expect(host.sheetNames()).toEqual(['Kontroll', 'Budget']);
+    expect(host.values('Kontroll')).toEqual(own);
+    // Nothing marked either: no cell of Budget has a fill.
+    expect(host.sheet('Budget').fills.size).toBe(0);
+  });
+
+  test("Styrkoll's own Kontroll sheet is replaced on the next check, as before", async () => {
+    const bytes = await workbook((wb) => put(wb.addWorksheet('Budget'), 1, 1, [BUDGET_HEADER, ...BUDGET_LINES]));
+    const host = new ExcelHost(await hostSheetsOf(bytes), 'web');
+    (globalThis as Record<string, unknown>).Excel = { run: (work: (c: Excel.RequestContext) => Promise<unknown>) => host.run(work) };
+    try {
+      const first = await checkOpenWorkbook(NO_SETTINGS);
+      const second = await checkOpenWorkbook(NO_SETTINGS);
+      expect(second.result).toEqual(first.result);
+    } finally {
+      delete (globalThis as Record<string, unknown>).Excel;
+    }
+    expect(host.sheetNames()).toEqual(['Budget', 'Kontroll']);
   });
 });
