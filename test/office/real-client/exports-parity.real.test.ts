@@ -224,7 +224,22 @@ describe('what exports hold besides plain values', () => {
     await expectParity('rad45.xlsx', bytes);
   });
 
-  test.each([false])('dates as Excel holds them (serial numbers), 1904 date system: %s', async (date1904) => {
+  /**
+   * A 1904 workbook (from a Mac) keeps its date serials 1 462 days lower, and Office.js gives them
+   * as kept; the xlsx reader moves date-formatted cells to the 1900 system. The add-in cannot do
+   * the same yet: the office.js it ships has no Workbook.use1904DateSystem, and telling dates
+   * from amounts needs each cell's number format. A known difference, kept here until fixed.
+   */
+  test.failing('dates in a 1904 workbook: the add-in reads the date four years early (known)', async () => {
+    await datesCase(true);
+  });
+
+  test('dates as Excel holds them (serial numbers)', async () => {
+    await datesCase(false);
+  });
+});
+
+async function datesCase(date1904: boolean): Promise<void> {
     {
       const bytes = await workbook((wb) => {
         wb.properties.date1904 = date1904;
@@ -240,7 +255,9 @@ describe('what exports hold besides plain values', () => {
       });
       await expectParity(`datum-${date1904 ? 1904 : 1900}.xlsx`, bytes);
     }
-  });
+}
+
+describe('sheets Styrkoll writes, and a Kontroll of the user\'s own', () => {
 
   test("a sheet Styrkoll wrote (A1 \"Styrkoll …\") is not read", async () => {
     const bytes = await workbook((wb) => {
