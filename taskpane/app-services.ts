@@ -10,6 +10,7 @@ import {
   buildMarks,
   buildReports,
   FILE_TAG_NAME,
+  KONTROLL_SHEET_NAME,
   fileTagValue,
   listNamnder,
   pureReportSigner,
@@ -24,7 +25,7 @@ import {
   type WorkbookSnapshot,
 } from '../src/core';
 import { createWorkbook } from '../src/xlsx/write';
-import { API, clientHas, hostApiSupport, loadSettings, newLockOwner, openNewWorkbook, readSnapshot, replaceSheets, saveMappingSettings, saveSettings, selectCell, withWriteLock, writeResult, type LockOwner, type StyrkollSettings } from '../src/office';
+import { API, clientHas, hostApiSupport, loadSettings, newLockOwner, openNewWorkbook, readSnapshot, refuseOwnKontroll, replaceSheets, saveMappingSettings, saveSettings, selectCell, withWriteLock, writeResult, type LockOwner, type StyrkollSettings } from '../src/office';
 import { runInExcel } from './host';
 import { createYieldToHost } from './pane/yield-to-host';
 import { bundledEngine } from './engine';
@@ -110,6 +111,8 @@ class ExcelCheckHandle implements CheckHandle {
 export async function checkOpenWorkbook(settings?: StyrkollSettings, onProgress?: (p: CheckProgress) => void): Promise<PaneCheck> {
   const engine = bundledEngine();
   const stored = settings ?? (await runInExcel((ctx) => loadSettings(ctx)));
+  // A sheet of the user's own named Kontroll would be replaced: stop before reading.
+  await runInExcel((ctx) => refuseOwnKontroll(ctx, KONTROLL_SHEET_NAME));
   // A large workbook is read in many syncs: the pane shows how far the read has come.
   let heads: WorkbookSnapshot | null = null;
   const snapshot = await runInExcel((ctx) =>

@@ -1,6 +1,6 @@
 /** The Office.js adapter: the only place where Excel and Office appear. */
 export { readSnapshot, toSheetSnapshot, isErrorValue, hostResponseBudget, TARGET_RESPONSE_BYTES, type ReadOptions } from './read-snapshot';
-export { writeResult, type WriteOptions } from './write-result';
+export { refuseOwnKontroll, writeResult, type WriteOptions } from './write-result';
 export { renderSheetSpec, planBlocks, styleAreas, needsTextFormat } from './render-sheet-spec';
 export { loadSettings, saveSettings, parseSettings, DEFAULT_SETTINGS, type StyrkollSettings } from './settings';
 export { hostApiSupport, clientHas, canUse, API, type ApiSupport } from './api-support';

@@ -70,7 +70,10 @@ export interface ReadOptions {
 
 const DEFAULT_MAX_CELLS = 20_000_000;
 
-/** Excel's error values. A value equal to one of these (or typed Error) is an input error. */
+/**
+ * Excel's error values. A cell typed Error is an input error; where no valueTypes were loaded, a
+ * value equal to one of these is taken as one.
+ */
 const ERROR_VALUES = new Set([
   '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!',
   '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!',
@@ -394,7 +397,7 @@ export interface ValueBlock {
 
 /**
  * Maps value blocks (starting at 0-based column `firstCol`) to the A1-anchored snapshot form:
- * "" → null, errors → null plus an errors[] entry, trailing empty cells and rows dropped (a row
+ * "" → null, errors (typed Error; without valueTypes, an error value) → null plus an errors[] entry, trailing empty cells and rows dropped (a row
  * holding only errors stays as an empty array).
  */
 export function toSheetSnapshot(name: string, firstCol: number, blocks: ValueBlock[]): SheetSnapshot {
@@ -407,7 +410,9 @@ export function toSheetSnapshot(name: string, firstCol: number, blocks: ValueBlo
       const row: CellValue[] = new Array(firstCol).fill(null);
       source.forEach((v, j) => {
         const col = firstCol + j + 1;
-        if (types?.[j] === 'Error' || isErrorValue(v)) {
+        // Excel types an error cell Error; a text that only reads like one ("#N/A" written by an
+        // export as text) is String, and the xlsx reader keeps it as text too.
+        if (types ? types[j] === 'Error' : isErrorValue(v)) {
           errors.push({ row: rowNumber, col, code: typeof v === 'string' && v !== '' ? v : '#VALUE!' });
           row.push(null);
         } else row.push(toCellValue(v));

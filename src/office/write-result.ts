@@ -1,4 +1,5 @@
 import type { CellMark, SheetSpec } from '../core';
+import { StyrkollError } from '../core';
 import { API, canUse, hostApiSupport, type ApiSupport } from './api-support';
 import { MARK_FILLS, MARK_RECORD_KEY, mergeMarks, normalizeFill, parseRecord, sameColor, type MarkEntry, type MarkRecord, type MergedMark } from './mark-record';
 import { renderSheetSpec } from './render-sheet-spec';
@@ -23,7 +24,9 @@ interface LoadedCell {
 /**
  * Writes the Kontroll sheet and marks the findings' cells. In the user's sheets only fills and
  * notes change, never a value; the previous run's marks are undone first and the previous
- * Kontroll sheet replaced, so a re-run leaves exactly one Kontroll sheet and no stale marks.
+ * Kontroll sheet replaced, so a re-run leaves exactly one Kontroll sheet and no stale marks. The
+ * sheet is built under a temporary name and renamed when complete, so a sheet named Kontroll is
+ * never a broken run's (checkOpenWorkbook refuses to replace one of the user's own).
  *
  * Excel does not roll back syncs already done, so the write may stop after any of its requests
  * and leave work half done. What makes that repairable: the temporary sheet is named in the
@@ -56,7 +59,9 @@ export async function writeResult(
   const previous: MarkRecord = stored.isNullObject ? { v: 1, sheets: {} } : parseRecord(stored.value);
   const kontrollName = result.kontroll.name;
   const oldKontroll = sheets.find((ws) => ws.name.toLowerCase() === kontrollName.toLowerCase()) ?? null;
-  const tempName = oldKontroll ? freeTemporaryName(kontrollName, new Set(sheets.map((ws) => ws.name.toLowerCase()))) : null;
+  // Always a temporary name first: a Kontroll sheet then only ever exists complete, so one under
+  // that name without Styrkoll's title is the user's own (refuseOwnKontroll), never a broken run's.
+  const tempName = freeTemporaryName(kontrollName, new Set(sheets.map((ws) => ws.name.toLowerCase())));
 
   // 2: current fills (and notes) of the cells marked last time and of the cells to mark now, each
   // cell once, in requests under the budget (each load costs as much framing as a write).
@@ -147,7 +152,7 @@ export async function writeResult(
   const pendingText = JSON.stringify(pending);
   await batch.add(jsonBytes(pendingText) + 128, () => {
     // The leftovers stay listed until they are deleted, so a stop before then still finds them.
-    queueJournal(wb, [...new Set([...leftovers.map((ws) => ws.name), ...(tempName ? [tempName] : [])])]);
+    queueJournal(wb, [...new Set([...leftovers.map((ws) => ws.name), tempName])]);
     wb.settings.add(MARK_RECORD_KEY, pendingText);
   });
   for (const ws of leftovers) await batch.add(32, () => ws.delete());
@@ -167,14 +172,12 @@ export async function writeResult(
   }
 
   // A fresh Kontroll sheet: added under a temporary name first, so the workbook never runs out of sheets.
-  const sheet = await addSheet(batch, wb, tempName ?? kontrollName);
+  const sheet = await addSheet(batch, wb, tempName);
   await renderSheetSpec(sheet, result.kontroll, batch, supports);
-  if (oldKontroll) {
-    await batch.add(32, () => {
-      oldKontroll.delete();
-      sheet.name = kontrollName;
-    });
-  }
+  await batch.add(32, () => {
+    oldKontroll?.delete();
+    sheet.name = kontrollName;
+  });
 
   // New marks: fills, and notes only where the cell has no note of the user's.
   for (const n of newEntries) {
@@ -202,4 +205,27 @@ async function addSheet(batch: SyncBatcher, wb: Excel.Workbook, name: string): P
     sheet = wb.worksheets.add(name);
   });
   return sheet;
+}
+
+/**
+ * The Kontroll sheet replaces only a sheet Styrkoll wrote under its name: one whose A1 is the
+ * title "Styrkoll – kontroll av …" (writeResult builds it under a temporary name and renames it
+ * when complete, so no broken run leaves one without). A sheet of the user's own named Kontroll –
+ * notes, a check of their own – stops the check before anything is written, with a Swedish
+ * message that says which sheet to rename; `check -o` writes beside it as "Kontroll (2)" instead.
+ */
+export async function refuseOwnKontroll(context: Excel.RequestContext, name: string): Promise<void> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  sheet.load('name');
+  await context.sync();
+  if (sheet.isNullObject) return;
+  const a1 = sheet.getRange('A1');
+  a1.load('values');
+  await context.sync();
+  const title = a1.values?.[0]?.[0];
+  if (typeof title === 'string' && /^styrkoll\b/i.test(title.trim())) return;
+  throw new StyrkollError(
+    'ARGUMENT',
+    `Arbetsboken har redan ett eget blad som heter "${sheet.name}", och Styrkolls kontrollblad skulle ersätta det. Byt namn på bladet och kör igen.`,
+  );
 }
