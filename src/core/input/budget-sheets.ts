@@ -10,7 +10,7 @@ import { checkAvvikelse, decideTecken, normalizeBudget, TECKEN_ASSUMED_NOTE } fr
 import { AVSNITT, type FindingSink } from './findings';
 import { BUDGET_COLUMNS } from './header-specs';
 import { describeBudget } from './inlast';
-import { type BudgetSource, isNamndLikeSheetName, type SheetPlan } from './locate';
+import { type BudgetSource, HIDDEN_WHY, isNamndLikeSheetName, type SheetPlan } from './locate';
 import { reportMissingHeaders } from './sheet-reader';
 import { quoteRaw, swedishList } from './text';
 import { inferUnit, unitFromSheet } from './unit';
@@ -198,14 +198,20 @@ function reportNoBudget(model: Model, located: SheetPlan, mapping: ColumnMapping
     });
     return;
   }
-  const looked = located.skipped.map((s) => s.sheet);
+  const looked = located.skipped.filter((s) => s.why !== HIDDEN_WHY).map((s) => s.sheet);
+  const hidden = located.skipped.filter((s) => s.why === HIDDEN_WHY).map((s) => '”' + s.sheet + '”');
   sink.add({
     rule: 'IN-BLAD-SAKNAS',
     severity: 'fel',
     sheet: null,
     message:
       'Ingen budgetdata hittades, så budgeten har inte kontrollerats: inget blad heter Budget' +
-      (looked.length ? `, och inget av bladen ${swedishList(looked.map((n) => '”' + n + '”'))} har en rubrikrad med en budgetkolumn bland de 40 första raderna.` : ', och arbetsboken har inga andra blad med innehåll.'),
+      (looked.length
+        ? `, och inget av bladen ${swedishList(looked.map((n) => '”' + n + '”'))} har en rubrikrad med en budgetkolumn bland de 40 första raderna.`
+        : hidden.length
+          ? '.'
+          : ', och arbetsboken har inga andra blad med innehåll.') +
+      (hidden.length ? ` ${hidden.length === 1 ? 'Det dolda bladet' : 'De dolda bladen'} ${swedishList(hidden)} lästes inte (dolda blad läses bara när de anges som Budgetblad eller --sheet).` : ''),
     suggestion:
       'Döp bladet med budgetraderna till Budget, eller ange var budgeten står: Budgetblad och t.ex. Kolumn Budget i bladet Inställningar ' +
       '(--sheet och --map på kommandoraden, Koppla kolumner i Styrkoll-fönstret).',

@@ -110,6 +110,12 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
   for (const s of sheets) {
     if (taken.has(s)) continue;
     if (isOwnSheet(s)) continue;
+    // A hidden sheet is old data or a helper (last year's figures, a lookup list): not searched by
+    // content, and said so; it is read when named (Budget, Budgetblad or --sheet).
+    if (s.hidden === true) {
+      if (hasContent(s)) skipped.push({ sheet: s.name, why: HIDDEN_WHY });
+      continue;
+    }
     if (searchBudget) {
       const header = detectBudgetHeader(s, mapping.columns ? { columns: mapping.columns } : undefined);
       if (header) {
@@ -130,6 +136,9 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
   }
   return plan;
 }
+
+/** Why a hidden sheet was not read (Inläst section, IN-BLAD-SAKNAS). */
+export const HIDDEN_WHY = 'dolt blad; dolda blad läses bara när de anges som Budgetblad (--sheet) eller heter Budget';
 
 function hasContent(sheet: SheetSnapshot): boolean {
   const rows = sheet.rows;
