@@ -78,6 +78,7 @@ export function readBudgets(model: Model, located: SheetPlan, mapping: ColumnMap
     }
     parts.push({ source, raw, namndFrom });
   }
+  if (several) dropSummaries(parts, located, model);
 
   const signs = parts.reduce((acc, p) => ({ negative: acc.negative + p.raw.budgetSigns.negative, positive: acc.positive + p.raw.budgetSigns.positive }), { negative: 0, positive: 0 });
   model.tecken = decideTecken(signs, model.settings.tecken);
@@ -106,6 +107,39 @@ export function readBudgets(model: Model, located: SheetPlan, mapping: ColumnMap
   for (const p of parts) checkAvvikelse(p.raw.sheet, sink);
   model.budget = merged;
   for (const p of parts) model.inlast.sheets.push(describeBudget(p.source, p.raw.sheet, p.raw.stats, p.namndFrom));
+}
+
+/**
+ * Several sheets found by content are one per nämnd. A sheet whose nämnder all stand in another
+ * sheet with at least as many lines is the same budget again (a per-nämnd summary beside the
+ * detail, or the same table twice): read both, every amount would count twice. The sheet with
+ * the most lines is read (the first among equals); the others are named as not read, and why.
+ */
+function dropSummaries(parts: Part[], located: SheetPlan, model: Model): void {
+  const namnder = parts.map((p) => new Set(p.raw.sheet.lines.map((l) => l.namnd).filter((n) => n !== '')));
+  const order = parts.map((_, i) => i).sort((a, b) => parts[b].raw.sheet.lines.length - parts[a].raw.sheet.lines.length || a - b);
+  const kept: number[] = [];
+  const dropped = new Map<number, number>();
+  for (const i of order) {
+    const within = kept.find((k) => namnder[i].size > 0 && [...namnder[i]].every((n) => namnder[k].has(n)));
+    if (within === undefined) kept.push(i);
+    else dropped.set(i, within);
+  }
+  if (dropped.size === 0) return;
+  for (const [i, k] of dropped) {
+    const name = parts[i].source.sheet.name;
+    const by = parts[k].source.sheet.name;
+    const lines = (n: number) => `${n} ${n === 1 ? 'rad' : 'rader'}`;
+    const why = `samma nämnder som bladet ${by} (${lines(parts[i].raw.sheet.lines.length)} här, ${lines(parts[k].raw.sheet.lines.length)} där); bara ${by} läses så att inget belopp räknas två gånger`;
+    located.skipped.push({ sheet: name, why });
+    model.notes.push(
+      `Bladen ${name} och ${by} ser båda ut som budgettabeller för samma nämnder; bara ${by} kontrolleras, så att beloppen inte räknas två gånger. ` +
+        'Ange Budgetblad i Inställningar (eller --sheet) om det andra bladet ska läsas.',
+    );
+  }
+  const keep = parts.filter((_, i) => !dropped.has(i));
+  parts.length = 0;
+  parts.push(...keep);
 }
 
 /** One BudgetSheet from several: lines and totals in order, each remembering its sheet. */
