@@ -13,7 +13,8 @@ import { describeBudget } from './inlast';
 import { type BudgetSource, HIDDEN_WHY, isNamndLikeSheetName, type SheetPlan } from './locate';
 import { reportMissingHeaders } from './sheet-reader';
 import { quoteRaw, swedishList } from './text';
-import { inferUnit, unitFromSheet } from './unit';
+import { inferUnit, unitFromSheet, unitInCells } from './unit';
+import { columnLetter } from './address';
 
 const AMOUNT_KEYS = ['budget', 'utfall', 'prognos', 'avvikelse'];
 
@@ -182,6 +183,26 @@ function resolveUnit(model: Model, parts: Part[], lines: readonly BudgetLine[], 
     const isAmount = (k: string) => AMOUNT_KEYS.includes(k) || k.startsWith('plan');
     const amountHeaders = [...keys.filter(isAmount), ...keys.filter((k) => !isAmount(k))].map((k) => loc.headers[k]);
     const found = unitFromSheet(p.source.sheet, loc.headerRow, amountHeaders);
+    if (!found) continue;
+    settings.beloppI = found.unit;
+    model.inlast.enhet = { unit: found.unit, source: 'blad', why: `${found.where} i bladet ${loc.name}` };
+    sink.push({
+      rule: 'IN-ENHET',
+      severity: 'info',
+      sheet: loc.name,
+      row: null,
+      col: null,
+      message: `Beloppen läses i ${found.unit} enligt ${found.where} i bladet ${loc.name}; gränser i kronor, som Lägsta belopp, räknas om till ${found.unit}.`,
+      suggestion: `Inget behöver göras. Vill du ange enheten uttryckligen: skriv Belopp i = ${found.unit} i bladet Inställningar.`,
+      avsnitt: AVSNITT.budget,
+    });
+    return;
+  }
+  for (const p of parts) {
+    const loc = p.raw.sheet.location;
+    const cols = Object.keys(loc.columns).filter((k) => AMOUNT_KEYS.includes(k) || k.startsWith('plan')).map((k) => loc.columns[k] - 1);
+    const h = p.source.header;
+    const found = unitInCells(p.source.sheet, h.dataStart, h.dataEnd, cols, (c) => columnLetter(c + 1));
     if (!found) continue;
     settings.beloppI = found.unit;
     model.inlast.enhet = { unit: found.unit, source: 'blad', why: `${found.where} i bladet ${loc.name}` };

@@ -44,7 +44,7 @@ describe('a per-nämnd summary sheet beside the detail sheet', () => {
     const { model } = buildModel(workbook(summary, detail));
     const b = model.budget!;
     expect(b.lines.map((l) => l.row)).toEqual([2, 3, 4, 5]);
-    expect(b.namndSums.map((s) => [s.namnd, s.budget, s.prognos])).toEqual([
+    expect(b.namndSums!.map((s) => [s.namnd, s.budget, s.prognos])).toEqual([
       ['Kommunstyrelsen', 58150, 58690],
       ['Socialnämnden', 250600, 250800],
     ]);

@@ -190,3 +190,36 @@ describe('units', () => {
     expect(model.inlast.enhet).toMatchObject({ unit: 'tkr', source: 'storlek' });
   });
 });
+
+describe('the unit written in the amount cells, and tkr with a decimal', () => {
+  const rows: CellValue[][] = [
+    ['Nämnd', 'Verksamhet', 'Budget', 'Utfall', 'Prognos'],
+    ['Socialnämnden', 'Hemtjänst', '96 400 tkr', '66 000', '97 700'],
+    ['Socialnämnden', 'Avgifter', '(1 234)', '−800', '−1 000,5'],
+    ['Kommunstyrelsen', 'Kommunledning', '48\u00a0300', '33 000', '48 900'],
+    ['Kommunstyrelsen', 'Politik', '1 234,5', '800', '1 300'],
+  ];
+
+  it('"96 400 tkr" in a Budget cell states the unit, said as written on the sheet', () => {
+    const { model, findings } = buildModel(workbook(sheet('Budget', rows)));
+    expect(model.settings.beloppI).toBe('tkr');
+    expect(findings.find((f) => f.rule === 'IN-ENHET')).toMatchObject({ severity: 'info', message: expect.stringContaining('cellen C2 ”96 400 tkr”') });
+    // Socialnämnden: budget 96 400 − 1 234, prognos 97 700 − 1 000,5: a deficit of 1 533,5 tkr.
+    expect(model.budget!.namndSums!.find((s) => s.namnd === 'Socialnämnden')).toMatchObject({ budget: 95166, prognos: 96699.5 });
+  });
+
+  it('cells that disagree on the unit state none', () => {
+    const mixed = rows.map((r) => r.slice());
+    mixed[3][2] = '48 300 kr';
+    const { model } = buildModel(workbook(sheet('Budget', mixed)));
+    expect(model.inlast.enhet?.source).toBe('storlek');
+  });
+
+  it('amounts with a decimal whose middle nämnd would be over ten billion kronor in mnkr are tkr', () => {
+    const line = (namnd: string, budget: number): BudgetLine => ({
+      row: 2, namnd, verksamhet: null, konto: null, typ: 'kostnad', budget, utfall: null, prognos: null, avvikelse: null, avvikelseAngiven: null, kommentar: null, plan: [],
+    });
+    expect(inferUnit([line('KS', 48300.5), line('SN', 96400.5), line('BUN', 154200.4)])?.unit).toBe('tkr');
+    expect(inferUnit([line('KS', 48.3), line('SN', 964.5), line('BUN', 1542.4)])?.unit).toBe('mnkr');
+  });
+});
