@@ -175,6 +175,7 @@ const WHY: Record<string, string> = {
   procent: 'en andel i procent, inget belopp',
   'föregående år': 'föregående års belopp',
   periodbudget: 'budget till och med perioden – årsbudgeten används',
+  'senare år': 'budget för ett senare år än prognosen och utfallet – budgeten för samma år används',
 };
 
 interface Candidate {
@@ -188,6 +189,26 @@ export interface ColumnMapping {
   sheet?: string | null;
   headerRow?: number | null;
   columns?: Record<string, string>;
+}
+
+/** A budget as revised during the year ("Reviderad budget", "Budget inkl. tilläggsanslag"), which deviations are judged against. */
+const REVISED = /\b(?:reviderad|reviderat|reviderade|justerad|justerat|aktuell|aktuellt|korrigerad|omslutning|inkl|inklusive|totalbudget|ombudgeterad|ombudgetering)\b/;
+/** The budget as first decided ("Ursprunglig budget", "Beslutad budget KF"): replaced by a revised one beside it. */
+const ORIGINAL = /\b(?:ursprunglig|ursprungligt|ursprungliga|ursp|beslutad|beslutat|fastst[a-z]*|kf)\b/;
+
+/**
+ * Of several budget columns of the newest year, the one in force: a revised budget over the
+ * original ("Ursprunglig budget | Tilläggsanslag | Reviderad budget"), else as `newest` picks.
+ */
+function currentBudget(list: Candidate[], newest: (l: Candidate[]) => Candidate): Candidate {
+  const best = newest(list);
+  const same = list.filter((c) => c.c.year === best.c.year);
+  const rank = (c: Candidate) => {
+    const f = foldText(c.header);
+    return (REVISED.test(f) ? 1 : 0) - (ORIGINAL.test(f) ? 1 : 0);
+  };
+  const top = Math.max(...same.map(rank));
+  return rank(best) === top ? best : same.find((c) => rank(c) === top)!;
 }
 
 /** Reads one row as a header: which column is which field, and what is left unused. */
@@ -232,6 +253,19 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
 
   // Amounts: the newest year wins, then the contract's own name, then the first column.
   const newest = (list: Candidate[]) => list.reduce((best, c) => (c.c.year > best.c.year || (c.c.year === best.c.year && c.c.exact && !best.c.exact) ? c : best), list[0]);
+  // The year followed up is the newest year of a Prognos column, else of an Utfall column. A budget
+  // of a later year beside it is next year's ("Prognos 2025 | Budget 2026"): not used, so that the
+  // year's outcome is not thrown away as last year's.
+  const yearOf = (field: string) => Math.max(0, ...(byField.get(field) ?? []).map((c) => c.c.year));
+  const followed = yearOf('prognos') || yearOf('utfall');
+  const budgets = byField.get('budget');
+  if (budgets && followed > 0) {
+    const later = budgets.filter((c) => c.c.year > followed);
+    if (later.length > 0 && later.length < budgets.length) {
+      left(later, [], () => WHY['senare år']);
+      byField.set('budget', budgets.filter((c) => !later.includes(c)));
+    }
+  }
   const budgetYear = byField.has('budget') ? newest(byField.get('budget')!).c.year : 0;
   for (const field of ['budget', 'utfall', 'prognos', 'avvikelse']) {
     let list = byField.get(field);
@@ -241,7 +275,7 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
     left(list.filter((c) => !current.includes(c)), [], () => WHY['föregående år']);
     list = current;
     if (list.length === 0) continue;
-    const chosen = newest(list);
+    const chosen = field === 'budget' ? currentBudget(list, newest) : newest(list);
     take(field, chosen);
     left(list, [chosen], (c) => `en till kolumn för ${field === 'avvikelse' ? 'avvikelse' : field}; ${chosen.header} används`);
   }

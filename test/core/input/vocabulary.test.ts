@@ -223,3 +223,42 @@ describe('the unit written in the amount cells, and tkr with a decimal', () => {
     expect(inferUnit([line('KS', 48.3), line('SN', 964.5), line('BUN', 1542.4)])?.unit).toBe('mnkr');
   });
 });
+
+describe("next year's budget beside this year's follow-up", () => {
+  const header = (cells: string[]) => detectBudgetHeader(sheet('Uppföljning', [cells, ['SN', 'Hemtjänst', 1, 2, 3, 4]]))!;
+
+  it('"Budget 2025 | Utfall 2025 | Prognos 2025 | Budget 2026": the 2025 budget and the follow-up are read, Budget 2026 is named as not used', () => {
+    const h = header(['Nämnd', 'Verksamhet', 'Budget 2025', 'Utfall jan–aug 2025', 'Prognos 2025', 'Budget 2026']);
+    expect(h.columns).toMatchObject({ budget: 3, utfall: 4, prognos: 5 });
+    expect(h.unused).toEqual([expect.objectContaining({ col: 6, why: expect.stringContaining('senare år') })]);
+  });
+
+  it('the same with Budget 2026 first', () => {
+    const h = header(['Nämnd', 'Verksamhet', 'Budget 2026', 'Budget 2025', 'Utfall ack 2025', 'Prognos helår 2025']);
+    expect(h.columns).toMatchObject({ budget: 4, utfall: 5, prognos: 6 });
+  });
+
+  it('a budget with last year\'s bokslut beside it is still this year\'s ("Bokslut 2024 | Budget 2025")', () => {
+    const h = header(['Nämnd', 'Verksamhet', 'Bokslut 2024', 'Budget 2025']);
+    expect(h.columns).toMatchObject({ budget: 4 });
+    expect(h.columns.utfall).toBeUndefined();
+  });
+});
+
+describe('original and revised budget side by side', () => {
+  const header = (cells: string[]) => detectBudgetHeader(sheet('Uppföljning', [cells, ['SN', 'Hemtjänst', 1, 2, 3, 4, 5]]))!;
+
+  it.each([
+    [['Nämnd', 'Verksamhet', 'Ursprunglig budget', 'Tilläggsanslag', 'Reviderad budget', 'Utfall ack', 'Prognos helår'], 5],
+    [['Nämnd', 'Verksamhet', 'Budget 2025', 'Budget 2025 inkl. tilläggsanslag', 'Utfall ack', 'Prognos helår'], 4],
+    [['Nämnd', 'Verksamhet', 'Budget KF 2025', 'Justerad budget 2025', 'Utfall ack', 'Prognos helår'], 4],
+  ])('%j: the revised budget (column %i) is the budget', (cells, col) => {
+    const h = header(cells as string[]);
+    expect(h.columns.budget).toBe(col);
+    expect(h.unused.some((u) => u.why.includes('används'))).toBe(true);
+  });
+
+  it('a lone "Beslutad budget" is the budget', () => {
+    expect(header(['Nämnd', 'Verksamhet', 'Beslutad budget', 'Prognos']).columns.budget).toBe(3);
+  });
+});
