@@ -167,6 +167,8 @@ export interface BudgetHeader {
   score: number;
   /** How the row was chosen: its content, an Excel table, or Rubrikrad/--map. */
   foundBy: 'innehall' | 'tabell' | 'koppling';
+  /** A second table's header row below this one (1-based), where the data ends; with its labels. */
+  secondTable?: { row: number; label: string };
 }
 
 const WEIGHT: Record<string, number> = { budget: 4, utfall: 3, prognos: 3, avvikelse: 2, netto: 2, namnd: 2, verksamhet: 1.5, ansvar: 1, konto: 1, typ: 1, kommentar: 0.5 };
@@ -390,7 +392,7 @@ export function detectBudgetHeader(sheet: SheetSnapshot, mapping?: ColumnMapping
   if (mapping?.headerRow && mapping.headerRow >= 1) {
     const r = mapping.headerRow - 1;
     const h = resolveHeaderRow(rows[r], 0, Number.MAX_SAFE_INTEGER, mapping);
-    return 'budget' in h.columns ? { ...h, headerRow: r + 1, dataStart: r + 1, dataEnd: rows.length, firstCol: 0, foundBy: 'koppling' } : null;
+    return 'budget' in h.columns ? withEnd(rows, { ...h, headerRow: r + 1, dataStart: r + 1, dataEnd: rows.length, firstCol: 0, foundBy: 'koppling' }) : null;
   }
   for (const table of Array.isArray(sheet.tables) ? sheet.tables : []) {
     const range = parseRangeRef(table?.ref);
@@ -411,7 +413,29 @@ export function detectBudgetHeader(sheet: SheetSnapshot, mapping?: ColumnMapping
   }
   if (best === null) return null;
   const { r, ...h } = best;
-  return { ...h, headerRow: r + 1, dataStart: r + 1, dataEnd: rows.length, firstCol: 0, foundBy: mapping?.columns ? 'koppling' : 'innehall' };
+  return withEnd(rows, { ...h, headerRow: r + 1, dataStart: r + 1, dataEnd: rows.length, firstCol: 0, foundBy: mapping?.columns ? 'koppling' : 'innehall' });
+}
+
+/**
+ * Ends the data at a second table on the sheet: a row below the header whose Budget cell is a
+ * budget header again but whose labels differ ("Projekt | Budget | Utfall | Prognos" of an
+ * investeringsredovisning under the driftredovisning). Its rows are another budget, not lines of
+ * this one. A row that repeats the header (a page header of a printed report) does not end it.
+ */
+function withEnd(rows: CellValue[][], h: BudgetHeader): BudgetHeader {
+  const bc = h.columns.budget - 1;
+  const head = rows[h.headerRow - 1] ?? [];
+  const cols = Object.values(h.columns).map((c) => c - 1);
+  const same = (row: CellValue[]) => cols.every((c) => foldText(String(row[c] ?? '')) === foldText(String(head[c] ?? '')));
+  for (let r = h.dataStart; r < h.dataEnd; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) continue;
+    const v = row[bc];
+    if (typeof v !== 'string' || classifyBudgetHeader(v)?.field !== 'budget' || same(row)) continue;
+    const label = row.filter((x) => typeof x === 'string' && x.trim() !== '').map((x) => String(x).trim()).slice(0, 4).join(' | ');
+    return { ...h, dataEnd: r, secondTable: { row: r + 1, label } };
+  }
+  return h;
 }
 
 /** "E Prognos helår 2025" for messages and the Inläst section. */

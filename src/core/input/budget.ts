@@ -174,9 +174,16 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
   const reader = new BudgetRowReader(sheet.name, layout, options.defaultNamnd, sink);
   const rows = sheet.rows;
   const { scanStart, checkOthers } = layout;
+  // A printed report repeats its header row (per page or per nämnd): such a row is no line.
+  const budgetCol = layout.slotCol[SLOT.budget];
+  const budgetHead = budgetCol >= 0 ? rows[header.headerRow - 1]?.[budgetCol] : undefined;
   for (let r = header.dataStart; r < header.dataEnd; r++) {
     const row = rows[r];
     const errs = errors === null ? undefined : errors.get(r + 1);
+    if (typeof budgetHead === 'string' && Array.isArray(row) && row[budgetCol] === budgetHead) {
+      reader.repeatedHeader();
+      continue;
+    }
     if (parents !== null && parents.has(r)) {
       if (parents.get(r) === 'before') reader.readParent(row, r + 1);
       else reader.readOtherTotal(row, r + 1, errs);
@@ -507,6 +514,11 @@ class BudgetRowReader {
     if (prognos === prognos) line.prognos = prognos;
     if (avvikelse === avvikelse) line.avvikelseAngiven = avvikelse;
     lines.push(line);
+  }
+
+  /** A row that repeats the header row: counted with the headings, read as nothing. */
+  repeatedHeader(): void {
+    this.headings++;
   }
 
   /** A row with a label and no amounts: a group header, whose nämnd the rows below take. */

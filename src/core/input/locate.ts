@@ -94,6 +94,7 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
       const header = detectBudgetHeader(s, mapping, true);
       if (header) plan.budget.push({ sheet: s, header, foundBy: 'koppling' });
       else plan.budgetUnread = s;
+      if (header) noteSecondTable(s, header, skipped);
     }
   } else {
     const named = findSheet({ sheets }, 'budget');
@@ -102,6 +103,7 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
       const header = detectBudgetHeader(named, mapping, true);
       if (header) plan.budget.push({ sheet: named, header, foundBy: header.foundBy === 'koppling' ? 'koppling' : 'namn' });
       else plan.budgetUnread = named;
+      if (header) noteSecondTable(named, header, skipped);
     }
   }
 
@@ -120,6 +122,7 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
       const header = detectBudgetHeader(s, mapping.columns ? { columns: mapping.columns } : undefined);
       if (header) {
         plan.budget.push({ sheet: s, header, foundBy: 'innehall' });
+        noteSecondTable(s, header, skipped);
         taken.add(s);
         continue;
       }
@@ -135,6 +138,16 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
     }
   }
   return plan;
+}
+
+/** A second table below the budget table (an investeringsredovisning): not read, and said so. */
+function noteSecondTable(sheet: SheetSnapshot, header: BudgetHeader, skipped: SheetPlan['skipped']): void {
+  const t = header.secondTable;
+  if (!t) return;
+  skipped.push({
+    sheet: `${sheet.name}, rad ${t.row}–${sheet.rows.length}`,
+    why: `en andra tabell med egen rubrikrad (”${t.label}”) under budgettabellen; bara tabellen på rubrikrad ${header.headerRow} läses`,
+  });
 }
 
 /** Why a hidden sheet was not read (Inläst section, IN-BLAD-SAKNAS). */

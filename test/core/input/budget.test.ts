@@ -217,3 +217,36 @@ describe('group headers and parent rows', () => {
     expect(model.budget!.totals).toEqual([]);
   });
 });
+
+describe('a second table under the budget table, and repeated header rows', () => {
+  it('an investeringsredovisning below the driftredovisning is not read as lines, and that is said', () => {
+    const rows: CellValue[][] = [
+      ['Driftredovisning, tkr'],
+      ['Nämnd', 'Budget', 'Utfall ack', 'Prognos'],
+      ['Kommunstyrelsen', 58150, 40000, 58690],
+      ['Socialnämnden', 250600, 170000, 250800],
+      ['Summa drift', 308750, 210000, 309490],
+      [],
+      ['Investeringsredovisning, tkr'],
+      ['Projekt', 'Budget', 'Utfall ack', 'Prognos'],
+      ['Ny förskola Björkdalen', 30000, 5000, 42000],
+      ['Gator och vägar', 12000, 8000, 12000],
+      ['Summa investeringar', 42000, 13000, 54000],
+    ];
+    const { model, findings } = buildModel(workbook(sheet('Rapport', rows)));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['Kommunstyrelsen', 'Socialnämnden']);
+    expect(findings.filter((f) => f.rule === 'IN-TAL' || f.namnd === 'Ny förskola Björkdalen')).toEqual([]);
+    expect(model.inlast.skipped).toEqual([
+      expect.objectContaining({ sheet: 'Rapport, rad 8–11', why: expect.stringContaining('”Projekt | Budget | Utfall ack | Prognos”') }),
+    ]);
+  });
+
+  it('a header row repeated under each nämnd (a printed report) is skipped, and the table goes on', () => {
+    const head: CellValue[] = ['Nämnd', 'Verksamhet', 'Budget', 'Prognos'];
+    const rows: CellValue[][] = [head, ['KS', 'Politik', 100, 90], ['KS', 'Ledning', 200, 210], [], head.slice(), ['SN', 'Hemtjänst', 300, 330]];
+    const { model, findings } = buildModel(workbook(sheet('Budget', rows)));
+    expect(model.budget!.lines.map((l) => l.row)).toEqual([2, 3, 6]);
+    expect(findings.filter((f) => f.rule === 'IN-TAL')).toEqual([]);
+    expect(model.inlast.skipped).toEqual([]);
+  });
+});
