@@ -20,6 +20,7 @@ import {
   TEXT_PHRASES,
   TEXT_VARIANT_WORDS,
   TEXT_WORDS,
+  NAMND_NAME,
 } from './vocabulary';
 
 /** Rows searched for a header: title blocks and 10–15-line parameter blocks of exports pass. */
@@ -167,6 +168,8 @@ export interface BudgetHeader {
   score: number;
   /** How the row was chosen: its content, an Excel table, or Rubrikrad/--map. */
   foundBy: 'innehall' | 'tabell' | 'koppling';
+  /** An Ansvar column not used beside Verksamhet in a table without a Nämnd column (1-based). */
+  ansvarAside?: { col: number; header: string; kod: number | null; kodHeader: string | null };
   /** A second table's header row below this one (1-based), where the data ends; with its labels. */
   secondTable?: { row: number; label: string };
 }
@@ -310,6 +313,7 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
     delete columns.forvaltning;
     delete headers.forvaltning;
   }
+  let ansvarAside: BudgetHeader['ansvarAside'] = undefined;
   // Ansvar names the line when the table has no Verksamhet column.
   if ('ansvar' in columns && !('verksamhet' in columns)) {
     columns.verksamhet = columns.ansvar;
@@ -323,6 +327,7 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
       delete headers.ansvarKod;
     }
   } else if ('ansvar' in columns) {
+    if (!('namnd' in columns) && !('namndKod' in columns)) ansvarAside = { col: columns.ansvar, header: headers.ansvar, kod: columns.ansvarKod ?? null, kodHeader: headers.ansvarKod ?? null };
     unused.push({ col: columns.ansvar, header: headers.ansvar, why: 'ansvar; raderna namnges efter Verksamhet' });
     delete columns.ansvar;
     delete headers.ansvar;
@@ -341,7 +346,7 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
   let score = -numbers;
   for (const key of Object.keys(columns)) score += WEIGHT[key] ?? (key.startsWith('plan') ? 0.5 : 0);
   for (const u of unused) if (u.why !== 'okänd rubrik') score += 0.5;
-  return { columns, headers, planYears, unused, score };
+  return { columns, headers, planYears, unused, score, ...(ansvarAside ? { ansvarAside } : {}) };
 }
 
 /** Columns the user mapped: 0-based column → field. A letter ("E") or a header text. */
@@ -422,7 +427,8 @@ export function detectBudgetHeader(sheet: SheetSnapshot, mapping?: ColumnMapping
  * investeringsredovisning under the driftredovisning). Its rows are another budget, not lines of
  * this one. A row that repeats the header (a page header of a printed report) does not end it.
  */
-function withEnd(rows: CellValue[][], h: BudgetHeader): BudgetHeader {
+function withEnd(rows: CellValue[][], header: BudgetHeader): BudgetHeader {
+  const h = withAnsvarNamnd(rows, header);
   const bc = h.columns.budget - 1;
   const head = rows[h.headerRow - 1] ?? [];
   const cols = Object.values(h.columns).map((c) => c - 1);
@@ -436,6 +442,39 @@ function withEnd(rows: CellValue[][], h: BudgetHeader): BudgetHeader {
     return { ...h, dataEnd: r, secondTable: { row: r + 1, label } };
   }
   return h;
+}
+
+/** Rows looked at to tell whether an Ansvar column names nämnder. */
+const ANSVAR_SAMPLE = 200;
+
+/**
+ * Without a Nämnd column, an Ansvar column beside Verksamhet whose texts are nämnder's names
+ * ("Ansvar (T)": Kommunstyrelsen, Socialnämnden — the top level of the ansvar tree, as Raindance
+ * and Visma export it) is the nämnd: four in five of its texts name a nämnd.
+ */
+function withAnsvarNamnd(rows: CellValue[][], h: BudgetHeader): BudgetHeader {
+  const a = h.ansvarAside;
+  if (!a || 'namnd' in h.columns || 'namndKod' in h.columns) return h;
+  let texts = 0;
+  let named = 0;
+  for (let r = h.dataStart; r < Math.min(h.dataEnd, h.dataStart + ANSVAR_SAMPLE); r++) {
+    const v = rows[r]?.[a.col - 1];
+    if (typeof v !== 'string' || v.trim() === '' || isTotalLabelText(v)) continue;
+    texts++;
+    if (NAMND_NAME.test(v)) named++;
+  }
+  if (texts === 0 || named < 0.8 * texts) return h;
+  const columns: Record<string, number> = { ...h.columns, namnd: a.col };
+  const headers: Record<string, string> = { ...h.headers, namnd: a.header };
+  if (a.kod !== null) {
+    columns.namndKod = a.kod;
+    if (a.kodHeader !== null) headers.namndKod = a.kodHeader;
+  }
+  return { ...h, columns, headers, unused: h.unused.filter((u) => u.col !== a.col) };
+}
+
+function isTotalLabelText(v: string): boolean {
+  return /^\s*(?:summa|totalt|total|totalsumma|delsumma)\b/i.test(v) || /\b(?:summa|totalt)\s*$/i.test(v);
 }
 
 /** "E Prognos helår 2025" for messages and the Inläst section. */

@@ -262,3 +262,23 @@ describe('original and revised budget side by side', () => {
     expect(header(['Nämnd', 'Verksamhet', 'Beslutad budget', 'Prognos']).columns.budget).toBe(3);
   });
 });
+
+describe('Ansvar beside Verksamhet, without a Nämnd column', () => {
+  const rows = (ansvar: string[]): CellValue[][] => [
+    ['Ansvar', 'Ansvar (T)', 'Verksamhet', 'Verksamhet (T)', 'Budget', 'Prognos'],
+    ...ansvar.map((a, i): CellValue[] => [i + 1, a, 100 + i, `Verksamhet ${i}`, 1000, 1100]),
+  ];
+
+  it('is the nämnd when its texts name nämnder (the top of the ansvar tree)', () => {
+    const { model, findings } = buildModel(workbook(sheet('Export', rows(['Kommunstyrelsen', 'Kommunstyrelsen', 'Socialnämnden']))));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['Kommunstyrelsen', 'Kommunstyrelsen', 'Socialnämnden']);
+    expect(model.budget!.lines.map((l) => l.verksamhet)).toEqual(['Verksamhet 0', 'Verksamhet 1', 'Verksamhet 2']);
+    expect(findings.filter((f) => f.rule === 'IN-NAMND-SAKNAS')).toEqual([]);
+  });
+
+  it('is left unused when its texts are units below a nämnd', () => {
+    const { model } = buildModel(workbook(sheet('Export', rows(['Hemtjänst norr', 'Hemtjänst söder', 'Kansliet']))));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['', '', '']);
+    expect(model.budget!.location.columns.namnd).toBeUndefined();
+  });
+});
