@@ -250,3 +250,34 @@ describe('a second table under the budget table, and repeated header rows', () =
     expect(model.inlast.skipped).toEqual([]);
   });
 });
+
+describe('Intäkter and Kostnader blocks without a Typ column', () => {
+  const rows = (sign: 1 | -1): CellValue[][] => [
+    ['Konto', 'Budget 2025', 'Prognos 2025'],
+    ['Intäkter'],
+    ['Avgifter', sign * 12000, sign * 11500],
+    ['Statsbidrag', sign * 30000, sign * 32000],
+    ['Summa intäkter', sign * 42000, sign * 43500],
+    ['Kostnader'],
+    ['Personal', 200000, 206000],
+    ['Lokaler', 30000, 30000],
+    ['Summa kostnader', 230000, 236000],
+  ];
+  const check = (sign: 1 | -1) => buildModel(workbook(sheet('Uppföljning', rows(sign)), settings({ Nämnd: 'Socialnämnden', 'Belopp i': 'tkr' })));
+
+  it('intäkter written as positive amounts under their heading are intäkter: more statsbidrag is no deficit', () => {
+    const { model, findings } = check(1);
+    const b = model.budget!;
+    expect(b.lines.map((l) => l.typ)).toEqual(['intakt', 'intakt', 'kostnad', 'kostnad']);
+    // Net: budget 230 000 − 42 000 = 188 000, prognos 236 000 − 43 500 = 192 500: a deficit of 4 500.
+    expect(b.namndSums).toEqual([expect.objectContaining({ budget: 188000, prognos: 192500, avvikelse: -4500 })]);
+    expect(findings.filter((f) => f.rule.startsWith('BUD-UNDERSKOTT') && f.row === 4)).toEqual([]);
+    expect(model.inlast.sheets.find((s) => s.kind === 'budget')!.details.join(' ')).toContain('2 rader under rubriken Intäkter');
+  });
+
+  it('intäkter already written negative (net cost) stay as written', () => {
+    const { model } = check(-1);
+    expect(model.budget!.lines.map((l) => l.typ)).toEqual(['kostnad', 'kostnad', 'kostnad', 'kostnad']);
+    expect(model.budget!.namndSums).toEqual([expect.objectContaining({ budget: 188000, prognos: 192500 })]);
+  });
+});
