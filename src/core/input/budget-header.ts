@@ -453,13 +453,14 @@ const ANSVAR_SAMPLE = 200;
  * and Visma export it) is the nämnd: four in five of its texts name a nämnd.
  */
 function withAnsvarNamnd(rows: CellValue[][], h: BudgetHeader): BudgetHeader {
-  const a = h.ansvarAside;
-  if (!a || 'namnd' in h.columns || 'namndKod' in h.columns) return h;
+  if ('namnd' in h.columns || 'namndKod' in h.columns) return h;
+  const a = h.ansvarAside ?? labelsAside(h);
+  if (!a) return h;
   let texts = 0;
   let named = 0;
   for (let r = h.dataStart; r < Math.min(h.dataEnd, h.dataStart + ANSVAR_SAMPLE); r++) {
     const v = rows[r]?.[a.col - 1];
-    if (typeof v !== 'string' || v.trim() === '' || isTotalLabelText(v)) continue;
+    if (typeof v !== 'string' || v.trim() === '' || isTotalLabelText(v) || /^\s*\((?:tom|blank)\)\s*$/i.test(v)) continue;
     texts++;
     if (NAMND_NAME.test(v)) named++;
   }
@@ -470,7 +471,20 @@ function withAnsvarNamnd(rows: CellValue[][], h: BudgetHeader): BudgetHeader {
     columns.namndKod = a.kod;
     if (a.kodHeader !== null) headers.namndKod = a.kodHeader;
   }
+  if (!h.ansvarAside) {
+    // The Verksamhet column named only nämnder (a list per nämnd, an Excel pivot's row labels).
+    delete columns.verksamhet;
+    delete headers.verksamhet;
+    delete columns.verksamhetKod;
+    delete headers.verksamhetKod;
+  }
   return { ...h, columns, headers, unused: h.unused.filter((u) => u.col !== a.col) };
+}
+
+/** A table's only label column (Verksamhet, no Konto): the nämnd when its texts name nämnder. */
+function labelsAside(h: BudgetHeader): BudgetHeader['ansvarAside'] {
+  if (!('verksamhet' in h.columns) || 'konto' in h.columns || 'kontoKod' in h.columns) return undefined;
+  return { col: h.columns.verksamhet, header: h.headers.verksamhet, kod: h.columns.verksamhetKod ?? null, kodHeader: h.headers.verksamhetKod ?? null };
 }
 
 function isTotalLabelText(v: string): boolean {

@@ -163,7 +163,7 @@ function hasContent(sheet: SheetSnapshot): boolean {
 }
 
 /** A generic sheet name that says nothing about whose rows it holds. */
-const GENERIC_NAME = /^(?:blad|sheet|ark|tabell|table|data|export|rapport|report|budget|utfall|prognos|drift|driftredovisning|driftsredovisning|budgetuppfoljning|uppfoljning|resultat|resultatrakning|sammandrag|sammanstallning)\b/;
+const GENERIC_NAME = /^(?:blad|sheet|ark|tabell|table|data|export|rapport|report|budget|utfall|prognos|drift|driftredovisning|driftsredovisning|budgetuppfoljning|uppfoljning|resultat|resultatrakning|sammandrag|sammanstallning|pivot|pivottabell)(?![a-z])/;
 
 /** Whether a sheet's name can be a nämnd's name (not "Blad1", "Driftredovisning 2025", "Export"). */
 export function isNamndLikeSheetName(name: string): boolean {

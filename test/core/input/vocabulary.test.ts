@@ -4,7 +4,7 @@ import { resolveHeaderRow } from '../../../src/core/input/budget-header';
 import type { BudgetLine } from '../../../src/core/model';
 import type { CellValue } from '../../../src/core/snapshot';
 import { HEADER_CASES } from '../../fixtures/exports/header-cases';
-import { sheet, workbook, withRule } from './builders';
+import { settings, sheet, workbook, withRule } from './builders';
 
 /**
  * The case file names the budget fields the deviation rules use; a comment or a Typ column is
@@ -280,5 +280,45 @@ describe('Ansvar beside Verksamhet, without a Nämnd column', () => {
     const { model } = buildModel(workbook(sheet('Export', rows(['Hemtjänst norr', 'Hemtjänst söder', 'Kansliet']))));
     expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['', '', '']);
     expect(model.budget!.location.columns.namnd).toBeUndefined();
+  });
+});
+
+describe('Excel pivot tables and generic sheet names', () => {
+  it('"Radetiketter" with nämnder and their verksamheter (compact form): nämnder from the parent rows, not the sheet name "Blad2"', () => {
+    const rows: CellValue[][] = [
+      ['Radetiketter', 'Summa av Budget 2025', 'Summa av Prognos 2025'],
+      ['Kommunstyrelsen', 58150, 58690],
+      ['Kommunledning', 48300, 48900],
+      ['Politisk verksamhet', 9850, 9790],
+      ['Socialnämnden', 250600, 260800],
+      ['Hemtjänst', 96400, 107700],
+      ['Särskilt boende', 154200, 153100],
+      ['Totalsumma', 308750, 319490],
+    ];
+    const { model } = buildModel(workbook(sheet('Blad2', rows)));
+    expect(model.budget!.lines.map((l) => [l.namnd, l.verksamhet])).toEqual([
+      ['Kommunstyrelsen', 'Kommunledning'],
+      ['Kommunstyrelsen', 'Politisk verksamhet'],
+      ['Socialnämnden', 'Hemtjänst'],
+      ['Socialnämnden', 'Särskilt boende'],
+    ]);
+  });
+
+  it('"Radetiketter" that name only nämnder are the nämnd; "(tom)" and Totalsumma are not', () => {
+    const rows: CellValue[][] = [
+      ['Radetiketter', 'Summa av Budget', 'Summa av Utfall', 'Summa av Prognos'],
+      ['Kommunstyrelsen', 58150, 40000, 58690],
+      ['Socialnämnden', 250600, 170000, 270800],
+      ['(tom)', null, null, null],
+      ['Totalsumma', 308750, 210000, 329490],
+    ];
+    const { model, findings } = buildModel(workbook(sheet('Pivot', rows)));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['Kommunstyrelsen', 'Socialnämnden']);
+    expect(findings.filter((f) => f.rule === 'IN-NAMND-SAKNAS' || f.namnd === 'Pivot')).toEqual([]);
+  });
+
+  it('a Verksamhet column of verksamheter stays Verksamhet', () => {
+    const { model } = buildModel(workbook(sheet('Export', [['Verksamhet', 'Budget', 'Prognos'], ['Hemtjänst', 100, 110], ['Skola', 200, 190]]), settings({ Nämnd: 'SN' })));
+    expect(model.budget!.lines.map((l) => [l.namnd, l.verksamhet])).toEqual([['SN', 'Hemtjänst'], ['SN', 'Skola']]);
   });
 });
