@@ -29,6 +29,8 @@ export interface SheetSnapshot {
   errors: CellErrorRef[];
   /** Excel tables (ListObjects) on the sheet, with their A1 range, e.g. "B3:H120". */
   tables?: { name: string; ref: string }[];
+  /** True when the sheet is hidden or very hidden in Excel (absent: visible, or not known). */
+  hidden?: boolean;
 }
 
 export interface WorkbookSnapshot {

@@ -20,6 +20,7 @@ import {
   TEXT_PHRASES,
   TEXT_VARIANT_WORDS,
   TEXT_WORDS,
+  NAMND_NAME,
 } from './vocabulary';
 
 /** Rows searched for a header: title blocks and 10–15-line parameter blocks of exports pass. */
@@ -167,6 +168,10 @@ export interface BudgetHeader {
   score: number;
   /** How the row was chosen: its content, an Excel table, or Rubrikrad/--map. */
   foundBy: 'innehall' | 'tabell' | 'koppling';
+  /** An Ansvar column not used beside Verksamhet in a table without a Nämnd column (1-based). */
+  ansvarAside?: { col: number; header: string; kod: number | null; kodHeader: string | null };
+  /** A second table's header row below this one (1-based), where the data ends; with its labels. */
+  secondTable?: { row: number; label: string };
 }
 
 const WEIGHT: Record<string, number> = { budget: 4, utfall: 3, prognos: 3, avvikelse: 2, netto: 2, namnd: 2, verksamhet: 1.5, ansvar: 1, konto: 1, typ: 1, kommentar: 0.5 };
@@ -175,6 +180,7 @@ const WHY: Record<string, string> = {
   procent: 'en andel i procent, inget belopp',
   'föregående år': 'föregående års belopp',
   periodbudget: 'budget till och med perioden – årsbudgeten används',
+  'senare år': 'budget för ett senare år än prognosen och utfallet – budgeten för samma år används',
 };
 
 interface Candidate {
@@ -188,6 +194,26 @@ export interface ColumnMapping {
   sheet?: string | null;
   headerRow?: number | null;
   columns?: Record<string, string>;
+}
+
+/** A budget as revised during the year ("Reviderad budget", "Budget inkl. tilläggsanslag"), which deviations are judged against. */
+const REVISED = /\b(?:reviderad|reviderat|reviderade|justerad|justerat|aktuell|aktuellt|korrigerad|omslutning|inkl|inklusive|totalbudget|ombudgeterad|ombudgetering)\b/;
+/** The budget as first decided ("Ursprunglig budget", "Beslutad budget KF"): replaced by a revised one beside it. */
+const ORIGINAL = /\b(?:ursprunglig|ursprungligt|ursprungliga|ursp|beslutad|beslutat|fastst[a-z]*|kf)\b/;
+
+/**
+ * Of several budget columns of the newest year, the one in force: a revised budget over the
+ * original ("Ursprunglig budget | Tilläggsanslag | Reviderad budget"), else as `newest` picks.
+ */
+function currentBudget(list: Candidate[], newest: (l: Candidate[]) => Candidate): Candidate {
+  const best = newest(list);
+  const same = list.filter((c) => c.c.year === best.c.year);
+  const rank = (c: Candidate) => {
+    const f = foldText(c.header);
+    return (REVISED.test(f) ? 1 : 0) - (ORIGINAL.test(f) ? 1 : 0);
+  };
+  const top = Math.max(...same.map(rank));
+  return rank(best) === top ? best : same.find((c) => rank(c) === top)!;
 }
 
 /** Reads one row as a header: which column is which field, and what is left unused. */
@@ -232,6 +258,19 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
 
   // Amounts: the newest year wins, then the contract's own name, then the first column.
   const newest = (list: Candidate[]) => list.reduce((best, c) => (c.c.year > best.c.year || (c.c.year === best.c.year && c.c.exact && !best.c.exact) ? c : best), list[0]);
+  // The year followed up is the newest year of a Prognos column, else of an Utfall column. A budget
+  // of a later year beside it is next year's ("Prognos 2025 | Budget 2026"): not used, so that the
+  // year's outcome is not thrown away as last year's.
+  const yearOf = (field: string) => Math.max(0, ...(byField.get(field) ?? []).map((c) => c.c.year));
+  const followed = yearOf('prognos') || yearOf('utfall');
+  const budgets = byField.get('budget');
+  if (budgets && followed > 0) {
+    const later = budgets.filter((c) => c.c.year > followed);
+    if (later.length > 0 && later.length < budgets.length) {
+      left(later, [], () => WHY['senare år']);
+      byField.set('budget', budgets.filter((c) => !later.includes(c)));
+    }
+  }
   const budgetYear = byField.has('budget') ? newest(byField.get('budget')!).c.year : 0;
   for (const field of ['budget', 'utfall', 'prognos', 'avvikelse']) {
     let list = byField.get(field);
@@ -241,7 +280,7 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
     left(list.filter((c) => !current.includes(c)), [], () => WHY['föregående år']);
     list = current;
     if (list.length === 0) continue;
-    const chosen = newest(list);
+    const chosen = field === 'budget' ? currentBudget(list, newest) : newest(list);
     take(field, chosen);
     left(list, [chosen], (c) => `en till kolumn för ${field === 'avvikelse' ? 'avvikelse' : field}; ${chosen.header} används`);
   }
@@ -274,6 +313,7 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
     delete columns.forvaltning;
     delete headers.forvaltning;
   }
+  let ansvarAside: BudgetHeader['ansvarAside'] = undefined;
   // Ansvar names the line when the table has no Verksamhet column.
   if ('ansvar' in columns && !('verksamhet' in columns)) {
     columns.verksamhet = columns.ansvar;
@@ -287,6 +327,7 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
       delete headers.ansvarKod;
     }
   } else if ('ansvar' in columns) {
+    if (!('namnd' in columns) && !('namndKod' in columns)) ansvarAside = { col: columns.ansvar, header: headers.ansvar, kod: columns.ansvarKod ?? null, kodHeader: headers.ansvarKod ?? null };
     unused.push({ col: columns.ansvar, header: headers.ansvar, why: 'ansvar; raderna namnges efter Verksamhet' });
     delete columns.ansvar;
     delete headers.ansvar;
@@ -305,7 +346,7 @@ export function resolveHeaderRow(row: CellValue[] | undefined, from = 0, to = Nu
   let score = -numbers;
   for (const key of Object.keys(columns)) score += WEIGHT[key] ?? (key.startsWith('plan') ? 0.5 : 0);
   for (const u of unused) if (u.why !== 'okänd rubrik') score += 0.5;
-  return { columns, headers, planYears, unused, score };
+  return { columns, headers, planYears, unused, score, ...(ansvarAside ? { ansvarAside } : {}) };
 }
 
 /** Columns the user mapped: 0-based column → field. A letter ("E") or a header text. */
@@ -356,7 +397,7 @@ export function detectBudgetHeader(sheet: SheetSnapshot, mapping?: ColumnMapping
   if (mapping?.headerRow && mapping.headerRow >= 1) {
     const r = mapping.headerRow - 1;
     const h = resolveHeaderRow(rows[r], 0, Number.MAX_SAFE_INTEGER, mapping);
-    return 'budget' in h.columns ? { ...h, headerRow: r + 1, dataStart: r + 1, dataEnd: rows.length, firstCol: 0, foundBy: 'koppling' } : null;
+    return 'budget' in h.columns ? withEnd(rows, { ...h, headerRow: r + 1, dataStart: r + 1, dataEnd: rows.length, firstCol: 0, foundBy: 'koppling' }) : null;
   }
   for (const table of Array.isArray(sheet.tables) ? sheet.tables : []) {
     const range = parseRangeRef(table?.ref);
@@ -377,7 +418,77 @@ export function detectBudgetHeader(sheet: SheetSnapshot, mapping?: ColumnMapping
   }
   if (best === null) return null;
   const { r, ...h } = best;
-  return { ...h, headerRow: r + 1, dataStart: r + 1, dataEnd: rows.length, firstCol: 0, foundBy: mapping?.columns ? 'koppling' : 'innehall' };
+  return withEnd(rows, { ...h, headerRow: r + 1, dataStart: r + 1, dataEnd: rows.length, firstCol: 0, foundBy: mapping?.columns ? 'koppling' : 'innehall' });
+}
+
+/**
+ * Ends the data at a second table on the sheet: a row below the header whose Budget cell is a
+ * budget header again but whose labels differ ("Projekt | Budget | Utfall | Prognos" of an
+ * investeringsredovisning under the driftredovisning). Its rows are another budget, not lines of
+ * this one. A row that repeats the header (a page header of a printed report) does not end it.
+ */
+function withEnd(rows: CellValue[][], header: BudgetHeader): BudgetHeader {
+  const h = withAnsvarNamnd(rows, header);
+  const bc = h.columns.budget - 1;
+  const head = rows[h.headerRow - 1] ?? [];
+  const cols = Object.values(h.columns).map((c) => c - 1);
+  const same = (row: CellValue[]) => cols.every((c) => foldText(String(row[c] ?? '')) === foldText(String(head[c] ?? '')));
+  for (let r = h.dataStart; r < h.dataEnd; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) continue;
+    const v = row[bc];
+    if (typeof v !== 'string' || classifyBudgetHeader(v)?.field !== 'budget' || same(row)) continue;
+    const label = row.filter((x) => typeof x === 'string' && x.trim() !== '').map((x) => String(x).trim()).slice(0, 4).join(' | ');
+    return { ...h, dataEnd: r, secondTable: { row: r + 1, label } };
+  }
+  return h;
+}
+
+/** Rows looked at to tell whether an Ansvar column names nämnder. */
+const ANSVAR_SAMPLE = 200;
+
+/**
+ * Without a Nämnd column, an Ansvar column beside Verksamhet whose texts are nämnder's names
+ * ("Ansvar (T)": Kommunstyrelsen, Socialnämnden — the top level of the ansvar tree, as Raindance
+ * and Visma export it) is the nämnd: four in five of its texts name a nämnd.
+ */
+function withAnsvarNamnd(rows: CellValue[][], h: BudgetHeader): BudgetHeader {
+  if ('namnd' in h.columns || 'namndKod' in h.columns) return h;
+  const a = h.ansvarAside ?? labelsAside(h);
+  if (!a) return h;
+  let texts = 0;
+  let named = 0;
+  for (let r = h.dataStart; r < Math.min(h.dataEnd, h.dataStart + ANSVAR_SAMPLE); r++) {
+    const v = rows[r]?.[a.col - 1];
+    if (typeof v !== 'string' || v.trim() === '' || isTotalLabelText(v) || /^\s*\((?:tom|blank)\)\s*$/i.test(v)) continue;
+    texts++;
+    if (NAMND_NAME.test(v)) named++;
+  }
+  if (texts === 0 || named < 0.8 * texts) return h;
+  const columns: Record<string, number> = { ...h.columns, namnd: a.col };
+  const headers: Record<string, string> = { ...h.headers, namnd: a.header };
+  if (a.kod !== null) {
+    columns.namndKod = a.kod;
+    if (a.kodHeader !== null) headers.namndKod = a.kodHeader;
+  }
+  if (!h.ansvarAside) {
+    // The Verksamhet column named only nämnder (a list per nämnd, an Excel pivot's row labels).
+    delete columns.verksamhet;
+    delete headers.verksamhet;
+    delete columns.verksamhetKod;
+    delete headers.verksamhetKod;
+  }
+  return { ...h, columns, headers, unused: h.unused.filter((u) => u.col !== a.col) };
+}
+
+/** A table's only label column (Verksamhet, no Konto): the nämnd when its texts name nämnder. */
+function labelsAside(h: BudgetHeader): BudgetHeader['ansvarAside'] {
+  if (!('verksamhet' in h.columns) || 'konto' in h.columns || 'kontoKod' in h.columns) return undefined;
+  return { col: h.columns.verksamhet, header: h.headers.verksamhet, kod: h.columns.verksamhetKod ?? null, kodHeader: h.headers.verksamhetKod ?? null };
+}
+
+function isTotalLabelText(v: string): boolean {
+  return /^\s*(?:summa|totalt|total|totalsumma|delsumma)\b/i.test(v) || /\b(?:summa|totalt)\s*$/i.test(v);
 }
 
 /** "E Prognos helår 2025" for messages and the Inläst section. */

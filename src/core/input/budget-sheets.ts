@@ -10,10 +10,11 @@ import { checkAvvikelse, decideTecken, normalizeBudget, TECKEN_ASSUMED_NOTE } fr
 import { AVSNITT, type FindingSink } from './findings';
 import { BUDGET_COLUMNS } from './header-specs';
 import { describeBudget } from './inlast';
-import { type BudgetSource, isNamndLikeSheetName, type SheetPlan } from './locate';
+import { type BudgetSource, HIDDEN_WHY, isNamndLikeSheetName, type SheetPlan } from './locate';
 import { reportMissingHeaders } from './sheet-reader';
 import { quoteRaw, swedishList } from './text';
-import { inferUnit, unitFromSheet } from './unit';
+import { inferUnit, unitFromSheet, unitInCells } from './unit';
+import { columnLetter } from './address';
 
 const AMOUNT_KEYS = ['budget', 'utfall', 'prognos', 'avvikelse'];
 
@@ -78,6 +79,7 @@ export function readBudgets(model: Model, located: SheetPlan, mapping: ColumnMap
     }
     parts.push({ source, raw, namndFrom });
   }
+  if (several) dropSummaries(parts, located, model);
 
   const signs = parts.reduce((acc, p) => ({ negative: acc.negative + p.raw.budgetSigns.negative, positive: acc.positive + p.raw.budgetSigns.positive }), { negative: 0, positive: 0 });
   model.tecken = decideTecken(signs, model.settings.tecken);
@@ -106,6 +108,39 @@ export function readBudgets(model: Model, located: SheetPlan, mapping: ColumnMap
   for (const p of parts) checkAvvikelse(p.raw.sheet, sink);
   model.budget = merged;
   for (const p of parts) model.inlast.sheets.push(describeBudget(p.source, p.raw.sheet, p.raw.stats, p.namndFrom));
+}
+
+/**
+ * Several sheets found by content are one per nämnd. A sheet whose nämnder all stand in another
+ * sheet with at least as many lines is the same budget again (a per-nämnd summary beside the
+ * detail, or the same table twice): read both, every amount would count twice. The sheet with
+ * the most lines is read (the first among equals); the others are named as not read, and why.
+ */
+function dropSummaries(parts: Part[], located: SheetPlan, model: Model): void {
+  const namnder = parts.map((p) => new Set(p.raw.sheet.lines.map((l) => l.namnd).filter((n) => n !== '')));
+  const order = parts.map((_, i) => i).sort((a, b) => parts[b].raw.sheet.lines.length - parts[a].raw.sheet.lines.length || a - b);
+  const kept: number[] = [];
+  const dropped = new Map<number, number>();
+  for (const i of order) {
+    const within = kept.find((k) => namnder[i].size > 0 && [...namnder[i]].every((n) => namnder[k].has(n)));
+    if (within === undefined) kept.push(i);
+    else dropped.set(i, within);
+  }
+  if (dropped.size === 0) return;
+  for (const [i, k] of dropped) {
+    const name = parts[i].source.sheet.name;
+    const by = parts[k].source.sheet.name;
+    const lines = (n: number) => `${n} ${n === 1 ? 'rad' : 'rader'}`;
+    const why = `samma nämnder som bladet ${by} (${lines(parts[i].raw.sheet.lines.length)} här, ${lines(parts[k].raw.sheet.lines.length)} där); bara ${by} läses så att inget belopp räknas två gånger`;
+    located.skipped.push({ sheet: name, why });
+    model.notes.push(
+      `Bladen ${name} och ${by} ser båda ut som budgettabeller för samma nämnder; bara ${by} kontrolleras, så att beloppen inte räknas två gånger. ` +
+        'Ange Budgetblad i Inställningar (eller --sheet) om det andra bladet ska läsas.',
+    );
+  }
+  const keep = parts.filter((_, i) => !dropped.has(i));
+  parts.length = 0;
+  parts.push(...keep);
 }
 
 /** One BudgetSheet from several: lines and totals in order, each remembering its sheet. */
@@ -163,6 +198,26 @@ function resolveUnit(model: Model, parts: Part[], lines: readonly BudgetLine[], 
     });
     return;
   }
+  for (const p of parts) {
+    const loc = p.raw.sheet.location;
+    const cols = Object.keys(loc.columns).filter((k) => AMOUNT_KEYS.includes(k) || k.startsWith('plan')).map((k) => loc.columns[k] - 1);
+    const h = p.source.header;
+    const found = unitInCells(p.source.sheet, h.dataStart, h.dataEnd, cols, (c) => columnLetter(c + 1));
+    if (!found) continue;
+    settings.beloppI = found.unit;
+    model.inlast.enhet = { unit: found.unit, source: 'blad', why: `${found.where} i bladet ${loc.name}` };
+    sink.push({
+      rule: 'IN-ENHET',
+      severity: 'info',
+      sheet: loc.name,
+      row: null,
+      col: null,
+      message: `Beloppen läses i ${found.unit} enligt ${found.where} i bladet ${loc.name}; gränser i kronor, som Lägsta belopp, räknas om till ${found.unit}.`,
+      suggestion: `Inget behöver göras. Vill du ange enheten uttryckligen: skriv Belopp i = ${found.unit} i bladet Inställningar.`,
+      avsnitt: AVSNITT.budget,
+    });
+    return;
+  }
   const inferred = inferUnit(lines);
   if (!inferred) return;
   settings.beloppI = inferred.unit;
@@ -198,14 +253,20 @@ function reportNoBudget(model: Model, located: SheetPlan, mapping: ColumnMapping
     });
     return;
   }
-  const looked = located.skipped.map((s) => s.sheet);
+  const looked = located.skipped.filter((s) => s.why !== HIDDEN_WHY).map((s) => s.sheet);
+  const hidden = located.skipped.filter((s) => s.why === HIDDEN_WHY).map((s) => '”' + s.sheet + '”');
   sink.add({
     rule: 'IN-BLAD-SAKNAS',
     severity: 'fel',
     sheet: null,
     message:
       'Ingen budgetdata hittades, så budgeten har inte kontrollerats: inget blad heter Budget' +
-      (looked.length ? `, och inget av bladen ${swedishList(looked.map((n) => '”' + n + '”'))} har en rubrikrad med en budgetkolumn bland de 40 första raderna.` : ', och arbetsboken har inga andra blad med innehåll.'),
+      (looked.length
+        ? `, och inget av bladen ${swedishList(looked.map((n) => '”' + n + '”'))} har en rubrikrad med en budgetkolumn bland de 40 första raderna.`
+        : hidden.length
+          ? '.'
+          : ', och arbetsboken har inga andra blad med innehåll.') +
+      (hidden.length ? ` ${hidden.length === 1 ? 'Det dolda bladet' : 'De dolda bladen'} ${swedishList(hidden)} lästes inte (dolda blad läses bara när de anges som Budgetblad eller --sheet).` : ''),
     suggestion:
       'Döp bladet med budgetraderna till Budget, eller ange var budgeten står: Budgetblad och t.ex. Kolumn Budget i bladet Inställningar ' +
       '(--sheet och --map på kommandoraden, Koppla kolumner i Styrkoll-fönstret).',

@@ -43,6 +43,8 @@ export interface BudgetReadStats {
   groupNamnder: string[];
   /** Lines whose nämnd came from nowhere (no column, group, Inställningar or title). */
   withoutNamnd: number;
+  /** Lines read as intäkter because they stand, as positive amounts, under an Intäkter heading. */
+  intaktBlock: number;
 }
 
 export interface BudgetReadOptions {
@@ -174,9 +176,16 @@ export function readBudgetRaw(sheet: SheetSnapshot, options: BudgetReadOptions, 
   const reader = new BudgetRowReader(sheet.name, layout, options.defaultNamnd, sink);
   const rows = sheet.rows;
   const { scanStart, checkOthers } = layout;
+  // A printed report repeats its header row (per page or per nämnd): such a row is no line.
+  const budgetCol = layout.slotCol[SLOT.budget];
+  const budgetHead = budgetCol >= 0 ? rows[header.headerRow - 1]?.[budgetCol] : undefined;
   for (let r = header.dataStart; r < header.dataEnd; r++) {
     const row = rows[r];
     const errs = errors === null ? undefined : errors.get(r + 1);
+    if (typeof budgetHead === 'string' && Array.isArray(row) && row[budgetCol] === budgetHead) {
+      reader.repeatedHeader();
+      continue;
+    }
     if (parents !== null && parents.has(r)) {
       if (parents.get(r) === 'before') reader.readParent(row, r + 1);
       else reader.readOtherTotal(row, r + 1, errs);
@@ -405,6 +414,10 @@ class BudgetRowReader {
   private lastRow = 0;
   private negativeBudgets = 0;
   private positiveBudgets = 0;
+  /** Without a Typ column: the block an "Intäkter" or "Kostnader" heading opened, until a total row. */
+  private block: 'intakt' | 'kostnad' | null = null;
+  /** Indexes of the lines under an Intäkter heading. */
+  private readonly intaktLines: number[] = [];
 
   constructor(
     private readonly sheet: string,
@@ -483,6 +496,7 @@ class BudgetRowReader {
     const typ = layout.typ >= 0 ? this.typ.read(row[layout.typ], rowNo, namnd) : 'kostnad';
     if (budget < 0) this.negativeBudgets++;
     else if (budget > 0) this.positiveBudgets++;
+    if (this.block === 'intakt') this.intaktLines.push(lines.length);
     if (this.firstRow === 0) this.firstRow = rowNo;
     this.lastRow = rowNo;
     // The amounts are written after the object is made, over nulls: V8 picks how a field is stored
@@ -509,9 +523,22 @@ class BudgetRowReader {
     lines.push(line);
   }
 
+  /** A row that repeats the header row: counted with the headings, read as nothing. */
+  repeatedHeader(): void {
+    this.headings++;
+  }
+
   /** A row with a label and no amounts: a group header, whose nämnd the rows below take. */
   private readHeading(row: CellValue[]): void {
     this.headings++;
+    if (this.layout.typ < 0) {
+      const heading = this.labelOf(row);
+      const block = heading === null ? null : blockOf(heading);
+      if (block !== null) {
+        this.block = block;
+        return;
+      }
+    }
     if (!this.layout.noNamndColumn || this.settingsNamnd) return;
     const label = this.labelOf(row);
     if (label === null) return;
@@ -550,6 +577,7 @@ class BudgetRowReader {
     this.carriedNamnd = null;
     this.runStart = this.lines.length;
     this.groups.endAt(label);
+    this.block = null;
   }
 
   /** Records a row that held a line or a total, for the first and last row read. */
@@ -593,6 +621,29 @@ class BudgetRowReader {
     return null;
   }
 
+  /**
+   * Lines under an Intäkter heading, in a table without a Typ column, are intäkter when their
+   * budgets add up positive as the other lines' do (both written as positive amounts, as a
+   * resultaträkning writes them); written negative they are already net cost and stay as they are.
+   * Returns how many lines were read as intäkter.
+   */
+  private typeIntaktBlock(): number {
+    const idx = this.intaktLines;
+    if (idx.length === 0) return 0;
+    const lines = this.lines;
+    const inBlock = new Set(idx);
+    let blockSum = 0;
+    let otherSum = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const b = lines[i].budget ?? 0;
+      if (inBlock.has(i)) blockSum += b;
+      else otherSum += b;
+    }
+    if (!(blockSum > 0 && otherSum > 0)) return 0;
+    for (const i of idx) lines[i].typ = 'intakt';
+    return idx.length;
+  }
+
   /** Whether another text column of the row holds a total label ("Summa" in Verksamhet): its index, else -1. */
   totalInOtherColumn(row: CellValue[]): number {
     const { labelCols, scanStart } = this.layout;
@@ -605,6 +656,7 @@ class BudgetRowReader {
 
   result(sheet: string, header: BudgetHeader): RawBudget {
     const { lines, totals } = this;
+    const intaktBlock = this.typeIntaktBlock();
     const unreadablePrognos = this.feed.unreadablePrognos(lines);
     const cols = header.columns;
     return {
@@ -627,9 +679,18 @@ class BudgetRowReader {
         parents: this.parentRows,
         groupNamnder: this.groups.named,
         withoutNamnd: this.withoutNamnd,
+        intaktBlock,
       },
     };
   }
+}
+
+/** The block a heading opens: "Intäkter", "Verksamhetens intäkter", "Kostnader", "Externa kostnader". */
+function blockOf(label: string): 'intakt' | 'kostnad' | null {
+  const f = foldText(label).replace(/[:.]+$/, '').trim();
+  if (/^(?:[a-z]+ )?intakter$/.test(f)) return 'intakt';
+  if (/^(?:[a-z]+ )?kostnader$/.test(f)) return 'kostnad';
+  return null;
 }
 
 /** A field's text: its text column, else its code column (a code + text pair, or a code alone). */

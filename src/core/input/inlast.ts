@@ -35,6 +35,7 @@ export function describeBudget(source: BudgetSource, sheet: BudgetSheet, stats: 
   if (stats.headings > 0) details.push(`${n(stats.headings)} rader utan belopp lästes som rubriker${stats.groupNamnder.length ? `; nämnderna togs från grupprubrikerna (${stats.groupNamnder.slice(0, 6).join(', ')}${stats.groupNamnder.length > 6 ? ' …' : ''})` : ''}.`);
   else if (stats.groupNamnder.length) details.push(`Nämnderna togs från raderna ovanför sina verksamheter (${stats.groupNamnder.slice(0, 6).join(', ')}${stats.groupNamnder.length > 6 ? ' …' : ''}).`);
   if (namndFrom && !(namndFrom === 'grupprubrikerna' && stats.groupNamnder.length)) details.push(`Nämnd: från ${namndFrom}.`);
+  if (stats.intaktBlock > 0) details.push(`${n(stats.intaktBlock)} rader under rubriken Intäkter har positiva belopp och lästes som intäkter (ett överskott av intäkter minskar nettokostnaden).`);
   if (stats.withoutNamnd > 0) details.push(`${n(stats.withoutNamnd)} rader kunde inte knytas till någon nämnd.`);
   return {
     kind: 'budget',

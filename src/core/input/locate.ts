@@ -94,6 +94,7 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
       const header = detectBudgetHeader(s, mapping, true);
       if (header) plan.budget.push({ sheet: s, header, foundBy: 'koppling' });
       else plan.budgetUnread = s;
+      if (header) noteSecondTable(s, header, skipped);
     }
   } else {
     const named = findSheet({ sheets }, 'budget');
@@ -102,6 +103,7 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
       const header = detectBudgetHeader(named, mapping, true);
       if (header) plan.budget.push({ sheet: named, header, foundBy: header.foundBy === 'koppling' ? 'koppling' : 'namn' });
       else plan.budgetUnread = named;
+      if (header) noteSecondTable(named, header, skipped);
     }
   }
 
@@ -110,10 +112,17 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
   for (const s of sheets) {
     if (taken.has(s)) continue;
     if (isOwnSheet(s)) continue;
+    // A hidden sheet is old data or a helper (last year's figures, a lookup list): not searched by
+    // content, and said so; it is read when named (Budget, Budgetblad or --sheet).
+    if (s.hidden === true) {
+      if (hasContent(s)) skipped.push({ sheet: s.name, why: HIDDEN_WHY });
+      continue;
+    }
     if (searchBudget) {
       const header = detectBudgetHeader(s, mapping.columns ? { columns: mapping.columns } : undefined);
       if (header) {
         plan.budget.push({ sheet: s, header, foundBy: 'innehall' });
+        noteSecondTable(s, header, skipped);
         taken.add(s);
         continue;
       }
@@ -131,6 +140,19 @@ export function locateSheets(snapshot: WorkbookSnapshot, mapping: ColumnMapping,
   return plan;
 }
 
+/** A second table below the budget table (an investeringsredovisning): not read, and said so. */
+function noteSecondTable(sheet: SheetSnapshot, header: BudgetHeader, skipped: SheetPlan['skipped']): void {
+  const t = header.secondTable;
+  if (!t) return;
+  skipped.push({
+    sheet: `${sheet.name}, rad ${t.row}–${sheet.rows.length}`,
+    why: `en andra tabell med egen rubrikrad (”${t.label}”) under budgettabellen; bara tabellen på rubrikrad ${header.headerRow} läses`,
+  });
+}
+
+/** Why a hidden sheet was not read (Inläst section, IN-BLAD-SAKNAS). */
+export const HIDDEN_WHY = 'dolt blad; dolda blad läses bara när de anges som Budgetblad (--sheet) eller heter Budget';
+
 function hasContent(sheet: SheetSnapshot): boolean {
   const rows = sheet.rows;
   for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
@@ -141,7 +163,7 @@ function hasContent(sheet: SheetSnapshot): boolean {
 }
 
 /** A generic sheet name that says nothing about whose rows it holds. */
-const GENERIC_NAME = /^(?:blad|sheet|ark|tabell|table|data|export|rapport|report|budget|utfall|prognos|drift|driftredovisning|driftsredovisning|budgetuppfoljning|uppfoljning|resultat|resultatrakning|sammandrag|sammanstallning)\b/;
+const GENERIC_NAME = /^(?:blad|sheet|ark|tabell|table|data|export|rapport|report|budget|utfall|prognos|drift|driftredovisning|driftsredovisning|budgetuppfoljning|uppfoljning|resultat|resultatrakning|sammandrag|sammanstallning|pivot|pivottabell)(?![a-z])/;
 
 /** Whether a sheet's name can be a nämnd's name (not "Blad1", "Driftredovisning 2025", "Export"). */
 export function isNamndLikeSheetName(name: string): boolean {

@@ -17,6 +17,11 @@ import { quoteRaw } from './text';
 const TOTAL_START = /^\s*(?:summa|totalt|total|totalsumma|delsumma|slutsumma|subtotal|grand total)(?![a-zåäöéü])/i;
 // "Socialnämnden Summa", as Excel's Delsumma writes it; "Socialnämnden totalt".
 const TOTAL_END = /(?:^|[\s\-–:])(?:summa|totalt|total|delsumma|totalsumma)\s*$/i;
+/**
+ * The bottom line of a table of Intäkter and Kostnader blocks: "Nettokostnad", "Verksamhetens
+ * nettokostnader", "Netto", "Resultat" as the whole label (never "Nettokostnad budget …", a header).
+ */
+const NET_TOTAL = /^\s*(?:verksamhetens\s+)?(?:nettokostnad(?:er)?|netto|nettoresultat|resultat|summa\s+netto(?:kostnad(?:er)?)?|summa\s+nettokostnad(?:er)?|totalt\s+netto)\s*$/i;
 
 /**
  * Whether a label marks its row as a total row: `Summa X`, `Totalt`, `Totalsumma`, `Delsumma`
@@ -32,14 +37,16 @@ export function isTotalLabel(v: unknown): boolean {
   if ((start === 0x730075 /* su */ || start === 0x74006f /* to */ || start === 0x640065 /* de */ || start === 0x73006c /* sl */ || c <= 0x20 || c === 0xa0) && TOTAL_START.test(v)) {
     return true;
   }
+  if ((start === 0x6e0065 /* ne */ || start === 0x720065 /* re */ || start === 0x760065 /* ve */) && NET_TOTAL.test(v)) return true;
   const e = v.charCodeAt(v.length - 1) | 0x20;
   // Labels ending in a, t or l (summa, totalt, total) or white space: the end is looked at.
   if (e !== 0x61 && e !== 0x74 && e !== 0x6c && e > 0x20 && e !== 0xa0) return false;
   return TOTAL_END.test(v);
 }
 
-/** A grand total ("Totalt", "Summa", "Totalsumma", "Summa totalt"): its label names no group. */
+/** A grand total ("Totalt", "Summa", "Totalsumma", "Summa totalt", "Nettokostnad"): its label names no group. */
 export function isGrandTotalLabel(v: string): boolean {
+  if (NET_TOTAL.test(v)) return true;
   return /^\s*(?:summa|totalt|total|totalsumma|slutsumma|grand total|summa totalt|summa nämnder|summa namnder|summa verksamheter|totalt kommunen|summa kommunen)\s*$/i.test(v);
 }
 

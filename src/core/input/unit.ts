@@ -57,6 +57,35 @@ export function unitFromSheet(sheet: SheetSnapshot, headerRow: number, amountHea
   return null;
 }
 
+const CELL_UNIT = /\d\s*(tkr|tsek|ksek|mnkr|mkr|msek|kr|sek)\.?\s*$/i;
+const CELL_UNIT_OF: Record<string, Enhet> = { tkr: 'tkr', tsek: 'tkr', ksek: 'tkr', mnkr: 'mnkr', mkr: 'mnkr', msek: 'mnkr', kr: 'kr', sek: 'kr' };
+/** Data rows looked at for a unit written in the amount cells. */
+const CELL_SCAN_ROWS = 500;
+
+/**
+ * The unit written in the amount cells themselves ("96 400 tkr", "12,5 mnkr"), when every such
+ * cell among the first rows names the same one; null when none does or they disagree.
+ * `cols` are 0-based columns, `from` and `to` 0-based rows.
+ */
+export function unitInCells(sheet: SheetSnapshot, from: number, to: number, cols: number[], columnName: (col: number) => string): UnitInSheet | null {
+  const rows = Array.isArray(sheet.rows) ? sheet.rows : [];
+  let found: { unit: Enhet; where: string } | null = null;
+  for (let r = from; r < Math.min(to, rows.length, from + CELL_SCAN_ROWS); r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) continue;
+    for (const c of cols) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      const m = CELL_UNIT.exec(v);
+      if (!m) continue;
+      const unit = CELL_UNIT_OF[m[1].toLowerCase()];
+      if (found === null) found = { unit, where: `cellen ${columnName(c)}${r + 1} ”${v.trim().slice(0, 40)}”` };
+      else if (found.unit !== unit) return null;
+    }
+  }
+  return found;
+}
+
 export interface InferredUnit {
   unit: Enhet;
   why: string;
@@ -91,7 +120,9 @@ export function inferUnit(lines: readonly BudgetLine[]): InferredUnit | null {
   const middle = sums[Math.floor((sums.length - 1) / 2)];
   const whose = sums.length === 1 ? 'nämndens budget är sammanlagt' : `mittersta nämndens budget (av ${sums.length}) är`;
   const share = withDecimals / n;
-  if (share >= 0.2 && max < 100_000) {
+  // Ten thousand mnkr (ten billion kronor) is more than any kommun's middle nämnd: such amounts
+  // with a decimal are tkr written to one decimal ("1 234,5"), as some exports do.
+  if (share >= 0.2 && max < 100_000 && middle < 10_000) {
     return { unit: 'mnkr', why: `${Math.round(share * 100)} % av beloppen har decimaler och det största är ${formatSwedishNumber(max)}, som i miljoner kronor` };
   }
   // Ten billion kronor in tkr is more than any nämnd in Sweden has; ten million in kr less than a

@@ -55,7 +55,8 @@ export const TEXT_WORDS: readonly { field: 'namnd' | 'verksamhet' | 'ansvar' | '
   { field: 'namnd', words: ['namnd', 'namnder', 'styrelse', 'styrelser', 'department', 'committee', 'board'] },
   {
     field: 'verksamhet',
-    words: ['verksamhet', 'verksamheter', 'verksamhetsomrade', 'verksamhetsomraden', 'vht', 'vo', 'activity', 'operation', 'operations', 'program'],
+    // "Radetiketter": the row labels of an Excel pivot table (compact form).
+    words: ['verksamhet', 'verksamheter', 'verksamhetsomrade', 'verksamhetsomraden', 'vht', 'vo', 'activity', 'operation', 'operations', 'program', 'radetiketter', 'radetikett'],
   },
   {
     field: 'ansvar',
@@ -72,6 +73,7 @@ export const TEXT_PHRASES: readonly { field: 'ansvar' | 'verksamhet' | 'namnd'; 
   { field: 'ansvar', phrase: 'cost centre' },
   { field: 'ansvar', phrase: 'cost center' },
   { field: 'ansvar', phrase: 'responsibility centre' },
+  { field: 'verksamhet', phrase: 'row labels' },
 ];
 
 /** Marks the text half of a code + text pair: `Ansvar (T)`, `Konto text`, `Verksamhet benämning`. */

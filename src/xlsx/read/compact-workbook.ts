@@ -11,6 +11,8 @@ export interface CompactSheet {
   cells: CompactCells;
   errors: CellErrorRef[];
   tables?: { name: string; ref: string }[];
+  /** Hidden or very hidden in Excel. */
+  hidden?: boolean;
 }
 
 export interface CompactWorkbook {
@@ -24,6 +26,7 @@ export function materializeWorkbook(compact: CompactWorkbook): WorkbookSnapshot 
     sheets: compact.sheets.map((s) => {
       const sheet: SheetSnapshot = { name: s.name, rows: materializeRows(s.cells, compact.strings), errors: s.errors };
       if (s.tables) sheet.tables = s.tables;
+      if (s.hidden) sheet.hidden = true;
       return sheet;
     }),
   };

@@ -111,6 +111,7 @@ function readCompact(
     const sheet: CompactSheet = { name: entry.name, cells: grid.compact(), errors: grid.errors };
     const tables = readTables(pkg, entry.part!, tablePartIds);
     if (tables.length > 0) sheet.tables = tables;
+    if (entry.state === 'hidden' || entry.state === 'veryHidden') sheet.hidden = true;
     sheets.push(sheet);
   };
   const partOf = (entry: (typeof selected)[number]) => {

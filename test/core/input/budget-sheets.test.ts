@@ -29,3 +29,34 @@ describe('one sheet per nämnd', () => {
     expect(lines[1]).toMatch(/Nämnd: från bladets namn\./);
   });
 });
+
+describe('a per-nämnd summary sheet beside the detail sheet', () => {
+  const summary = sheet('Sammandrag', [['Nämnd', 'Budget', 'Prognos', 'Avvikelse'], ['Kommunstyrelsen', 58150, 58690, -540], ['Socialnämnden', 250600, 250800, -200], ['Totalt', 308750, 309490, -740]]);
+  const detail = sheet('Detalj', [
+    ['Nämnd', 'Verksamhet', 'Budget', 'Prognos', 'Avvikelse'],
+    ['Kommunstyrelsen', 'Politisk verksamhet', 9850, 9790, 60],
+    ['Kommunstyrelsen', 'Kommunledning', 48300, 48900, -600],
+    ['Socialnämnden', 'Hemtjänst', 96400, 97700, -1300],
+    ['Socialnämnden', 'Särskilt boende', 154200, 153100, 1100],
+  ]);
+
+  it('is not read too: every amount would count twice; the detail is read and that is said', () => {
+    const { model } = buildModel(workbook(summary, detail));
+    const b = model.budget!;
+    expect(b.lines.map((l) => l.row)).toEqual([2, 3, 4, 5]);
+    expect(b.namndSums!.map((s) => [s.namnd, s.budget, s.prognos])).toEqual([
+      ['Kommunstyrelsen', 58150, 58690],
+      ['Socialnämnden', 250600, 250800],
+    ]);
+    expect(model.inlast.skipped).toEqual([expect.objectContaining({ sheet: 'Sammandrag', why: expect.stringContaining('samma nämnder som bladet Detalj') })]);
+    expect(model.notes.join(' ')).toContain('bara Detalj kontrolleras');
+  });
+
+  it('sheets for different nämnder are all read', () => {
+    const ks = sheet('KS', [['Nämnd', 'Verksamhet', 'Budget'], ['Kommunstyrelsen', 'Politik', 100], ['Kommunstyrelsen', 'Ledning', 200]]);
+    const sn = sheet('SN', [['Nämnd', 'Verksamhet', 'Budget'], ['Socialnämnden', 'Hemtjänst', 300]]);
+    const { model } = buildModel(workbook(ks, sn));
+    expect(model.budget!.lines).toHaveLength(3);
+    expect(model.inlast.skipped).toEqual([]);
+  });
+});

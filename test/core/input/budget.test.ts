@@ -217,3 +217,67 @@ describe('group headers and parent rows', () => {
     expect(model.budget!.totals).toEqual([]);
   });
 });
+
+describe('a second table under the budget table, and repeated header rows', () => {
+  it('an investeringsredovisning below the driftredovisning is not read as lines, and that is said', () => {
+    const rows: CellValue[][] = [
+      ['Driftredovisning, tkr'],
+      ['Nämnd', 'Budget', 'Utfall ack', 'Prognos'],
+      ['Kommunstyrelsen', 58150, 40000, 58690],
+      ['Socialnämnden', 250600, 170000, 250800],
+      ['Summa drift', 308750, 210000, 309490],
+      [],
+      ['Investeringsredovisning, tkr'],
+      ['Projekt', 'Budget', 'Utfall ack', 'Prognos'],
+      ['Ny förskola Björkdalen', 30000, 5000, 42000],
+      ['Gator och vägar', 12000, 8000, 12000],
+      ['Summa investeringar', 42000, 13000, 54000],
+    ];
+    const { model, findings } = buildModel(workbook(sheet('Rapport', rows)));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['Kommunstyrelsen', 'Socialnämnden']);
+    expect(findings.filter((f) => f.rule === 'IN-TAL' || f.namnd === 'Ny förskola Björkdalen')).toEqual([]);
+    expect(model.inlast.skipped).toEqual([
+      expect.objectContaining({ sheet: 'Rapport, rad 8–11', why: expect.stringContaining('”Projekt | Budget | Utfall ack | Prognos”') }),
+    ]);
+  });
+
+  it('a header row repeated under each nämnd (a printed report) is skipped, and the table goes on', () => {
+    const head: CellValue[] = ['Nämnd', 'Verksamhet', 'Budget', 'Prognos'];
+    const rows: CellValue[][] = [head, ['KS', 'Politik', 100, 90], ['KS', 'Ledning', 200, 210], [], head.slice(), ['SN', 'Hemtjänst', 300, 330]];
+    const { model, findings } = buildModel(workbook(sheet('Budget', rows)));
+    expect(model.budget!.lines.map((l) => l.row)).toEqual([2, 3, 6]);
+    expect(findings.filter((f) => f.rule === 'IN-TAL')).toEqual([]);
+    expect(model.inlast.skipped).toEqual([]);
+  });
+});
+
+describe('Intäkter and Kostnader blocks without a Typ column', () => {
+  const rows = (sign: 1 | -1): CellValue[][] => [
+    ['Konto', 'Budget 2025', 'Prognos 2025'],
+    ['Intäkter'],
+    ['Avgifter', sign * 12000, sign * 11500],
+    ['Statsbidrag', sign * 30000, sign * 32000],
+    ['Summa intäkter', sign * 42000, sign * 43500],
+    ['Kostnader'],
+    ['Personal', 200000, 206000],
+    ['Lokaler', 30000, 30000],
+    ['Summa kostnader', 230000, 236000],
+  ];
+  const check = (sign: 1 | -1) => buildModel(workbook(sheet('Uppföljning', rows(sign)), settings({ Nämnd: 'Socialnämnden', 'Belopp i': 'tkr' })));
+
+  it('intäkter written as positive amounts under their heading are intäkter: more statsbidrag is no deficit', () => {
+    const { model, findings } = check(1);
+    const b = model.budget!;
+    expect(b.lines.map((l) => l.typ)).toEqual(['intakt', 'intakt', 'kostnad', 'kostnad']);
+    // Net: budget 230 000 − 42 000 = 188 000, prognos 236 000 − 43 500 = 192 500: a deficit of 4 500.
+    expect(b.namndSums).toEqual([expect.objectContaining({ budget: 188000, prognos: 192500, avvikelse: -4500 })]);
+    expect(findings.filter((f) => f.rule.startsWith('BUD-UNDERSKOTT') && f.row === 4)).toEqual([]);
+    expect(model.inlast.sheets.find((s) => s.kind === 'budget')!.details.join(' ')).toContain('2 rader under rubriken Intäkter');
+  });
+
+  it('intäkter already written negative (net cost) stay as written', () => {
+    const { model } = check(-1);
+    expect(model.budget!.lines.map((l) => l.typ)).toEqual(['kostnad', 'kostnad', 'kostnad', 'kostnad']);
+    expect(model.budget!.namndSums).toEqual([expect.objectContaining({ budget: 188000, prognos: 192500 })]);
+  });
+});

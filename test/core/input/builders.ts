@@ -3,7 +3,7 @@ import type { Finding } from '../../../src/core/finding';
 import type { CellErrorRef, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot';
 
 export function sheet(name: string, rows: CellValue[][], extra: Partial<Omit<SheetSnapshot, 'name' | 'rows'>> = {}): SheetSnapshot {
-  return { name, rows, errors: extra.errors ?? [], ...(extra.tables ? { tables: extra.tables } : {}) };
+  return { name, rows, errors: extra.errors ?? [], ...(extra.tables ? { tables: extra.tables } : {}), ...(extra.hidden ? { hidden: true } : {}) };
 }
 
 export function workbook(...sheets: SheetSnapshot[]): WorkbookSnapshot {

@@ -32,3 +32,29 @@ describe('finding the Budget sheet', () => {
     ]);
   });
 });
+
+describe('hidden sheets', () => {
+  const detail = sheet('Detalj', [['Nämnd', 'Verksamhet', 'Budget', 'Prognos'], ['KS', 'Politik', 9850, 9790], ['SN', 'Hemtjänst', 96400, 97700]]);
+  const old = sheet('Gammal 2023', [['Nämnd', 'Verksamhet', 'Budget', 'Prognos'], ['KS', 'Politik', 5000, 9000]], { hidden: true });
+
+  it('are not found by content: last year’s data in a hidden sheet is neither read nor judged, and that is said', () => {
+    const { model, findings } = buildModel(workbook(detail, old));
+    expect(model.budget!.lines.map((l) => l.location?.name ?? model.budget!.location.name)).toEqual(['Detalj', 'Detalj']);
+    expect(findings.filter((f) => f.sheet === 'Gammal 2023')).toEqual([]);
+    expect(JSON.stringify(model.inlast)).toContain('Gammal 2023');
+    expect(JSON.stringify(model.inlast)).toContain('dolt blad');
+  });
+
+  it('a hidden sheet named Budget is read by its name', () => {
+    const { model } = buildModel(workbook(sheet('Budget', [['Nämnd', 'Budget'], ['KS', 100]], { hidden: true })));
+    expect(model.budget!.lines).toHaveLength(1);
+  });
+
+  it('when the only budget table is hidden, IN-BLAD-SAKNAS names it as hidden rather than as having no header', () => {
+    const { model, findings } = buildModel(workbook(old));
+    expect(model.budget).toBeNull();
+    const f = findings.find((x) => x.rule === 'IN-BLAD-SAKNAS')!;
+    expect(f.message).toContain('dolda bladet ”Gammal 2023” lästes inte');
+    expect(f.message).not.toContain('rubrikrad med en budgetkolumn');
+  });
+});

@@ -118,3 +118,48 @@ describe('total rows', () => {
     expect(model.budget!.totals).toHaveLength(0);
   });
 });
+
+describe('a Nettokostnad row under Intäkter and Kostnader blocks', () => {
+  // A nämnd's uppföljning: intäkter (negative) and kostnader as blocks with their Summa rows, then
+  // the bottom line "Nettokostnad". It is a total: counting it as a line would double the budget.
+  const rows = (bottom: string): CellValue[][] => [
+    ['Konto', 'Budget 2025', 'Utfall ack', 'Prognos 2025'],
+    ['Intäkter'],
+    ['Avgifter', -12000, -8100, -11500],
+    ['Statsbidrag', -30000, -21000, -32000],
+    ['Summa intäkter', -42000, -29100, -43500],
+    [],
+    ['Kostnader'],
+    ['Personal', 200000, 140000, 206000],
+    ['Lokaler', 30000, 20000, 30000],
+    ['Summa kostnader', 230000, 160000, 236000],
+    [],
+    [bottom, 188000, 130900, 192500],
+    [],
+    ['Källa: ekonomisystemet, uttag 2025-09-05'],
+  ];
+
+  it.each(['Nettokostnad', 'Verksamhetens nettokostnader', 'Netto', 'Resultat'])('%s is a total checked against all the lines, never a line', (bottom) => {
+    const { model, summa, findings } = (() => {
+      const { model, findings } = buildModel(workbook(sheet('Resultat', rows(bottom)), sheet('Inställningar', [['Tecken', 'kostnad positiv'], ['Nämnd', 'Socialnämnden']])));
+      return { model, findings, summa: withRule(findings, 'IN-SUMMA') };
+    })();
+    expect(summa).toHaveLength(0);
+    expect(findings.filter((f) => f.rule === 'IN-TAL')).toHaveLength(0);
+    expect(model.budget!.lines.map((l) => l.row)).toEqual([3, 4, 8, 9]);
+    expect(model.budget!.totals.map((t) => t.row)).toEqual([5, 10, 12]);
+    expect(model.budget!.namndSums).toEqual([expect.objectContaining({ namnd: 'Socialnämnden', budget: 188000, prognos: 192500 })]);
+  });
+
+  it('a wrong Nettokostnad is reported, as any total', () => {
+    const r = rows('Nettokostnad');
+    r[11] = ['Nettokostnad', 190000, 130900, 192500];
+    const { findings } = buildModel(workbook(sheet('Resultat', r), sheet('Inställningar', [['Nämnd', 'Socialnämnden']])));
+    expect(withRule(findings, 'IN-SUMMA')).toEqual([expect.objectContaining({ row: 12 })]);
+  });
+
+  it('"Nettokostnad budget 2025" and a verksamhet named "Nettokostnadsanalys" are not totals', () => {
+    const { model } = buildModel(workbook(sheet('Resultat', [['Verksamhet', 'Budget'], ['Nettokostnadsanalys', 10], ['Nettokostnad budget 2025', 20]]), sheet('Inställningar', [['Nämnd', 'SN']])));
+    expect(model.budget!.lines.map((l) => l.row)).toEqual([2, 3]);
+  });
+});

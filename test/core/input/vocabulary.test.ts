@@ -4,7 +4,7 @@ import { resolveHeaderRow } from '../../../src/core/input/budget-header';
 import type { BudgetLine } from '../../../src/core/model';
 import type { CellValue } from '../../../src/core/snapshot';
 import { HEADER_CASES } from '../../fixtures/exports/header-cases';
-import { sheet, workbook, withRule } from './builders';
+import { settings, sheet, workbook, withRule } from './builders';
 
 /**
  * The case file names the budget fields the deviation rules use; a comment or a Typ column is
@@ -188,5 +188,137 @@ describe('units', () => {
     expect(unit[0]).toMatchObject({ severity: 'varning', sheet: 'Export' });
     expect(unit[0].message).toMatch(/antas vara i tkr, eftersom/);
     expect(model.inlast.enhet).toMatchObject({ unit: 'tkr', source: 'storlek' });
+  });
+});
+
+describe('the unit written in the amount cells, and tkr with a decimal', () => {
+  const rows: CellValue[][] = [
+    ['Nämnd', 'Verksamhet', 'Budget', 'Utfall', 'Prognos'],
+    ['Socialnämnden', 'Hemtjänst', '96 400 tkr', '66 000', '97 700'],
+    ['Socialnämnden', 'Avgifter', '(1 234)', '−800', '−1 000,5'],
+    ['Kommunstyrelsen', 'Kommunledning', '48\u00a0300', '33 000', '48 900'],
+    ['Kommunstyrelsen', 'Politik', '1 234,5', '800', '1 300'],
+  ];
+
+  it('"96 400 tkr" in a Budget cell states the unit, said as written on the sheet', () => {
+    const { model, findings } = buildModel(workbook(sheet('Budget', rows)));
+    expect(model.settings.beloppI).toBe('tkr');
+    expect(findings.find((f) => f.rule === 'IN-ENHET')).toMatchObject({ severity: 'info', message: expect.stringContaining('cellen C2 ”96 400 tkr”') });
+    // Socialnämnden: budget 96 400 − 1 234, prognos 97 700 − 1 000,5: a deficit of 1 533,5 tkr.
+    expect(model.budget!.namndSums!.find((s) => s.namnd === 'Socialnämnden')).toMatchObject({ budget: 95166, prognos: 96699.5 });
+  });
+
+  it('cells that disagree on the unit state none', () => {
+    const mixed = rows.map((r) => r.slice());
+    mixed[3][2] = '48 300 kr';
+    const { model } = buildModel(workbook(sheet('Budget', mixed)));
+    expect(model.inlast.enhet?.source).toBe('storlek');
+  });
+
+  it('amounts with a decimal whose middle nämnd would be over ten billion kronor in mnkr are tkr', () => {
+    const line = (namnd: string, budget: number): BudgetLine => ({
+      row: 2, namnd, verksamhet: null, konto: null, typ: 'kostnad', budget, utfall: null, prognos: null, avvikelse: null, avvikelseAngiven: null, kommentar: null, plan: [],
+    });
+    expect(inferUnit([line('KS', 48300.5), line('SN', 96400.5), line('BUN', 154200.4)])?.unit).toBe('tkr');
+    expect(inferUnit([line('KS', 48.3), line('SN', 964.5), line('BUN', 1542.4)])?.unit).toBe('mnkr');
+  });
+});
+
+describe("next year's budget beside this year's follow-up", () => {
+  const header = (cells: string[]) => detectBudgetHeader(sheet('Uppföljning', [cells, ['SN', 'Hemtjänst', 1, 2, 3, 4]]))!;
+
+  it('"Budget 2025 | Utfall 2025 | Prognos 2025 | Budget 2026": the 2025 budget and the follow-up are read, Budget 2026 is named as not used', () => {
+    const h = header(['Nämnd', 'Verksamhet', 'Budget 2025', 'Utfall jan–aug 2025', 'Prognos 2025', 'Budget 2026']);
+    expect(h.columns).toMatchObject({ budget: 3, utfall: 4, prognos: 5 });
+    expect(h.unused).toEqual([expect.objectContaining({ col: 6, why: expect.stringContaining('senare år') })]);
+  });
+
+  it('the same with Budget 2026 first', () => {
+    const h = header(['Nämnd', 'Verksamhet', 'Budget 2026', 'Budget 2025', 'Utfall ack 2025', 'Prognos helår 2025']);
+    expect(h.columns).toMatchObject({ budget: 4, utfall: 5, prognos: 6 });
+  });
+
+  it('a budget with last year\'s bokslut beside it is still this year\'s ("Bokslut 2024 | Budget 2025")', () => {
+    const h = header(['Nämnd', 'Verksamhet', 'Bokslut 2024', 'Budget 2025']);
+    expect(h.columns).toMatchObject({ budget: 4 });
+    expect(h.columns.utfall).toBeUndefined();
+  });
+});
+
+describe('original and revised budget side by side', () => {
+  const header = (cells: string[]) => detectBudgetHeader(sheet('Uppföljning', [cells, ['SN', 'Hemtjänst', 1, 2, 3, 4, 5]]))!;
+
+  it.each([
+    [['Nämnd', 'Verksamhet', 'Ursprunglig budget', 'Tilläggsanslag', 'Reviderad budget', 'Utfall ack', 'Prognos helår'], 5],
+    [['Nämnd', 'Verksamhet', 'Budget 2025', 'Budget 2025 inkl. tilläggsanslag', 'Utfall ack', 'Prognos helår'], 4],
+    [['Nämnd', 'Verksamhet', 'Budget KF 2025', 'Justerad budget 2025', 'Utfall ack', 'Prognos helår'], 4],
+  ])('%j: the revised budget (column %i) is the budget', (cells, col) => {
+    const h = header(cells as string[]);
+    expect(h.columns.budget).toBe(col);
+    expect(h.unused.some((u) => u.why.includes('används'))).toBe(true);
+  });
+
+  it('a lone "Beslutad budget" is the budget', () => {
+    expect(header(['Nämnd', 'Verksamhet', 'Beslutad budget', 'Prognos']).columns.budget).toBe(3);
+  });
+});
+
+describe('Ansvar beside Verksamhet, without a Nämnd column', () => {
+  const rows = (ansvar: string[]): CellValue[][] => [
+    ['Ansvar', 'Ansvar (T)', 'Verksamhet', 'Verksamhet (T)', 'Budget', 'Prognos'],
+    ...ansvar.map((a, i): CellValue[] => [i + 1, a, 100 + i, `Verksamhet ${i}`, 1000, 1100]),
+  ];
+
+  it('is the nämnd when its texts name nämnder (the top of the ansvar tree)', () => {
+    const { model, findings } = buildModel(workbook(sheet('Export', rows(['Kommunstyrelsen', 'Kommunstyrelsen', 'Socialnämnden']))));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['Kommunstyrelsen', 'Kommunstyrelsen', 'Socialnämnden']);
+    expect(model.budget!.lines.map((l) => l.verksamhet)).toEqual(['Verksamhet 0', 'Verksamhet 1', 'Verksamhet 2']);
+    expect(findings.filter((f) => f.rule === 'IN-NAMND-SAKNAS')).toEqual([]);
+  });
+
+  it('is left unused when its texts are units below a nämnd', () => {
+    const { model } = buildModel(workbook(sheet('Export', rows(['Hemtjänst norr', 'Hemtjänst söder', 'Kansliet']))));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['', '', '']);
+    expect(model.budget!.location.columns.namnd).toBeUndefined();
+  });
+});
+
+describe('Excel pivot tables and generic sheet names', () => {
+  it('"Radetiketter" with nämnder and their verksamheter (compact form): nämnder from the parent rows, not the sheet name "Blad2"', () => {
+    const rows: CellValue[][] = [
+      ['Radetiketter', 'Summa av Budget 2025', 'Summa av Prognos 2025'],
+      ['Kommunstyrelsen', 58150, 58690],
+      ['Kommunledning', 48300, 48900],
+      ['Politisk verksamhet', 9850, 9790],
+      ['Socialnämnden', 250600, 260800],
+      ['Hemtjänst', 96400, 107700],
+      ['Särskilt boende', 154200, 153100],
+      ['Totalsumma', 308750, 319490],
+    ];
+    const { model } = buildModel(workbook(sheet('Blad2', rows)));
+    expect(model.budget!.lines.map((l) => [l.namnd, l.verksamhet])).toEqual([
+      ['Kommunstyrelsen', 'Kommunledning'],
+      ['Kommunstyrelsen', 'Politisk verksamhet'],
+      ['Socialnämnden', 'Hemtjänst'],
+      ['Socialnämnden', 'Särskilt boende'],
+    ]);
+  });
+
+  it('"Radetiketter" that name only nämnder are the nämnd; "(tom)" and Totalsumma are not', () => {
+    const rows: CellValue[][] = [
+      ['Radetiketter', 'Summa av Budget', 'Summa av Utfall', 'Summa av Prognos'],
+      ['Kommunstyrelsen', 58150, 40000, 58690],
+      ['Socialnämnden', 250600, 170000, 270800],
+      ['(tom)', null, null, null],
+      ['Totalsumma', 308750, 210000, 329490],
+    ];
+    const { model, findings } = buildModel(workbook(sheet('Pivot', rows)));
+    expect(model.budget!.lines.map((l) => l.namnd)).toEqual(['Kommunstyrelsen', 'Socialnämnden']);
+    expect(findings.filter((f) => f.rule === 'IN-NAMND-SAKNAS' || f.namnd === 'Pivot')).toEqual([]);
+  });
+
+  it('a Verksamhet column of verksamheter stays Verksamhet', () => {
+    const { model } = buildModel(workbook(sheet('Export', [['Verksamhet', 'Budget', 'Prognos'], ['Hemtjänst', 100, 110], ['Skola', 200, 190]]), settings({ Nämnd: 'SN' })));
+    expect(model.budget!.lines.map((l) => [l.namnd, l.verksamhet])).toEqual([['SN', 'Hemtjänst'], ['SN', 'Skola']]);
   });
 });

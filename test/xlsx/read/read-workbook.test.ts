@@ -145,7 +145,7 @@ describe('readWorkbook: positions', () => {
     ]);
   });
 
-  it('keeps sheet order and names, including hidden sheets, and has no tables key without tables', async () => {
+  it('keeps sheet order and names, including hidden sheets (marked hidden), and has no tables or hidden key when there is none', async () => {
     const snap = await readWorkbook(
       buildXlsx({
         sheets: [
@@ -156,7 +156,9 @@ describe('readWorkbook: positions', () => {
       }),
     );
     expect(snap.sheets.map((s) => s.name)).toEqual(['Inställningar', ' Budget ', 'Dold']);
-    expect(snap.sheets[0]).toEqual({ name: 'Inställningar', rows: [], errors: [] });
+    expect(snap.sheets[0]).toEqual({ name: 'Inställningar', rows: [], errors: [], hidden: true });
+    expect(snap.sheets[1]).toEqual({ name: ' Budget ', rows: [], errors: [] });
+    expect(snap.sheets[2].hidden).toBe(true);
   });
 });
 
