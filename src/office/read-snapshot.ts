@@ -88,6 +88,8 @@ interface SheetPlan {
   ws: Excel.Worksheet;
   used: Excel.Range;
   tables: Excel.TableCollection;
+  /** Hidden or very hidden in Excel. */
+  hidden: boolean;
 }
 
 /** The used range of one sheet, once loaded (empty sheets have rowCount 0). */
@@ -129,7 +131,8 @@ const OWN = new Set(OWN_SHEET_NAMES.map(foldText));
  */
 export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
+  // Visibility (ExcelApi 1.1): a hidden sheet is never found by content, as in the CLI.
+  sheets.load('items/name,items/visibility');
   await context.sync();
 
   const chosen = options.sheets;
@@ -140,7 +143,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
       used.load('rowIndex,columnIndex,rowCount,columnCount');
       const tables = ws.tables;
       tables.load('items/name');
-      return { name: ws.name, ws, used, tables };
+      return { name: ws.name, ws, used, tables, hidden: ws.visibility !== 'Visible' };
     });
   await context.sync();
 
@@ -174,12 +177,12 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   options.onProgress?.(0, progress.total);
   const tables = await readBlocks(context, plans, firstAreas, budgetCells, read, progress, options.onProgress, true);
 
-  if (!named) return { sheets: plans.map((plan, i) => sheetOf(plan.name, areas[i], read[i], tables![i])) };
+  if (!named) return { sheets: plans.map((plan, i) => sheetOf(plan, areas[i], read[i], tables![i])) };
 
   // The core decides from the heads; a table's header row below the heads is read for it too.
   const headers = await readTableHeaders(context, plans, areas, full, tables!);
   const heads: WorkbookSnapshot = {
-    sheets: plans.map((plan, i) => sheetOf(plan.name, areas[i], [...read[i], ...headers[i]], tables![i])),
+    sheets: plans.map((plan, i) => sheetOf(plan, areas[i], [...read[i], ...headers[i]], tables![i])),
   };
   options.onHeads?.(heads);
   const wanted = new Set(sheetsToRead(heads, options.mapping ?? undefined));
@@ -197,7 +200,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   }
   // The other sheets go as far as they were read (their heads), so the core names them as it
   // would from the whole workbook ("Inte läst: bladet Blad1 – …") and the findings are the same.
-  return { sheets: plans.map((plan, i) => sheetOf(plan.name, areas[i], read[i], tables![i])) };
+  return { sheets: plans.map((plan, i) => sheetOf(plan, areas[i], read[i], tables![i])) };
 }
 
 /**
@@ -229,9 +232,10 @@ function restOf(a: SheetArea): SheetArea {
   return { ...a, rowIndex: a.rowIndex + head, rowCount: a.rowCount - head };
 }
 
-function sheetOf(name: string, area: SheetArea, blocks: ValueBlock[], tableRanges: TableRange[]): SheetSnapshot {
+function sheetOf(plan: SheetPlan, area: SheetArea, blocks: ValueBlock[], tableRanges: TableRange[]): SheetSnapshot {
   const ordered = blocks.length > 1 ? [...blocks].sort((a, b) => a.firstRow - b.firstRow) : blocks;
-  const sheet = toSheetSnapshot(name, area.columnIndex, ordered);
+  const sheet = toSheetSnapshot(plan.name, area.columnIndex, ordered);
+  if (plan.hidden) sheet.hidden = true;
   if (tableRanges.length > 0) sheet.tables = tableRanges.map((t) => ({ name: t.name, ref: stripSheet(t.range.address) }));
   return sheet;
 }

@@ -34,6 +34,8 @@ export interface HostSheetInit {
   /** Error cells, 1-based as in a snapshot. */
   errors?: { row: number; col: number; code: string }[];
   tables?: { name: string; ref: string }[];
+  /** Worksheet.visibility as Excel reports it; Visible when absent. */
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Charts already on the sheet (the user's own): one series per column of `source` ("B2:C5"). */
   charts?: { name: string; type: string; source: string }[];
 }
@@ -73,6 +75,7 @@ class Sheet {
   /** Formatting the model accepts without modelling it: [target, property, value]. */
   formatting: [string, string, unknown][] = [];
   tabColor = '';
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   charts: HostChart[] = [];
   constructor(public name: string) {}
 
@@ -307,6 +310,7 @@ export class ExcelHost implements RequestExecutor {
       (s.rows ?? []).forEach((row, r) => row.forEach((v, c) => sheet.set(r, c, toCell(v))));
       for (const e of s.errors ?? []) sheet.set(e.row - 1, e.col - 1, { value: e.code, type: 'Error' });
       sheet.tables = (s.tables ?? []).map((t) => new Table(t.name, sheet, t.ref));
+      if (s.visibility) sheet.visibility = s.visibility;
       for (const c of s.charts ?? []) sheet.charts.push(this.newChart(sheet, c.type, { kind: 'range', sheet, ...parseArea(c.source) }, 'Columns', c.name));
       this.sheets.push(sheet);
     }
@@ -888,7 +892,7 @@ function toCell(v: HostValue | null | undefined): HostCell | undefined {
 }
 
 function sheetProps(sheet: Sheet, all: Sheet[]): Record<string, () => unknown> {
-  return { name: () => sheet.name, id: () => sheet.id, position: () => all.indexOf(sheet), visibility: () => 'Visible' };
+  return { name: () => sheet.name, id: () => sheet.id, position: () => all.indexOf(sheet), visibility: () => sheet.visibility };
 }
 
 function tableProps(t: Table): Record<string, () => unknown> {

@@ -73,7 +73,8 @@ export async function hostSheetsOf(bytes: Uint8Array): Promise<HostSheetInit[]> 
       name: t.table.name,
       ref: t.table.tableRef ?? t.table.ref,
     }));
-    return { name: ws.name, rows, errors, tables };
+    const visibility = ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible';
+    return { name: ws.name, rows, errors, tables, visibility };
   });
 }
 
