@@ -65,6 +65,13 @@ const percentOf = (part: string, budget: string): FactCode => ({
   numeric: true,
 });
 const present = (v: string): FactCode => ({ code: `(${v} !== null && ${v} !== 0)` });
+/** The line as messages name it: its verksamhet, else "konto 4010", else null ("–"). */
+const rowName = (verksamhet: string | null, konto: string | null): string | null => {
+  const v = blank(verksamhet);
+  if (v !== null) return v;
+  const k = blank(konto);
+  return k === null ? null : `konto ${k}`;
+};
 const text = (field: string) => (c: FactCodeContext): FactCode => ({ code: `${c.arg(blank)}(x.${field})` });
 
 /** Every budgetrad fact, in the order of the fact object. Adding a fact: one entry here, and its test. */
@@ -72,6 +79,11 @@ export const BUDGET_LINE_FACT_DEFS: Readonly<Record<string, LineFactDef>> = {
   namnd: { ...s('Nämnd'), read: (l) => blank(l.namnd), code: text('namnd') },
   verksamhet: { ...s('Verksamhet'), read: (l) => blank(l.verksamhet), code: text('verksamhet') },
   konto: { ...s('Konto'), read: (l) => blank(l.konto), code: text('konto') },
+  rad: {
+    ...s('Radens namn i meddelanden: verksamheten, eller "konto 4010" när verksamhet saknas (en tabell med bara konton)'),
+    read: (l) => rowName(l.verksamhet, l.konto),
+    code: (c) => ({ code: `${c.arg(rowName)}(x.verksamhet, x.konto)` }),
+  },
   typ: { ...s('kostnad eller intakt'), read: (l) => l.typ, code: () => ({ code: 'x.typ' }) },
   typText: {
     ...s('" (intäkter)" för en intäktsrad, annars null – för meddelanden med {typText:valfri}'),

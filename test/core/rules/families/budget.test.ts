@@ -22,6 +22,13 @@ describe('BUD-UNDERSKOTT and BUD-UNDERSKOTT-STORT (budgetrad)', () => {
     expect(f.source).toBe('Hedemora styrmodell, Budgetavvikelser');
   });
 
+  test('a line with no verksamhet is named by its konto, and by "–" when it has neither', async () => {
+    const byKonto = budgetLine({ verksamhet: null, konto: '4010', budget: 2_000_000, prognos: 2_120_000 });
+    const bare = budgetLine({ verksamhet: null, konto: null, budget: 2_000_000, prognos: 2_120_000 });
+    const fs = await findings(model({ budget: budgetSheet([byKonto, bare]) }));
+    expect(fs.map((f) => plain(f.message).split(':')[0])).toEqual(['Socialnämnden, konto 4010', 'Socialnämnden, –']);
+  });
+
   test('escalates to fel from 10 % and does not also warn', async () => {
     const fs = await findings(model({ budget: budgetSheet([budgetLine({ budget: 2_000_000, prognos: 2_200_000 })]) }));
     expect(fs.map((f) => [f.rule, f.severity])).toEqual([['BUD-UNDERSKOTT-STORT', 'fel']]);
