@@ -3,7 +3,7 @@
  * with its own header and nämnd, then merged into one BudgetSheet whose lines remember their sheet;
  * the sign convention and unit decided over all of them; every step said in the Inläst section.
  */
-import type { BudgetLine, BudgetSheet, Model, TotalRow } from '../model';
+import type { BudgetLine, BudgetSheet, Enhet, Model, TotalRow } from '../model';
 import { type BudgetReadStats, namndFromTitle, readBudgetRaw, type RawBudget } from './budget';
 import type { ColumnMapping } from './budget-header';
 import { checkAvvikelse, decideTecken, normalizeBudget, TECKEN_ASSUMED_NOTE } from './budget-sign';
@@ -176,6 +176,21 @@ function resolveUnit(model: Model, parts: Part[], lines: readonly BudgetLine[], 
     model.inlast.enhet = { unit: settings.beloppI, source: 'installningar', why: `Belopp i i bladet ${settings.sheet ?? 'Inställningar'}` };
     return;
   }
+  // A unit written on the sheet (a header, title, parameter cell or the amount cells) is used and said.
+  const stated = (found: { unit: Enhet; where: string }, sheet: string): void => {
+    settings.beloppI = found.unit;
+    model.inlast.enhet = { unit: found.unit, source: 'blad', why: `${found.where} i bladet ${sheet}` };
+    sink.push({
+      rule: 'IN-ENHET',
+      severity: 'info',
+      sheet,
+      row: null,
+      col: null,
+      message: `Beloppen läses i ${found.unit} enligt ${found.where} i bladet ${sheet}; gränser i kronor, som Lägsta belopp, räknas om till ${found.unit}.`,
+      suggestion: `Inget behöver göras. Vill du ange enheten uttryckligen: skriv Belopp i = ${found.unit} i bladet Inställningar.`,
+      avsnitt: AVSNITT.budget,
+    });
+  };
   for (const p of parts) {
     const loc = p.raw.sheet.location;
     // Amount headers first ("Budget (tkr)"), then the others ("Verksamheter (tkr)").
@@ -183,40 +198,14 @@ function resolveUnit(model: Model, parts: Part[], lines: readonly BudgetLine[], 
     const isAmount = (k: string) => AMOUNT_KEYS.includes(k) || k.startsWith('plan');
     const amountHeaders = [...keys.filter(isAmount), ...keys.filter((k) => !isAmount(k))].map((k) => loc.headers[k]);
     const found = unitFromSheet(p.source.sheet, loc.headerRow, amountHeaders);
-    if (!found) continue;
-    settings.beloppI = found.unit;
-    model.inlast.enhet = { unit: found.unit, source: 'blad', why: `${found.where} i bladet ${loc.name}` };
-    sink.push({
-      rule: 'IN-ENHET',
-      severity: 'info',
-      sheet: loc.name,
-      row: null,
-      col: null,
-      message: `Beloppen läses i ${found.unit} enligt ${found.where} i bladet ${loc.name}; gränser i kronor, som Lägsta belopp, räknas om till ${found.unit}.`,
-      suggestion: `Inget behöver göras. Vill du ange enheten uttryckligen: skriv Belopp i = ${found.unit} i bladet Inställningar.`,
-      avsnitt: AVSNITT.budget,
-    });
-    return;
+    if (found) return stated(found, loc.name);
   }
   for (const p of parts) {
     const loc = p.raw.sheet.location;
     const cols = Object.keys(loc.columns).filter((k) => AMOUNT_KEYS.includes(k) || k.startsWith('plan')).map((k) => loc.columns[k] - 1);
     const h = p.source.header;
     const found = unitInCells(p.source.sheet, h.dataStart, h.dataEnd, cols, (c) => columnLetter(c + 1));
-    if (!found) continue;
-    settings.beloppI = found.unit;
-    model.inlast.enhet = { unit: found.unit, source: 'blad', why: `${found.where} i bladet ${loc.name}` };
-    sink.push({
-      rule: 'IN-ENHET',
-      severity: 'info',
-      sheet: loc.name,
-      row: null,
-      col: null,
-      message: `Beloppen läses i ${found.unit} enligt ${found.where} i bladet ${loc.name}; gränser i kronor, som Lägsta belopp, räknas om till ${found.unit}.`,
-      suggestion: `Inget behöver göras. Vill du ange enheten uttryckligen: skriv Belopp i = ${found.unit} i bladet Inställningar.`,
-      avsnitt: AVSNITT.budget,
-    });
-    return;
+    if (found) return stated(found, loc.name);
   }
   const inferred = inferUnit(lines);
   if (!inferred) return;
