@@ -5,15 +5,13 @@
  * Office.js client against the host model (real-client/), which reads the sheets the core picks from their first 40 rows. Which sheets those are is
  * written out here, not taken from the code under test.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { checkWorkbook, loadRuleSet, type RuleSet } from '../src/core';
 import { OWN_SHEET_NAMES } from '../src/core/input';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import { readWorkbook } from '../src/xlsx/read';
 import { readSnapshot } from '../src/office/read-snapshot';
-import { partitionRuleFiles } from '../taskpane/rule-files';
+import { ruleFilesFromDisk } from './builders/rule-files';
 import { driftRows } from './builders/driftredovisning';
 import type { FakeSheetInit } from './office/fake-excel';
 import { ExcelHost } from './office/real-client/excel-host';
@@ -78,15 +76,7 @@ function expectSameRead(fromOffice: WorkbookSnapshot, fromXlsx: WorkbookSnapshot
 
 let ruleSet: RuleSet;
 beforeAll(() => {
-  const root = path.resolve(__dirname, '..');
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
-  ruleSet = loadRuleSet(
-    partitionRuleFiles(
-      walk(path.join(root, 'rules'))
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => ({ path: path.relative(root, f).split(path.sep).join('/'), json: JSON.parse(readFileSync(f, 'utf8')) })),
-    ),
-  );
+  ruleSet = loadRuleSet(ruleFilesFromDisk());
 });
 
 const findingsOf = async (snapshot: WorkbookSnapshot) => (await checkWorkbook(snapshot, { ruleSet })).findings;

@@ -16,17 +16,7 @@ import type { FakeSheetInit } from './office/fake-excel';
 import { ExcelHost } from './office/real-client/excel-host';
 import { toHostSheets } from './office/workbook-fixture';
 
-jest.mock('../taskpane/rule-files', () => {
-  const actual = jest.requireActual('../taskpane/rule-files');
-  const { readdirSync: list, readFileSync: read, statSync: stat } = jest.requireActual('node:fs');
-  const p = jest.requireActual('node:path');
-  const root = p.resolve(__dirname, '..');
-  const walk = (dir: string): string[] => list(dir).flatMap((n: string) => (stat(p.join(dir, n)).isDirectory() ? walk(p.join(dir, n)) : [p.join(dir, n)]));
-  const files = walk(p.join(root, 'rules'))
-    .filter((f: string) => f.endsWith('.json'))
-    .map((f: string) => ({ path: p.relative(root, f).split(p.sep).join('/'), json: JSON.parse(read(f, 'utf8')) }));
-  return { ...actual, bundledRuleFiles: () => actual.partitionRuleFiles(files) };
-});
+jest.mock('../taskpane/rule-files', () => jest.requireActual('./builders/rule-files').taskpaneRuleFilesModule());
 // No MessageChannel turns in jest: the check yields with a resolved promise.
 jest.mock('../taskpane/pane/yield-to-host', () => ({ createYieldToHost: () => () => Promise.resolve() }));
 

@@ -3,24 +3,13 @@
  * client and the host model: read the workbook, check it, write the Kontroll sheet and the marks –
  * what the ribbon button and the pane do, each step in its own Excel.run.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { checkWorkbook, loadRuleSet } from '../../../src/core';
 import { buildKontrollSheet, buildMarks } from '../../../src/core/kontroll';
 import { readSnapshot } from '../../../src/office/read-snapshot';
 import { writeResult } from '../../../src/office/write-result';
-import { partitionRuleFiles } from '../../../taskpane/rule-files';
+import { ruleFilesFromDisk as ruleFiles } from '../../builders/rule-files';
 import { ExcelHost } from './excel-host';
 
-function ruleFiles() {
-  const root = path.resolve(__dirname, '..', '..', '..');
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
-  return partitionRuleFiles(
-    walk(path.join(root, 'rules'))
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => ({ path: path.relative(root, f).split(path.sep).join('/'), json: JSON.parse(readFileSync(f, 'utf8')) })),
-  );
-}
 
 function workbook() {
   return new ExcelHost([
