@@ -62,6 +62,7 @@ export {
   SHEET_TITLES,
   type SheetKind,
   describeInlast,
+  hasStyrkollTitle,
   locateSheets,
   OWN_SHEET_NAMES,
   sheetsToRead,

@@ -1,5 +1,5 @@
 import type { CellMark, SheetSpec } from '../core';
-import { StyrkollError } from '../core';
+import { hasStyrkollTitle, StyrkollError } from '../core';
 import { API, canUse, hostApiSupport, type ApiSupport } from './api-support';
 import { MARK_FILLS, MARK_RECORD_KEY, mergeMarks, normalizeFill, parseRecord, sameColor, type MarkEntry, type MarkRecord, type MergedMark } from './mark-record';
 import { renderSheetSpec } from './render-sheet-spec';
@@ -222,8 +222,7 @@ export async function refuseOwnKontroll(context: Excel.RequestContext, name: str
   const a1 = sheet.getRange('A1');
   a1.load('values');
   await context.sync();
-  const title = a1.values?.[0]?.[0];
-  if (typeof title === 'string' && /^styrkoll\b/i.test(title.trim())) return;
+  if (hasStyrkollTitle(a1.values?.[0]?.[0])) return;
   throw new StyrkollError(
     'ARGUMENT',
     `Arbetsboken har redan ett eget blad som heter "${sheet.name}", och Styrkolls kontrollblad skulle ersätta det. Byt namn på bladet och kör igen.`,

@@ -17,7 +17,7 @@ export { parseSwedishNumber, formatSwedishNumber, formatSwedishNumberTrimmed } f
 export { parseDateCell, parsePeriod, serialToIso, type Period } from './dates';
 export { cellAddress, columnLetter, parseCellAddress, parseRangeRef } from './address';
 export { CONTRACT_SHEET_NAMES, findSheet, SHEET_TITLES, type SheetKind } from './sheet-lookup';
-export { locateSheets, OWN_SHEET_NAMES, sheetsToRead, type SheetPlan } from './locate';
+export { hasStyrkollTitle, locateSheets, OWN_SHEET_NAMES, sheetsToRead, type SheetPlan } from './locate';
 export { classifyBudgetHeader, detectBudgetHeader, type ColumnMapping, HEADER_SCAN_ROWS } from './budget-header';
 export { parseMapArgs, MAPPABLE_FIELDS, MAPPING_KEYS, fieldOfName } from './mapping';
 export { describeInlast } from './inlast';

@@ -51,10 +51,13 @@ const PLAN_KINDS = Object.keys(PLAN_SPECS) as PlanKind[];
 export { OWN_SHEET_NAMES };
 const OWN_SHEETS = new Set(OWN_SHEET_NAMES.map(foldText));
 
-function isOwnSheet(sheet: SheetSnapshot): boolean {
-  if (OWN_SHEETS.has(foldText(sheet.name))) return true;
-  const a1 = sheet.rows?.[0]?.[0];
+/** A1 of a sheet Styrkoll wrote: its title starts with "Styrkoll" ("Styrkoll – kontroll av …"). */
+export function hasStyrkollTitle(a1: unknown): boolean {
   return typeof a1 === 'string' && /^styrkoll\b/i.test(a1.trim());
+}
+
+function isOwnSheet(sheet: SheetSnapshot): boolean {
+  return OWN_SHEETS.has(foldText(sheet.name)) || hasStyrkollTitle(sheet.rows?.[0]?.[0]);
 }
 
 function usable(sheet: SheetSnapshot | null | undefined): sheet is SheetSnapshot {
